@@ -1,0 +1,243 @@
+import { issue } from '../issues.js';
+import type { Limits } from '../limits.js';
+import type { Issue } from '../types.js';
+
+/**
+ * Lexical tokens of a Received value (RFC 5322 §3.2.2 CFWS, §3.2.4 quoted-string, §3.4.1 domain-literal,
+ * RFC 5321 §4.4 `Stamp`). Spans index into the value as given (folding kept), so `raw.slice(start, end)` is the
+ * exact text.
+ */
+export type TokenKind = 'word' | 'comment' | 'quoted' | 'literal' | 'angle' | 'semicolon';
+
+/** One token: its kind and where it sits in the raw value. */
+export interface Token {
+  readonly kind: TokenKind;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The tokens plus what went wrong while reading them. */
+export interface LexResult {
+  readonly tokens: Token[];
+  readonly issues: Issue[];
+  /** `true` when a token or comment limit stopped the lexer before the end of the value. */
+  readonly truncated: boolean;
+}
+
+/** An angle address longer than this is read as a word (`<` floods must not rescan the rest of the line). */
+const MAX_ANGLE_LENGTH = 512;
+
+const SPACE = 0x20;
+const TAB = 0x09;
+const CR = 0x0d;
+const LF = 0x0a;
+const LPAREN = 0x28;
+const RPAREN = 0x29;
+const DQUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const LBRACKET = 0x5b;
+const RBRACKET = 0x5d;
+const LANGLE = 0x3c;
+const RANGLE = 0x3e;
+const SEMI = 0x3b;
+const COLON = 0x3a;
+
+function isSpace(c: number): boolean {
+  return c === SPACE || c === TAB || c === CR || c === LF || c === 0x0b || c === 0x0c;
+}
+
+function isWordEnd(c: number): boolean {
+  return isSpace(c) || c === LPAREN || c === RPAREN || c === SEMI;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/**
+ * Split a Received value into tokens in one left-to-right pass with no backtracking: every character is looked at a
+ * bounded number of times (angle addresses are capped at {@link MAX_ANGLE_LENGTH}). Unbalanced input is an issue,
+ * never an exception: an unclosed comment or quote runs to the end of the value.
+ */
+export function lexReceived(raw: string, limits: Pick<Limits, 'maxTokens' | 'maxComments' | 'maxCommentDepth'>): LexResult {
+  const tokens: Token[] = [];
+  const issues: Issue[] = [];
+  const n = raw.length;
+  let comments = 0;
+  let truncated = false;
+  // Position after which no `"` exists; lets comment scanning skip quoted runs without rescanning (linear).
+  let noQuoteFrom = n + 1;
+  let strayCloseReported = false;
+  let i = 0;
+
+  const push = (kind: TokenKind, start: number, end: number): boolean => {
+    if (tokens.length >= limits.maxTokens) {
+      issues.push(issue('LIMIT_TOKENS', 'warning', `more than ${limits.maxTokens} tokens; the rest is not read`, { start, end: n }));
+      truncated = true;
+      return false;
+    }
+    tokens.push({ kind, start, end });
+    return true;
+  };
+
+  while (i < n) {
+    const c = raw.charCodeAt(i);
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    if (c === LPAREN) {
+      if (comments >= limits.maxComments) {
+        issues.push(issue('LIMIT_COMMENTS', 'warning', `more than ${limits.maxComments} comments; the rest is not read`, { start, end: n }));
+        truncated = true;
+        break;
+      }
+      comments++;
+      let depth = 1;
+      let deepReported = false;
+      i++;
+      while (i < n && depth > 0) {
+        const d = raw.charCodeAt(i);
+        if (d === BACKSLASH) {
+          i += 2;
+        } else if (d === LPAREN) {
+          if (depth < limits.maxCommentDepth) depth++;
+          else if (!deepReported) {
+            deepReported = true;
+            issues.push(issue('LIMIT_COMMENT_DEPTH', 'warning', `comments nested deeper than ${limits.maxCommentDepth}; deeper parentheses are read as text`, { start: i, end: i + 1 }));
+          }
+          i++;
+        } else if (d === RPAREN) {
+          depth--;
+          i++;
+        } else if (d === DQUOTE && i < noQuoteFrom) {
+          // A quoted string inside a comment (Postfix `Client CN "a (b"`, ZMailer `"EHLO x"`) may hold parentheses.
+          const close = findQuoteEnd(raw, i + 1);
+          if (close < 0) {
+            noQuoteFrom = i;
+            i++;
+          } else {
+            i = close + 1;
+          }
+        } else {
+          i++;
+        }
+      }
+      if (i > n) i = n;
+      if (depth > 0) {
+        issues.push(issue('RECEIVED_UNBALANCED_COMMENT', 'warning', 'a comment is not closed; it runs to the end of the value', { start, end: n }));
+      }
+      if (!push('comment', start, i)) break;
+      continue;
+    }
+    if (c === RPAREN) {
+      if (!strayCloseReported) {
+        strayCloseReported = true;
+        issues.push(issue('RECEIVED_UNBALANCED_PAREN', 'info', 'a `)` closes no comment; it is skipped', { start: i, end: i + 1 }));
+      }
+      i++;
+      continue;
+    }
+    if (c === SEMI) {
+      i++;
+      if (!push('semicolon', start, i)) break;
+      continue;
+    }
+    if (c === DQUOTE) {
+      const close = i < noQuoteFrom ? findQuoteEnd(raw, i + 1) : -1;
+      if (close < 0) {
+        noQuoteFrom = Math.min(noQuoteFrom, i);
+        issues.push(issue('RECEIVED_UNTERMINATED_QUOTE', 'warning', 'a quoted string is not closed; it is read as a word', { start: i, end: i + 1 }));
+        i = scanWord(raw, i + 1);
+        if (!push('word', start, i)) break;
+        continue;
+      }
+      i = close + 1;
+      if (!push('quoted', start, i)) break;
+      continue;
+    }
+    if (c === LBRACKET) {
+      let j = i + 1;
+      while (j < n) {
+        const d = raw.charCodeAt(j);
+        if (d === RBRACKET || isSpace(d) || d === SEMI) break;
+        j++;
+      }
+      if (j < n && raw.charCodeAt(j) === RBRACKET) {
+        j++;
+        // `[1.2.3.4]:25`: the port belongs to the literal.
+        if (j + 1 < n && raw.charCodeAt(j) === COLON && isDigit(raw.charCodeAt(j + 1))) {
+          j++;
+          while (j < n && isDigit(raw.charCodeAt(j))) j++;
+        }
+        // `[1.2.3.4])`-style glue is fine; `[a]b` continues as one word.
+        if (j < n && !isWordEnd(raw.charCodeAt(j))) {
+          i = scanWord(raw, j);
+          if (!push('word', start, i)) break;
+          continue;
+        }
+        i = j;
+        if (!push('literal', start, i)) break;
+        continue;
+      }
+      issues.push(issue('RECEIVED_UNTERMINATED_LITERAL', 'info', 'a `[` is not closed; it is read as a word', { start: i, end: i + 1 }));
+      i = scanWord(raw, i + 1);
+      if (!push('word', start, i)) break;
+      continue;
+    }
+    if (c === LANGLE) {
+      const limit = Math.min(n, i + MAX_ANGLE_LENGTH);
+      let j = i + 1;
+      while (j < limit) {
+        const d = raw.charCodeAt(j);
+        if (d === RANGLE || d === LANGLE || d === LPAREN || d === RPAREN || d === CR || d === LF) break;
+        j++;
+      }
+      if (j < limit && raw.charCodeAt(j) === RANGLE) {
+        i = j + 1;
+        // `<a@b>,` keeps trailing punctuation with the address.
+        if (i < n && !isWordEnd(raw.charCodeAt(i))) i = scanWord(raw, i);
+        if (!push('angle', start, i)) break;
+        continue;
+      }
+      i = scanWord(raw, i + 1);
+      if (!push('word', start, i)) break;
+      continue;
+    }
+    i = scanWord(raw, i + 1);
+    if (!push('word', start, i)) break;
+  }
+  return { tokens, issues, truncated };
+}
+
+function scanWord(raw: string, from: number): number {
+  let i = from;
+  const n = raw.length;
+  while (i < n && !isWordEnd(raw.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Index of the `"` closing a quoted string whose content starts at `from`, or -1. */
+function findQuoteEnd(raw: string, from: number): number {
+  const n = raw.length;
+  let i = from;
+  while (i < n) {
+    const c = raw.charCodeAt(i);
+    if (c === BACKSLASH) i += 2;
+    else if (c === DQUOTE) return i;
+    else i++;
+  }
+  return -1;
+}
+
+/** The text of a comment token without its outer parentheses. */
+export function commentText(raw: string, t: Token): string {
+  const end = t.end > t.start + 1 && raw.charCodeAt(t.end - 1) === RPAREN ? t.end - 1 : t.end;
+  return raw.slice(t.start + 1, end);
+}
+
+/** The text of a token. */
+export function tokenText(raw: string, t: Token): string {
+  return raw.slice(t.start, t.end);
+}

@@ -1,0 +1,292 @@
+/**
+ * The public result shapes. Every field is always present; `null` means "the header does not state it"
+ * (never "empty", never a guess). Everything here is plain data: `JSON.stringify` of any result works and is
+ * deterministic.
+ * @module
+ */
+
+/** Half-open character range `[start, end)` into the string the surrounding object describes. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** How bad an issue is: `error` = data we could not read, `warning` = suspicious, `info` = worth knowing. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * Machine-readable issue codes, domain-prefixed (the yaml convention). Adding a code is not a breaking change;
+ * renaming one is.
+ */
+export type IssueCode =
+  // header block
+  | 'HEADER_NO_END'
+  | 'HEADER_BARE_CR'
+  | 'HEADER_NUL'
+  | 'HEADER_MALFORMED_LINE'
+  | 'HEADER_8BIT'
+  // Received lexer / clauses
+  | 'RECEIVED_EMPTY'
+  | 'RECEIVED_UNBALANCED_COMMENT'
+  | 'RECEIVED_UNBALANCED_PAREN'
+  | 'RECEIVED_UNTERMINATED_QUOTE'
+  | 'RECEIVED_UNTERMINATED_LITERAL'
+  | 'RECEIVED_UNTERMINATED_ANGLE'
+  | 'RECEIVED_DUPLICATE_CLAUSE'
+  | 'RECEIVED_UNKNOWN_CLAUSE'
+  | 'RECEIVED_NO_DATE'
+  | 'RECEIVED_NO_SEMICOLON'
+  | 'RECEIVED_CLAUSE_ORDER'
+  | 'RECEIVED_FROM_AMBIGUOUS'
+  | 'RECEIVED_HELO_LITERAL'
+  | 'RECEIVED_CONTROL_CHARS'
+  // addresses
+  | 'ADDRESS_INVALID'
+  | 'ADDRESS_MAPPED_IPV4'
+  // dates
+  | 'DATE_INVALID'
+  | 'DATE_NO_ZONE'
+  | 'DATE_UNKNOWN_ZONE'
+  | 'DATE_OBSOLETE_ZONE'
+  | 'DATE_MILITARY_ZONE'
+  | 'DATE_UNKNOWN_OFFSET'
+  | 'DATE_TWO_DIGIT_YEAR'
+  | 'DATE_THREE_DIGIT_YEAR'
+  | 'DATE_OUT_OF_RANGE'
+  | 'DATE_WRONG_WEEKDAY'
+  | 'DATE_NONSTANDARD'
+  // TLS and grading
+  | 'TLS_INCONSISTENT'
+  | 'TLS_UNKNOWN_CIPHER'
+  | 'TLS_UNKNOWN_VERSION'
+  | 'TLS_CONFLICTING_EVIDENCE'
+  | 'TLS_NULL_CIPHER'
+  | 'TLS_CERT_FAILED'
+  // chain
+  | 'CHAIN_DISCONTINUITY'
+  | 'CHAIN_NEGATIVE_DELAY'
+  | 'CHAIN_LARGE_GAP'
+  | 'CHAIN_MISSING_DATE'
+  | 'CHAIN_FUTURE_DATE'
+  | 'CHAIN_TRUST_INFERRED'
+  | 'CHAIN_NO_HOPS'
+  | 'UNVERIFIABLE'
+  | 'TRACE_IP_MISMATCH'
+  | 'TRACE_TLS_REQUIRED_NO'
+  // limits
+  | 'LIMIT_HEADER_BYTES'
+  | 'LIMIT_RECEIVED_FIELDS'
+  | 'LIMIT_FIELD_BYTES'
+  | 'LIMIT_TOKENS'
+  | 'LIMIT_COMMENTS'
+  | 'LIMIT_COMMENT_DEPTH'
+  | 'LIMIT_NESTED_DEPTH'
+  | 'LIMIT_LINE_LENGTH'
+  // I/O (Node adapters)
+  | 'IO_UNREADABLE'
+  | 'IO_TRUNCATED'
+  | 'IO_NOT_A_MESSAGE'
+  | 'IO_NESTED_UNPARSEABLE';
+
+/** Something odd, malformed, truncated or ambiguous. Data problems are issues, never exceptions. */
+export interface Issue {
+  readonly code: IssueCode;
+  readonly severity: Severity;
+  readonly message: string;
+  /** Where in the described string (the hop's `raw`, or the message for message-level issues). */
+  readonly span?: Span;
+}
+
+/** RFC 6890 special-purpose ranges, as far as a mail forensic needs them. */
+export type IpRange =
+  | 'public'
+  | 'private'
+  | 'loopback'
+  | 'link-local'
+  | 'cgnat'
+  | 'documentation'
+  | 'unique-local'
+  | 'multicast'
+  | 'unspecified'
+  | 'reserved';
+
+/** The sending side of a hop. `helo` is the client's claim; `rdns`, `ip` are what the receiver saw. */
+export interface HopFrom {
+  readonly helo: string | null;
+  readonly rdns: string | null;
+  /** Canonical form (IPv6 compressed, no `IPv6:` prefix, no zone, no port); `null` when not stated or ambiguous. */
+  readonly ip: string | null;
+  readonly ipRange: IpRange | null;
+  readonly port: number | null;
+  readonly ident: string | null;
+}
+
+/** The receiving side of a hop: the server that wrote the header. */
+export interface HopBy {
+  readonly host: string | null;
+  readonly ip: string | null;
+  /** e.g. `Postfix`, `Microsoft SMTP Server`, `Exim 4.96`, `8.14.4/8.14.4`. */
+  readonly software: string | null;
+}
+
+/** A date as written and, when it is a valid RFC 5322 date-time with a known zone, as a UTC instant. */
+export interface HopDate {
+  /** As written, line breaks removed; trailing `(envelope-from …)` dropped. */
+  readonly text: string;
+  /** UTC instant (`YYYY-MM-DDTHH:mm:ss.sssZ`); `null` when the text is not a valid date or has no usable zone. */
+  readonly iso: string | null;
+  /** The zone offset as written, in minutes east of UTC; `null` when unknown (`-0000`, no zone, unknown name). */
+  readonly offsetMinutes: number | null;
+}
+
+/** Normalised protocol version. */
+export type TlsVersion = 'SSLv2' | 'SSLv3' | 'TLSv1.0' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
+
+/** What the receiver says about the CLIENT's certificate (the only certificate a Received header can speak of). */
+export type CertificateStatus = 'verified' | 'failed' | 'not-presented' | 'not-requested' | 'unknown';
+
+/** TLS facts the receiving server wrote. `null` on the hop = the header says nothing about TLS. */
+export interface HopTls {
+  /** `true` = encrypted, `false` = positive evidence of plaintext (or TLS with NULL encryption), `null` = not said. */
+  readonly encrypted: boolean | null;
+  readonly version: TlsVersion | null;
+  /** As written: `TLSv1`, `TLS1_2`, `TLSv1/SSLv3`, `TLS1.3`. */
+  readonly versionText: string | null;
+  /** `true` when `version` was derived from the cipher (GCM ⇒ ≥ TLS 1.2, 0x13xx ⇒ TLS 1.3). */
+  readonly versionInferred: boolean;
+  /** As written: `RC4-SHA`, `TLS_AES_256_GCM_SHA384`, `ECDHE_RSA_AES_256_GCM_SHA384`. */
+  readonly cipher: string | null;
+  /** Normalised IANA name, `null` when the cipher is absent or cannot be resolved. */
+  readonly cipherIana: string | null;
+  /** Effective secret bits as stated (first number of `128/128`). */
+  readonly bits: number | null;
+  readonly certificate: CertificateStatus;
+  /** Key-exchange group when stated (`x25519`, `secp384r1`); from Postfix's TLS 1.3 trailer or SChannel `_P384`. */
+  readonly group: string | null;
+  /** Which recogniser read it: `postfix`, `sendmail`, `exim`, `microsoft`, `protocol-keyword`, … */
+  readonly dialect: string;
+  /** The exact substring of `raw` that states the TLS facts. */
+  readonly evidence: string;
+  /** Where `evidence` sits in `raw`. */
+  readonly span: Span;
+}
+
+/** Letter grade of one hop's cryptography; `none` = known plaintext, `unknown` = not stated. */
+export type Grade = 'A' | 'B' | 'C' | 'F' | 'none' | 'unknown';
+
+/** Whether a hop crossed a network between organisations. */
+export type Scope = 'internal' | 'external' | 'unknown';
+
+/** One cap applied (or one fact that decided the grade), with its rule id from GRADING.md. */
+export interface Reason {
+  readonly rule: string;
+  readonly message: string;
+  /** The exact text that justified it, when there is one. */
+  readonly evidence?: string;
+}
+
+/** The grade of one hop, with the reasons and whether it counts toward the verdict. */
+export interface HopSecurity {
+  readonly grade: Grade;
+  readonly reasons: readonly Reason[];
+  readonly scope: Scope;
+}
+
+/** One Received header, read. Every field is present; `null` when the header does not state it. */
+export interface Hop {
+  /** Header order: 0 = topmost Received = the last hop (nearest the recipient). */
+  readonly index: number;
+  /** The value exactly as found (folding kept), without the `Received:` name. */
+  readonly raw: string;
+  /** Byte offset of the field's first byte in the message; `null` when parsed on its own. */
+  readonly byteOffset: number | null;
+  readonly from: HopFrom | null;
+  readonly by: HopBy | null;
+  readonly via: string | null;
+  /** The `with` value as written: `ESMTPS`, `esmtpsa`, `SMTP`, `LMTP`, `Microsoft SMTP Server`, … */
+  readonly protocol: string | null;
+  readonly id: string | null;
+  /** The `for` address(es) as written, without angle brackets. */
+  readonly for: string | null;
+  readonly envelopeFrom: string | null;
+  readonly date: HopDate | null;
+  readonly tls: HopTls | null;
+  readonly security: HopSecurity;
+  readonly issues: readonly Issue[];
+}
+
+/** The message's verdict: the worst grade over hops that are not internal. */
+export interface Verdict {
+  readonly grade: Grade;
+  /** Index (header order) of the hop that set the grade; `null` when no hop counts. */
+  readonly weakestHop: number | null;
+  /** Hops per grade, over hops that are not internal. */
+  readonly counts: Readonly<Record<Grade, number>>;
+  /** Hops per grade, internal hops only (shown, never counted in the verdict). */
+  readonly internalCounts: Readonly<Record<Grade, number>>;
+}
+
+/** One hop on the timeline, oldest first. */
+export interface TimelineEntry {
+  readonly hop: number;
+  readonly iso: string | null;
+  /** Seconds since the previous dated hop; negative values are kept, never clamped. `null` for the first or undated. */
+  readonly delaySeconds: number | null;
+  /** Share of the total transit time, 0..1 (negative delays excluded); `null` when not computable. */
+  readonly share: number | null;
+}
+
+/** The hops in chronological order with their delays. */
+export interface Timeline {
+  readonly entries: readonly TimelineEntry[];
+  /** Seconds from the oldest to the newest dated hop; `null` with fewer than two dated hops. */
+  readonly totalSeconds: number | null;
+  readonly anomalies: readonly Issue[];
+}
+
+/** Authentication-Results / ARC-Authentication-Results, the parts a trace needs (RFC 8601). */
+export interface AuthResultsEvidence {
+  readonly header: 'Authentication-Results' | 'ARC-Authentication-Results';
+  readonly authservId: string | null;
+  readonly raw: string;
+  /** `smtp.remote-ip` or `client-ip`-like properties when present. */
+  readonly remoteIp: string | null;
+  /** `smtp.mailfrom`, `smtp.helo`, … as name → value pairs, in order. */
+  readonly smtp: readonly (readonly [string, string])[];
+  /** `spf=pass`, `dkim=fail`, … as method → result pairs, in order. */
+  readonly results: readonly (readonly [string, string])[];
+}
+
+/** Other trace evidence in the header block, beside the hops, never mixed into them. */
+export interface TraceEvidence {
+  /** Google's `X-Received` fields, parsed like Received. */
+  readonly xReceived: readonly Hop[];
+  readonly authenticationResults: readonly AuthResultsEvidence[];
+  readonly receivedSpf: readonly { readonly raw: string; readonly result: string | null; readonly clientIp: string | null }[];
+  readonly originatingIp: readonly { readonly raw: string; readonly ip: string | null }[];
+  /** RFC 8689 `TLS-Required:` value as written; `null` when absent. */
+  readonly tlsRequired: string | null;
+}
+
+/** A few message identifiers for summaries and reports (raw text, never decoded guesses). */
+export interface MessageHeaders {
+  readonly date: HopDate | null;
+  readonly messageId: string | null;
+  readonly from: string | null;
+  readonly subject: string | null;
+}
+
+/** Everything `analyzeMessage` reads from one message. */
+export interface MessageReport {
+  /** Received fields only, in header order (`hops[i].index === i`). */
+  readonly hops: readonly Hop[];
+  readonly verdict: Verdict;
+  readonly timeline: Timeline;
+  readonly trace: TraceEvidence;
+  readonly headers: MessageHeaders;
+  readonly issues: readonly Issue[];
+  /** `true` when a limit cut the reading short (a `LIMIT_*` issue says which). */
+  readonly truncated: boolean;
+  /** Byte length of the header block (including the blank line that ends it). */
+  readonly headerBytes: number;
+}
