@@ -1,0 +1,53 @@
+import { buildReport } from './chain/report.js';
+import { readHeaderBlock } from './headers/split.js';
+import { issue } from './issues.js';
+import { resolveLimits } from './limits.js';
+import type { AnalyzeOptions } from './options.js';
+import { readReceived, type ReceivedRead } from './received/parse.js';
+import type { Issue, MessageReport } from './types.js';
+
+/** The header fields the analysis reads; all others are skipped without decoding. */
+export const TRACE_FIELDS: ReadonlySet<string> = new Set([
+  'received',
+  'x-received',
+  'authentication-results',
+  'arc-authentication-results',
+  'received-spf',
+  'x-originating-ip',
+  'tls-required',
+  'date',
+  'message-id',
+  'from',
+  'subject',
+]);
+
+/**
+ * Whole raw message → hops, grades, verdict, timeline and the other trace evidence (RFC 5322 §3.6.7, RFC 5321
+ * §4.4). Reads only the header block. Never throws on data; bad options throw `TypeError`.
+ */
+export function analyzeMessage(message: string | Uint8Array, options: AnalyzeOptions = {}): MessageReport {
+  if (typeof message !== 'string' && !(message instanceof Uint8Array)) {
+    throw new TypeError('analyzeMessage: message must be a string or a Uint8Array');
+  }
+  const limits = resolveLimits(options.limits);
+  const block = readHeaderBlock(message, limits, TRACE_FIELDS);
+  const issues: Issue[] = [...block.issues];
+  let truncated = block.truncated;
+  const received: ReceivedRead[] = [];
+  const xReceived: ReceivedRead[] = [];
+  let receivedSeen = 0;
+  for (const field of block.fields) {
+    if (field.key !== 'received' && field.key !== 'x-received') continue;
+    if (field.key === 'received') {
+      receivedSeen++;
+      if (received.length >= limits.maxReceivedFields) continue;
+    } else if (xReceived.length >= limits.maxReceivedFields) continue;
+    const list = field.key === 'received' ? received : xReceived;
+    list.push(readReceived(field.value, { index: list.length, byteOffset: field.byteOffset }, limits, options.policy));
+  }
+  if (receivedSeen > received.length) {
+    truncated = true;
+    issues.push(issue('LIMIT_RECEIVED_FIELDS', 'warning', `${receivedSeen} Received fields; only the first ${limits.maxReceivedFields} are read`));
+  }
+  return buildReport({ received, xReceived, fields: block.fields, issues, truncated, headerBytes: block.headerBytes }, options);
+}

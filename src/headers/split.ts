@@ -1,0 +1,250 @@
+import { issue } from '../issues.js';
+import type { Limits } from '../limits.js';
+import type { Issue } from '../types.js';
+
+/** One header field: its name as written, its value exactly as found (folding kept), where it starts. */
+export interface HeaderField {
+  readonly name: string;
+  /** Lower-cased name, for lookups. */
+  readonly key: string;
+  /** The value after the colon: leading whitespace and the final line break removed, folding kept. */
+  readonly value: string;
+  /** Offset of the field's first byte in the message (UTF-8 bytes for string input). */
+  readonly byteOffset: number;
+}
+
+/** The header block of one message, split into fields (RFC 5322 §2.2, §2.2.3, §3.5). */
+export interface HeaderBlock {
+  readonly fields: HeaderField[];
+  /** Bytes of the header block, including the empty line that ends it. */
+  readonly headerBytes: number;
+  readonly issues: Issue[];
+  readonly truncated: boolean;
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+// WHATWG "latin1" is windows-1252, which maps every byte to one code point: never loses a byte.
+const latin1 = new TextDecoder('latin1');
+
+/** Where the header block ends in bytes: just past the empty line, or the end of what we may read. */
+function findHeaderEndBytes(bytes: Uint8Array, limit: number): { end: number; found: boolean } {
+  const n = Math.min(bytes.length, limit);
+  let i = 0;
+  let lineStart = 0;
+  while (i < n) {
+    const c = bytes[i]!;
+    if (c === LF || c === CR) {
+      const lineEnd = i;
+      i += c === CR && i + 1 < bytes.length && bytes[i + 1] === LF ? 2 : 1;
+      if (lineEnd === lineStart) return { end: i, found: true };
+      lineStart = i;
+      continue;
+    }
+    i++;
+  }
+  return { end: n, found: false };
+}
+
+function isAscii(bytes: Uint8Array, end: number): boolean {
+  for (let i = 0; i < end; i++) if (bytes[i]! > 0x7f) return false;
+  return true;
+}
+
+/** Decode header bytes: ASCII as is, valid UTF-8 as UTF-8 (RFC 6532), anything else byte-for-byte. */
+function decodeHeader(bytes: Uint8Array, end: number): { text: string; eightBit: boolean; utf8: boolean } {
+  const view = bytes.subarray(0, end);
+  if (isAscii(bytes, end)) return { text: latin1.decode(view), eightBit: false, utf8: false };
+  try {
+    return { text: utf8.decode(view), eightBit: true, utf8: true };
+  } catch {
+    return { text: latin1.decode(view), eightBit: true, utf8: false };
+  }
+}
+
+function utf8Length(code: number): number {
+  if (code < 0x80) return 1;
+  if (code < 0x800) return 2;
+  if (code >= 0xd800 && code <= 0xdbff) return 4; // high surrogate: the pair is 4 bytes, the low half counts 0
+  if (code >= 0xdc00 && code <= 0xdfff) return 0;
+  return 3;
+}
+
+/**
+ * Find the header block of a raw message and split it into fields. Reads only the header block, never the body.
+ * Line ends may be CRLF, LF or a lone CR; a leading mbox `From ` line is skipped. `wanted` limits which fields are
+ * returned (by lower-cased name); all are returned when it is omitted.
+ */
+export function readHeaderBlock(message: string | Uint8Array, limits: Pick<Limits, 'maxHeaderBytes'>, wanted?: ReadonlySet<string>): HeaderBlock {
+  const issues: Issue[] = [];
+  let text: string;
+  let offsetsAreBytes = true;
+  let truncated = false;
+  let found: boolean;
+  let headerBytes: number;
+  if (typeof message === 'string') {
+    const end = findHeaderEndString(message, limits.maxHeaderBytes);
+    found = end.found;
+    text = message.slice(0, end.end);
+    headerBytes = end.end;
+    for (let i = 0; i < text.length; i++) {
+      if (text.charCodeAt(i) > 0x7f) {
+        offsetsAreBytes = false;
+        break;
+      }
+    }
+    if (!offsetsAreBytes) {
+      headerBytes = 0;
+      for (let i = 0; i < text.length; i++) headerBytes += utf8Length(text.charCodeAt(i));
+    }
+    if (!found && message.length > limits.maxHeaderBytes) truncated = true;
+  } else {
+    const end = findHeaderEndBytes(message, limits.maxHeaderBytes);
+    found = end.found;
+    headerBytes = end.end;
+    const decoded = decodeHeader(message, end.end);
+    text = decoded.text;
+    offsetsAreBytes = !decoded.utf8;
+    if (decoded.eightBit) {
+      issues.push(issue('HEADER_8BIT', 'info', decoded.utf8 ? 'the header block holds raw UTF-8 (RFC 6532)' : 'the header block holds 8-bit bytes that are not UTF-8; read as Latin-1'));
+    }
+    if (!found && message.length > limits.maxHeaderBytes) truncated = true;
+  }
+  if (truncated) {
+    issues.push(issue('LIMIT_HEADER_BYTES', 'warning', `no end of the header block within ${limits.maxHeaderBytes} bytes; the rest is not read`));
+  } else if (!found) {
+    issues.push(issue('HEADER_NO_END', 'info', 'the message has no empty line: it is all header'));
+  }
+
+  const fields = splitFields(text, issues, wanted);
+  if (!offsetsAreBytes) remapOffsets(text, fields);
+  return { fields, headerBytes, issues, truncated };
+}
+
+function findHeaderEndString(s: string, limit: number): { end: number; found: boolean } {
+  const n = Math.min(s.length, limit);
+  let i = 0;
+  let lineStart = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c === LF || c === CR) {
+      const lineEnd = i;
+      i += c === CR && s.charCodeAt(i + 1) === LF ? 2 : 1;
+      if (lineEnd === lineStart) return { end: i, found: true };
+      lineStart = i;
+      continue;
+    }
+    i++;
+  }
+  return { end: n, found: false };
+}
+
+interface MutableField {
+  name: string;
+  key: string;
+  value: string;
+  byteOffset: number;
+}
+
+function splitFields(text: string, issues: Issue[], wanted: ReadonlySet<string> | undefined): HeaderField[] {
+  const fields: MutableField[] = [];
+  const n = text.length;
+  let i = 0;
+  // mbox `From sender date` line before the header (RFC 4155)
+  if (text.startsWith('From ')) {
+    while (i < n && text.charCodeAt(i) !== LF && text.charCodeAt(i) !== CR) i++;
+    i = skipLineEnd(text, i);
+  }
+  let malformedReported = false;
+  let bareCrReported = false;
+  let nulReported = false;
+  let fieldStart = -1;
+  let valueStart = -1;
+  let valueEnd = -1;
+  let name = '';
+  let key = '';
+  const flush = (): void => {
+    if (fieldStart < 0) return;
+    if (wanted === undefined || wanted.has(key)) {
+      fields.push({ name, key, value: text.slice(valueStart, valueEnd), byteOffset: fieldStart });
+    }
+    fieldStart = -1;
+  };
+  while (i < n) {
+    let e = i;
+    while (e < n) {
+      const c = text.charCodeAt(e);
+      if (c === LF || c === CR) break;
+      if (c === 0 && !nulReported) {
+        nulReported = true;
+        issues.push(issue('HEADER_NUL', 'warning', 'a NUL byte in the header block', { start: e, end: e + 1 }));
+      }
+      e++;
+    }
+    if (e === i) break; // the empty line
+    if (!bareCrReported && e < n && text.charCodeAt(e) === CR && text.charCodeAt(e + 1) !== LF) {
+      bareCrReported = true;
+      issues.push(issue('HEADER_BARE_CR', 'info', 'a line ends with a lone CR', { start: e, end: e + 1 }));
+    }
+    const first = text.charCodeAt(i);
+    if (first === 0x20 || first === 0x09) {
+      if (fieldStart >= 0) valueEnd = e;
+    } else {
+      flush();
+      const colon = text.indexOf(':', i);
+      if (colon < 0 || colon > e) {
+        if (!malformedReported) {
+          malformedReported = true;
+          issues.push(issue('HEADER_MALFORMED_LINE', 'warning', 'a line in the header block is not a field', { start: i, end: e }));
+        }
+      } else {
+        let nameEnd = colon;
+        while (nameEnd > i && (text.charCodeAt(nameEnd - 1) === 0x20 || text.charCodeAt(nameEnd - 1) === 0x09)) nameEnd--;
+        name = text.slice(i, nameEnd);
+        key = name.toLowerCase();
+        let v = colon + 1;
+        while (v < e && (text.charCodeAt(v) === 0x20 || text.charCodeAt(v) === 0x09)) v++;
+        fieldStart = i;
+        valueStart = v;
+        valueEnd = e;
+        // a field whose value starts on the next line: `Received:\r\n\tfrom …`
+        if (v === e) valueStart = e;
+      }
+    }
+    i = skipLineEnd(text, e);
+  }
+  flush();
+  for (const f of fields) {
+    // A value that starts on a continuation line keeps its folding but not the leading break.
+    if (f.value.length > 0 && (f.value.charCodeAt(0) === CR || f.value.charCodeAt(0) === LF)) f.value = trimLeadingFws(f.value);
+  }
+  return fields;
+}
+
+function trimLeadingFws(s: string): string {
+  let i = 0;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c === CR || c === LF || c === 0x20 || c === 0x09) i++;
+    else break;
+  }
+  return s.slice(i);
+}
+
+function skipLineEnd(text: string, e: number): number {
+  if (e >= text.length) return e;
+  if (text.charCodeAt(e) === CR && text.charCodeAt(e + 1) === LF) return e + 2;
+  return e + 1;
+}
+
+/** Turn string indexes into UTF-8 byte offsets (only needed when the block holds non-ASCII characters). */
+function remapOffsets(text: string, fields: MutableField[]): void {
+  let bytes = 0;
+  let pos = 0;
+  for (const f of fields) {
+    for (; pos < f.byteOffset; pos++) bytes += utf8Length(text.charCodeAt(pos));
+    f.byteOffset = bytes;
+  }
+}

@@ -1,0 +1,18 @@
+import type { GradingPolicyInput } from './grade/policy.js';
+import type { Limits } from './limits.js';
+
+/** Options of `analyzeMessage` (and of `scan`, which passes them through). All optional. */
+export interface AnalyzeOptions {
+  /** Grading policy: `practical` (default), `bcp195` (strict), or a policy object. */
+  readonly policy?: GradingPolicyInput;
+  /** CIDRs whose servers we trust to write honest Received headers (our own relays). */
+  readonly trustedNetworks?: readonly string[];
+  /** Host names (exact, or `.example.com` for a domain and its subdomains) we trust likewise. */
+  readonly trustedHosts?: readonly string[];
+  /** CIDRs inside our organisation: hops between them are `internal`. */
+  readonly internalNetworks?: readonly string[];
+  /** Host names inside our organisation (exact, or `.example.com`). */
+  readonly internalHosts?: readonly string[];
+  /** Resource limits; see `DEFAULT_LIMITS`. */
+  readonly limits?: Partial<Limits>;
+}

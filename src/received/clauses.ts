@@ -1,0 +1,179 @@
+import { issue } from '../issues.js';
+import type { Issue, Span } from '../types.js';
+import { commentText, tokenText, type Token } from './lex.js';
+
+/** Clause names of RFC 5321 §4.4 plus the real-world extras (RFC 8314 §7 `tls`, `envelope-from`). */
+export type ClauseName = 'from' | 'by' | 'via' | 'with' | 'id' | 'for' | 'tls' | 'envelope-from';
+
+/** One clause: its keyword token and the tokens of its value. */
+export interface Clause {
+  readonly name: ClauseName;
+  readonly keyword: Token;
+  readonly tokens: Token[];
+}
+
+/** The value split into clauses, the date tokens, and what came before the first keyword. */
+export interface ClauseSplit {
+  readonly leading: Token[];
+  readonly clauses: Clause[];
+  readonly dateTokens: Token[];
+  readonly issues: Issue[];
+}
+
+const KEYWORDS: ReadonlyMap<string, ClauseName> = new Map<string, ClauseName>([
+  ['from', 'from'],
+  ['by', 'by'],
+  ['via', 'via'],
+  ['with', 'with'],
+  ['id', 'id'],
+  ['for', 'for'],
+  ['tls', 'tls'],
+  ['envelope-from', 'envelope-from'],
+  ['envelope-sender', 'envelope-from'],
+]);
+
+const WEEKDAYS = new Set(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const MONTHS = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** `Mon,` / `Monday` / `2018-04-22` / `14 Nov` — where a date begins in a value that has no `;` (SendGrid). */
+function startsDate(raw: string, t: Token, next: Token | undefined): boolean {
+  if (t.kind !== 'word') return false;
+  let w = tokenText(raw, t).toLowerCase();
+  if (w.endsWith(',')) w = w.slice(0, -1);
+  if (WEEKDAYS.has(w)) return true;
+  if (w.length >= 10 && isDigit(w.charCodeAt(0)) && isDigit(w.charCodeAt(3)) && w[4] === '-' && w[7] === '-' && isDigit(w.charCodeAt(9))) {
+    return w.length === 10 || w[10] === 't';
+  }
+  if (w.length <= 2 && isDigit(w.charCodeAt(0)) && (w.length === 1 || isDigit(w.charCodeAt(1))) && next !== undefined && next.kind === 'word') {
+    return MONTHS.has(tokenText(raw, next).slice(0, 3).toLowerCase());
+  }
+  return false;
+}
+
+/** Is `t` the RFC 8314 `tls` keyword? Only when an IANA-style suite name follows (the word is common in comments' neighbours). */
+function isTlsClause(raw: string, next: Token | undefined): boolean {
+  if (next === undefined || next.kind !== 'word') return false;
+  const w = tokenText(raw, next).toUpperCase();
+  return w.startsWith('TLS_') || w.startsWith('TLS13_') || w.includes('_WITH_');
+}
+
+/**
+ * Split tokens into clauses (RFC 5321 §4.4 `Stamp`) and the date after the last top-level `;`. Clauses may come in
+ * any order; a repeated clause keeps the first (issue), except IBM's `for <x> from <y>`, where the second `from`
+ * carries the envelope sender.
+ */
+export function splitClauses(raw: string, tokens: readonly Token[]): ClauseSplit {
+  const issues: Issue[] = [];
+  let semi = -1;
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    if (tokens[i]!.kind === 'semicolon') {
+      semi = i;
+      break;
+    }
+  }
+  let clauseEnd = semi >= 0 ? semi : tokens.length;
+  let dateStart = semi >= 0 ? semi + 1 : tokens.length;
+  if (semi < 0) {
+    // No `;`: look for where a date starts after the first clause value (SendGrid, some webmail).
+    for (let i = 2; i < tokens.length; i++) {
+      const prev = tokens[i - 1]!;
+      const prevWord = prev.kind === 'word' ? KEYWORDS.get(tokenText(raw, prev).toLowerCase()) : undefined;
+      if (prevWord !== undefined) continue;
+      if (startsDate(raw, tokens[i]!, tokens[i + 1])) {
+        clauseEnd = i;
+        dateStart = i;
+        issues.push(issue('RECEIVED_NO_SEMICOLON', 'info', 'no `;` before the date', { start: tokens[i]!.start, end: tokens[i]!.start }));
+        break;
+      }
+    }
+  }
+
+  const leading: Token[] = [];
+  const clauses: Clause[] = [];
+  const seen = new Set<ClauseName>();
+  let current: Clause | null = null;
+  let sink: Token[] = leading;
+  for (let i = 0; i < clauseEnd; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'word') {
+      const name = KEYWORDS.get(tokenText(raw, t).toLowerCase());
+      if (name !== undefined && (name !== 'tls' || isTlsClause(raw, tokens[i + 1]))) {
+        if (!seen.has(name)) {
+          seen.add(name);
+          current = { name, keyword: t, tokens: [] };
+          clauses.push(current);
+          sink = current.tokens;
+          continue;
+        }
+        const next = tokens[i + 1];
+        if (name === 'from' && next !== undefined && next.kind === 'angle' && !seen.has('envelope-from')) {
+          seen.add('envelope-from');
+          current = { name: 'envelope-from', keyword: t, tokens: [] };
+          clauses.push(current);
+          sink = current.tokens;
+          continue;
+        }
+        issues.push(issue('RECEIVED_DUPLICATE_CLAUSE', 'info', `a second \`${name}\` clause; the first is kept`, { start: t.start, end: t.end }));
+        // The repeated clause's value must not leak into the previous clause: park it.
+        current = { name, keyword: t, tokens: [] };
+        sink = current.tokens;
+        continue;
+      }
+    }
+    sink.push(t);
+  }
+  return { leading, clauses, dateTokens: tokens.slice(dateStart), issues };
+}
+
+/** Collapse every whitespace run that holds a line break into one space: the text as one line. */
+export function unfoldText(text: string): string {
+  let out = '';
+  let i = 0;
+  let last = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0d || c === 0x0a) {
+      let s = i;
+      while (s > last && (text.charCodeAt(s - 1) === 0x20 || text.charCodeAt(s - 1) === 0x09)) s--;
+      let e = i;
+      while (e < n) {
+        const d = text.charCodeAt(e);
+        if (d === 0x0d || d === 0x0a || d === 0x20 || d === 0x09) e++;
+        else break;
+      }
+      out += text.slice(last, s) + ' ';
+      last = e;
+      i = e;
+    } else i++;
+  }
+  return (out + text.slice(last)).trim();
+}
+
+/** Words of a clause value until the first comment/literal, joined by one space, with their span. */
+export function leadingWords(raw: string, tokens: readonly Token[], skipLeadingComments: boolean): { text: string; span: Span } | null {
+  let i = 0;
+  if (skipLeadingComments) while (i < tokens.length && tokens[i]!.kind === 'comment') i++;
+  const first = tokens[i];
+  if (first === undefined || first.kind !== 'word') return null;
+  let last = first;
+  const parts: string[] = [];
+  for (; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word') break;
+    parts.push(tokenText(raw, t));
+    last = t;
+  }
+  return { text: parts.join(' '), span: { start: first.start, end: last.end } };
+}
+
+/** The text of every top-level comment, with its token. */
+export function commentsOf(raw: string, tokens: readonly Token[]): { token: Token; text: string }[] {
+  const out: { token: Token; text: string }[] = [];
+  for (const t of tokens) if (t.kind === 'comment') out.push({ token: t, text: commentText(raw, t) });
+  return out;
+}

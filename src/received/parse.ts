@@ -1,0 +1,132 @@
+import { parseDate } from '../date/rfc5322.js';
+import type { GradingPolicyInput } from '../grade/policy.js';
+import { issue } from '../issues.js';
+import { DEFAULT_LIMITS, type Limits } from '../limits.js';
+import { gradeHop } from '../tls/grade-hop.js';
+import { readTls } from '../tls/read-tls.js';
+import type { Hop, HopDate, Issue, Scope } from '../types.js';
+import { splitClauses, unfoldText, type Clause, type ClauseName } from './clauses.js';
+import { readBy, readEnvelopeFrom, readFor, readLocalHandover, readSingle, readVia, readWith } from './fields.js';
+import { lexReceived, tokenText, type Token } from './lex.js';
+import { readFromClause } from './tcp-info.js';
+
+/** Where a Received value came from, for hops read out of a whole message. */
+export interface HopPlacement {
+  readonly index: number;
+  readonly byteOffset: number | null;
+}
+
+/** Everything the chain step needs beyond the public `Hop`. */
+export interface ReceivedRead {
+  readonly hop: Hop;
+  /** The name after `from` as written (whatever it turns out to be). */
+  readonly fromName: string | null;
+  /** Evidence of a handover inside one host (`from userid 1000`), or null. */
+  readonly localHandover: string | null;
+}
+
+function clauseOf(clauses: readonly Clause[], name: ClauseName): Clause | undefined {
+  return clauses.find((c) => c.name === name);
+}
+
+function readDate(raw: string, dateTokens: readonly Token[]): { date: HopDate | null; issues: Issue[] } {
+  let end = dateTokens.length;
+  // A trailing `(envelope-from …)` is not part of the date.
+  while (end > 0) {
+    const t = dateTokens[end - 1]!;
+    if (t.kind === 'comment' && raw.slice(t.start + 1, t.start + 10).toLowerCase() === 'envelope') end--;
+    else break;
+  }
+  if (end === 0) return { date: null, issues: [] };
+  const first = dateTokens[0]!;
+  const last = dateTokens[end - 1]!;
+  const text = unfoldText(raw.slice(first.start, last.end));
+  if (text === '') return { date: null, issues: [] };
+  const parsed = parseDate(text);
+  const span = { start: first.start, end: last.end };
+  return { date: parsed.date, issues: parsed.issues.map((i) => ({ ...i, span })) };
+}
+
+/**
+ * Read one Received value into hop fields (RFC 5321 §4.4 `Stamp`, RFC 5322 §3.6.7 trace fields). Never throws on
+ * data: whatever could not be read is `null` and an issue says why.
+ */
+export function readReceived(
+  value: string,
+  placement: HopPlacement,
+  limits: Limits = DEFAULT_LIMITS,
+  policy?: GradingPolicyInput,
+): ReceivedRead {
+  const issues: Issue[] = [];
+  let raw = value;
+  if (raw.length > limits.maxFieldBytes) {
+    issues.push(issue('LIMIT_FIELD_BYTES', 'warning', `the value is ${raw.length} characters; only the first ${limits.maxFieldBytes} are read`));
+    raw = raw.slice(0, limits.maxFieldBytes);
+  }
+  const lexed = lexReceived(raw, limits);
+  issues.push(...lexed.issues);
+  const split = splitClauses(raw, lexed.tokens);
+  issues.push(...split.issues);
+  const { clauses } = split;
+
+  const fromClause = clauseOf(clauses, 'from');
+  let from = null;
+  let fromName: string | null = null;
+  if (fromClause !== undefined) {
+    const facts = readFromClause(raw, fromClause.tokens);
+    from = facts.from;
+    fromName = facts.name;
+    issues.push(...facts.issues);
+  }
+
+  const withValue = readWith(raw, clauseOf(clauses, 'with'));
+  const tlsClause = clauseOf(clauses, 'tls')?.tokens[0] ?? null;
+  const envelopeFrom = readEnvelopeFrom(raw, clauseOf(clauses, 'envelope-from'), lexed.tokens);
+  const dated = readDate(raw, split.dateTokens);
+  issues.push(...dated.issues);
+  if (dated.date === null) {
+    issues.push(issue('RECEIVED_NO_DATE', 'warning', 'no date after the clauses'));
+  }
+  if (lexed.tokens.length === 0) issues.push(issue('RECEIVED_EMPTY', 'warning', 'the value is empty'));
+
+  const tlsRead = readTls({
+    raw,
+    tokens: lexed.tokens,
+    protocol: withValue?.text ?? null,
+    protocolSpan: withValue?.span ?? null,
+    tlsClause: tlsClause !== null && tlsClause.kind !== 'comment' ? tlsClause : null,
+  });
+  issues.push(...tlsRead.issues);
+  const graded = gradeHop(tlsRead.tls, policy);
+  issues.push(...graded.issues);
+  const scope: Scope = 'unknown';
+
+  const hop: Hop = {
+    index: placement.index,
+    raw: value,
+    byteOffset: placement.byteOffset,
+    from,
+    by: readBy(raw, clauseOf(clauses, 'by')),
+    via: readVia(raw, clauseOf(clauses, 'via')),
+    protocol: withValue?.text ?? null,
+    id: readSingle(raw, clauseOf(clauses, 'id')),
+    for: readFor(raw, clauseOf(clauses, 'for')),
+    envelopeFrom,
+    date: dated.date,
+    tls: tlsRead.tls,
+    security: { grade: graded.grade, reasons: graded.reasons, scope },
+    issues,
+  };
+  const local = readLocalHandover(raw, lexed.tokens);
+  return { hop, fromName, localHandover: local };
+}
+
+/**
+ * One Received header value (folded or unfolded, without the `Received:` name) → one hop (RFC 5321 §4.4).
+ * Never throws on data. `security.scope` is `unknown` here: scope needs the whole chain (`analyzeMessage`).
+ */
+export function parseReceived(value: string, options?: { policy?: GradingPolicyInput; limits?: Limits }): Hop {
+  if (typeof value !== 'string') throw new TypeError('parseReceived: value must be a string');
+  return readReceived(value, { index: 0, byteOffset: null }, options?.limits ?? DEFAULT_LIMITS, options?.policy).hop;
+}
+
