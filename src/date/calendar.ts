@@ -1,0 +1,59 @@
+/**
+ * Calendar facts for date validation: English month and day names (RFC 5322 §3.3), month lengths and the
+ * Gregorian leap-year rule. Pure arithmetic on UTC; no local-time API.
+ * @module
+ */
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTHS_LONG = [
+  'january', 'february', 'march', 'april', 'may', 'june',
+  'july', 'august', 'september', 'october', 'november', 'december',
+];
+const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const DAYS_LONG = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/** A name looked up: its index and whether it was the RFC 5322 three-letter form. */
+export interface NameMatch {
+  readonly index: number;
+  readonly standard: boolean;
+}
+
+function lookup(word: string, short: readonly string[], long: readonly string[]): NameMatch | null {
+  const w = word.toLowerCase();
+  const s = short.indexOf(w);
+  if (s >= 0) return { index: s, standard: true };
+  const l = long.indexOf(w);
+  return l >= 0 ? { index: l, standard: false } : null;
+}
+
+/** RFC 5322 §3.3 `month` (case-insensitive); index 0 = January. Full English names match as non-standard. */
+export function monthIndex(word: string): NameMatch | null {
+  return lookup(word, MONTHS, MONTHS_LONG);
+}
+
+/** RFC 5322 §3.3 `day-name` (case-insensitive); index 0 = Sunday, as `getUTCDay`. */
+export function dayIndex(word: string): NameMatch | null {
+  return lookup(word, DAYS, DAYS_LONG);
+}
+
+/** Gregorian leap year. */
+export function isLeapYear(year: number): boolean {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+
+/** Days in `month` (1–12) of `year`. */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Day of the week of a calendar date (0 = Sunday); the date is taken as written, so no zone applies. */
+export function weekdayOf(year: number, month: number, day: number): number {
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+}
+
+/** Three-letter English name of a weekday index, for messages. */
+export function dayName(index: number): string {
+  const name = DAYS[index] ?? '?';
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}

@@ -1,0 +1,446 @@
+/**
+ * Date-time reader for trace fields: RFC 5322 §3.3 `date-time` with the §4.3 obsolete syntax, plus the layouts
+ * real MTAs write instead (asctime order, ISO 8601, Go's `time.String()`). Independent of the machine's time zone:
+ * the instant is built with `Date.UTC` from the fields as written, never with `new Date(string)`, and nothing is
+ * ever rolled over (Feb 31 is an error, not Mar 3). A date without a usable zone has no instant.
+ *
+ * Decisions:
+ * - second `60` (a leap second) is accepted and read as `59` with a `DATE_NONSTANDARD` info: JavaScript time has
+ *   no leap seconds, and rounding up would move the minute.
+ * - `-0000`, `-00:00` and the military letters compute the instant as if UTC (RFC 5322 §3.3, §4.3) but leave
+ *   `offsetMinutes` null.
+ * - unknown and ambiguous zone names give no instant (stricter than RFC 5322 §4.3's "treat as -0000"): reading
+ *   `IST` as UTC would be wrong by up to 5½ hours and look exact.
+ * - `offsetMinutes` is non-null only when `iso` is non-null.
+ * @module
+ */
+
+import { issue } from '../issues.js';
+import type { HopDate, Issue } from '../types.js';
+import { dayIndex, dayName, daysInMonth, monthIndex, weekdayOf } from './calendar.js';
+import { tokenizeDate, type DateToken } from './tokens.js';
+import { lookupZoneName } from './zones.js';
+
+/** 512 characters: a real date-time is under 80; a longer "date" is refused, bounding the work per hop. */
+export const MAX_DATE_CHARS = 512;
+
+/** 40 characters of hostile text quoted in an issue message, no more. */
+const MAX_QUOTE_CHARS = 40;
+
+const MONTH_LABELS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** The result of {@link parseDate}: the date and everything odd about it. */
+export interface ParsedDate {
+  readonly date: HopDate;
+  readonly issues: Issue[];
+}
+
+type Form = 'rfc5322' | 'asctime' | 'iso';
+
+type Zone =
+  | { readonly kind: 'offset'; readonly minutes: number }
+  /** `-0000` or a military letter: the instant is read as UTC, the local offset is unknown. */
+  | { readonly kind: 'as-utc' }
+  | { readonly kind: 'unknown'; readonly message: string }
+  | { readonly kind: 'out-of-range'; readonly message: string }
+  | { readonly kind: 'none' };
+
+interface Time {
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+  readonly millis: number;
+}
+
+interface Structure {
+  readonly form: Form;
+  readonly dow: number | null;
+  /** The year digits as written (2, 3 or 4 of them). */
+  readonly yearText: string;
+  readonly month: number;
+  readonly day: number;
+  readonly time: Time;
+  readonly zone: Zone;
+}
+
+interface Cursor {
+  readonly t: readonly DateToken[];
+  i: number;
+}
+
+function quote(text: string): string {
+  return JSON.stringify(text.length > MAX_QUOTE_CHARS ? `${text.slice(0, MAX_QUOTE_CHARS)}…` : text);
+}
+
+interface PunctToken extends DateToken {
+  readonly kind: 'punct';
+}
+
+interface NumToken extends DateToken {
+  readonly kind: 'num';
+}
+
+function isPunct(t: DateToken | undefined, ch: string): t is PunctToken {
+  return t !== undefined && t.kind === 'punct' && t.text === ch;
+}
+
+function isNum(t: DateToken | undefined, minDigits: number, maxDigits: number): t is NumToken {
+  return t !== undefined && t.kind === 'num' && t.text.length >= minDigits && t.text.length <= maxDigits;
+}
+
+function adjacent(a: DateToken, b: DateToken | undefined): b is DateToken {
+  return b !== undefined && a.end === b.start;
+}
+
+/** RFC 5322 §3.2.2 unfolding for display: each CR/LF and the whitespace after it become one space; trimmed. */
+export function unfoldDate(text: string): string {
+  let out = '';
+  let from = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 13 || c === 10) {
+      out += `${text.slice(from, i)} `;
+      i++;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d !== 13 && d !== 10 && d !== 32 && d !== 9) break;
+        i++;
+      }
+      from = i;
+    } else {
+      i++;
+    }
+  }
+  return (out + text.slice(from)).trim();
+}
+
+/** `hh:mm[:ss[.fraction]]`; `null` when the tokens are not a time. */
+function readTime(c: Cursor, notes: Issue[]): Time | null {
+  const h = c.t[c.i];
+  const m = c.t[c.i + 2];
+  if (!isNum(h, 1, 2) || !isPunct(c.t[c.i + 1], ':') || !isNum(m, 2, 2)) return null;
+  c.i += 3;
+  let second = 0;
+  let millis = 0;
+  if (isPunct(c.t[c.i], ':')) {
+    const s = c.t[c.i + 1];
+    if (!isNum(s, 2, 2)) return null;
+    second = Number(s.text);
+    c.i += 2;
+    const dot = c.t[c.i];
+    const frac = c.t[c.i + 1];
+    if (isPunct(dot, '.') && adjacent(s, dot) && adjacent(dot, frac) && frac.kind === 'num') {
+      // Truncate, never round: rounding 59.9996 up would change the minute.
+      millis = Number(`${frac.text}00`.slice(0, 3));
+      c.i += 2;
+    }
+  }
+  if (h.text.length === 1) notes.push(issue('DATE_NONSTANDARD', 'info', `one-digit hour ${quote(h.text)}`));
+  return { hour: Number(h.text), minute: Number(m.text), second, millis };
+}
+
+/** `±hhmm`, `±hh`, `±hh:mm` after the sign token; the cursor sits after the digits. */
+function readNumericZone(sign: DateToken, digits: DateToken, c: Cursor, form: Form, notes: Issue[]): Zone {
+  const written = sign.text + digits.text;
+  let hours: number;
+  let minutes = 0;
+  if (digits.text.length === 4) {
+    hours = Number(digits.text.slice(0, 2));
+    minutes = Number(digits.text.slice(2));
+  } else if (digits.text.length === 2) {
+    hours = Number(digits.text);
+    const colon = c.t[c.i];
+    const mm = c.t[c.i + 1];
+    if (isPunct(colon, ':') && adjacent(digits, colon) && adjacent(colon, mm) && isNum(mm, 2, 2)) {
+      minutes = Number(mm.text);
+      c.i += 2;
+    }
+    if (form !== 'iso') {
+      notes.push(issue('DATE_NONSTANDARD', 'info', `zone ${quote(written)} is not the RFC 5322 ±hhmm form`));
+    }
+  } else {
+    return { kind: 'unknown', message: `malformed numeric zone ${quote(written)} (RFC 5322 §3.3 needs ±hhmm)` };
+  }
+  if (hours > 23 || minutes > 59) return { kind: 'out-of-range', message: `zone ${quote(written)} out of range` };
+  const total = hours * 60 + minutes;
+  if (total === 0 && sign.text === '-') {
+    notes.push(issue('DATE_UNKNOWN_OFFSET', 'info', `zone ${quote(written)}: instant in UTC, local offset unknown (RFC 5322 §3.3)`));
+    return { kind: 'as-utc' };
+  }
+  if (total > 14 * 60) {
+    notes.push(issue('DATE_NONSTANDARD', 'info', `zone ${quote(written)} is beyond any zone in use (±14:00)`));
+  }
+  return { kind: 'offset', minutes: sign.text === '-' ? -total : total };
+}
+
+/** The zone after the time, or `none` (the cursor does not move then). */
+function readZone(c: Cursor, form: Form, notes: Issue[]): Zone {
+  const t = c.t[c.i];
+  if (t === undefined) return { kind: 'none' };
+  if (t.kind === 'punct' && (t.text === '+' || t.text === '-')) {
+    const digits = c.t[c.i + 1];
+    if (!adjacent(t, digits) || digits.kind !== 'num') return { kind: 'none' };
+    c.i += 2;
+    return readNumericZone(t, digits, c, form, notes);
+  }
+  if (t.kind !== 'word') return { kind: 'none' };
+  c.i++;
+  const upper = t.text.toUpperCase();
+  const sign = c.t[c.i];
+  if ((upper === 'GMT' || upper === 'UTC' || upper === 'UT') && adjacent(t, sign) && (sign.text === '+' || sign.text === '-')) {
+    const digits = c.t[c.i + 1];
+    if (adjacent(sign, digits) && isNum(digits, 4, 4)) {
+      c.i += 2;
+      notes.push(issue('DATE_NONSTANDARD', 'info', `zone ${quote(t.text + sign.text + digits.text)} read as ${sign.text}${digits.text}`));
+      return readNumericZone(sign, digits, c, 'rfc5322', []);
+    }
+    return { kind: 'unknown', message: `zone ${quote(t.text + sign.text)}… is ambiguous (POSIX inverts the sign)` };
+  }
+  const name = lookupZoneName(t.text);
+  switch (name.kind) {
+    case 'obsolete':
+      if (!(form === 'iso' && upper === 'Z')) {
+        notes.push(issue('DATE_OBSOLETE_ZONE', 'info', `obsolete zone name ${quote(t.text)} (RFC 5322 §4.3)`));
+      }
+      return { kind: 'offset', minutes: name.offsetMinutes ?? 0 };
+    case 'military':
+      notes.push(issue('DATE_MILITARY_ZONE', 'warning', `military zone ${quote(t.text)} read as -0000: RFC 822 defined these wrongly (RFC 5322 §4.3)`));
+      return { kind: 'as-utc' };
+    case 'common': {
+      const minutes = name.offsetMinutes ?? 0;
+      notes.push(issue('DATE_NONSTANDARD', 'info', `non-standard zone name ${quote(t.text)} read as ${formatOffset(minutes)}`));
+      return { kind: 'offset', minutes };
+    }
+    case 'ambiguous':
+      return { kind: 'unknown', message: `zone name ${quote(t.text)} is ambiguous` };
+    default: {
+      // Multi-word names ("Pacific Standard Time") belong together in the message.
+      let end = t.end;
+      while (c.t[c.i]?.kind === 'word') end = (c.t[c.i++] as DateToken).end;
+      return { kind: 'unknown', message: `unknown zone ${quote(t.text + (end > t.end ? ' …' : ''))}` };
+    }
+  }
+}
+
+/** `+hhmm` for messages. */
+function formatOffset(minutes: number): string {
+  const abs = Math.abs(minutes);
+  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+  const mm = String(abs % 60).padStart(2, '0');
+  return `${minutes < 0 ? '-' : '+'}${hh}${mm}`;
+}
+
+/** `d mon y time zone` (RFC 5322 §3.3), also `d-mon-y`. */
+function readRfc(c: Cursor, dow: number | null, notes: Issue[]): Structure | string {
+  const dayTok = c.t[c.i];
+  if (!isNum(dayTok, 1, 2)) return 'day must be one or two digits';
+  c.i++;
+  const dashed = isPunct(c.t[c.i], '-');
+  if (dashed) c.i++;
+  const monTok = c.t[c.i];
+  const month = monTok?.kind === 'word' ? monthIndex(monTok.text) : null;
+  if (month === null) return 'expected a month name after the day';
+  if (!month.standard) notes.push(issue('DATE_NONSTANDARD', 'info', `full month name ${quote(monTok?.text ?? '')}`));
+  c.i++;
+  if (dashed) {
+    if (!isPunct(c.t[c.i], '-')) return 'expected "-" after the month';
+    c.i++;
+    notes.push(issue('DATE_NONSTANDARD', 'info', 'day-month-year joined with "-"'));
+  }
+  const yearTok = c.t[c.i];
+  if (!isNum(yearTok, 2, 4)) return 'expected a year of 2 to 4 digits';
+  c.i++;
+  const time = readTime(c, notes);
+  if (time === null) return 'expected a time hh:mm[:ss]';
+  const zone = readZone(c, 'rfc5322', notes);
+  return { form: 'rfc5322', dow, yearText: yearTok.text, month: month.index + 1, day: Number(dayTok.text), time, zone };
+}
+
+/** asctime order: `mon d time [zone] y [zone]` (`Fri Feb  7 10:18:12 2003 -0800`). */
+function readAsctime(c: Cursor, dow: number | null, notes: Issue[]): Structure | string {
+  const monTok = c.t[c.i] as DateToken;
+  const month = monthIndex(monTok.text);
+  if (month === null) return 'expected a month name';
+  c.i++;
+  const dayTok = c.t[c.i];
+  if (!isNum(dayTok, 1, 2)) return 'day must be one or two digits';
+  c.i++;
+  const time = readTime(c, notes);
+  if (time === null) return 'expected a time hh:mm[:ss]';
+  let zone: Zone = { kind: 'none' };
+  if (!isNum(c.t[c.i], 2, 4)) zone = readZone(c, 'asctime', notes);
+  const yearTok = c.t[c.i];
+  if (!isNum(yearTok, 2, 4)) return 'expected a year after the time';
+  c.i++;
+  if (zone.kind === 'none') zone = readZone(c, 'asctime', notes);
+  notes.push(issue('DATE_NONSTANDARD', 'info', 'asctime layout (month before day, year after time), not RFC 5322'));
+  return { form: 'asctime', dow, yearText: yearTok.text, month: month.index + 1, day: Number(dayTok.text), time, zone };
+}
+
+/** `yyyy-mm-dd[T| ]time[zone]` (ISO 8601 / RFC 3339, Go's `time.String()`). */
+function readIso(c: Cursor, dow: number | null, notes: Issue[]): Structure | string {
+  const yearTok = c.t[c.i] as DateToken;
+  const monTok = c.t[c.i + 2];
+  const dayTok = c.t[c.i + 4];
+  if (!isNum(monTok, 1, 2) || !isPunct(c.t[c.i + 3], '-') || !isNum(dayTok, 1, 2)) return 'expected yyyy-mm-dd';
+  c.i += 5;
+  const sep = c.t[c.i];
+  if (sep?.kind === 'word' && (sep.text === 'T' || sep.text === 't')) c.i++;
+  const time = readTime(c, notes);
+  if (time === null) return 'expected a time hh:mm[:ss] after the date';
+  const zone = readZone(c, 'iso', notes);
+  notes.push(issue('DATE_NONSTANDARD', 'info', 'ISO 8601 layout, not RFC 5322'));
+  return { form: 'iso', dow, yearText: yearTok.text, month: Number(monTok.text), day: Number(dayTok.text), time, zone };
+}
+
+/** Go writes `+0000 UTC`, some MTAs `-0800 PST` without parentheses: the number decides, the name is skipped. */
+function skipZoneNameAfterNumber(c: Cursor, zone: Zone): void {
+  if (zone.kind !== 'offset' && zone.kind !== 'as-utc') return;
+  if (c.t[c.i - 1]?.kind !== 'num') return;
+  for (let t = c.t[c.i]; t?.kind === 'word' && !isPunct(c.t[c.i + 1], '='); t = c.t[c.i]) c.i++;
+}
+
+/** Go's `time.String()` appends the monotonic clock reading `m=+0.123456789`: not part of the date. */
+function skipGoMonotonic(c: Cursor): void {
+  const m = c.t[c.i];
+  const eq = c.t[c.i + 1];
+  const sign = c.t[c.i + 2];
+  const int = c.t[c.i + 3];
+  if (m?.text !== 'm' || !isPunct(eq, '=') || !adjacent(m, eq) || !adjacent(eq, sign)) return;
+  if ((sign.text !== '+' && sign.text !== '-') || !adjacent(sign, int) || int.kind !== 'num') return;
+  let end = c.i + 4;
+  const dot = c.t[end];
+  const frac = c.t[end + 1];
+  if (isPunct(dot, '.') && adjacent(int, dot) && adjacent(dot, frac) && frac.kind === 'num') end += 2;
+  if (end === c.t.length) c.i = end;
+}
+
+/** `[dow [","]]` then one of the three layouts. */
+function readStructure(c: Cursor, notes: Issue[]): Structure | string {
+  let dow: number | null = null;
+  let comma = false;
+  let t = c.t[c.i];
+  if (isPunct(t, ',')) {
+    notes.push(issue('DATE_NONSTANDARD', 'info', 'comma without a day name'));
+    c.i++;
+    t = c.t[c.i];
+  } else if (t?.kind === 'word') {
+    const day = dayIndex(t.text);
+    if (day !== null) {
+      dow = day.index;
+      if (!day.standard) notes.push(issue('DATE_NONSTANDARD', 'info', `full day name ${quote(t.text)}`));
+      c.i++;
+      t = c.t[c.i];
+      if (isPunct(t, ',')) {
+        comma = true;
+        c.i++;
+        t = c.t[c.i];
+      }
+    }
+  }
+  if (t === undefined) return 'no date';
+  if (t.kind === 'word') {
+    return monthIndex(t.text) === null ? `unexpected ${quote(t.text)}` : readAsctime(c, dow, notes);
+  }
+  if (t.kind === 'num' && t.text.length === 4 && isPunct(c.t[c.i + 1], '-')) return readIso(c, dow, notes);
+  if (t.kind === 'num') {
+    if (dow !== null && !comma) notes.push(issue('DATE_NONSTANDARD', 'info', 'no comma after the day name'));
+    return readRfc(c, dow, notes);
+  }
+  return `unexpected ${quote(t.text)}`;
+}
+
+/** RFC 5322 §4.3 year expansion; `null` for a 4-digit year before 1900 (RFC 5322 §3.3). */
+function expandYear(yearText: string, notes: Issue[]): number | null {
+  const value = Number(yearText);
+  if (yearText.length === 2) {
+    const year = value < 50 ? 2000 + value : 1900 + value;
+    notes.push(issue('DATE_TWO_DIGIT_YEAR', 'info', `two-digit year ${quote(yearText)} read as ${year} (RFC 5322 §4.3)`));
+    return year;
+  }
+  if (yearText.length === 3) {
+    const year = 1900 + value;
+    notes.push(issue('DATE_THREE_DIGIT_YEAR', 'info', `three-digit year ${quote(yearText)} read as ${year} (RFC 5322 §4.3)`));
+    return year;
+  }
+  return value >= 1900 ? value : null;
+}
+
+/**
+ * Parse one date-time as found after the `;` of a Received field (RFC 5322 §3.3, §4.3 obsolete forms; also
+ * asctime, ISO 8601 and Go layouts). Never throws on data: garbage gives `iso: null` and `DATE_INVALID`.
+ */
+export function parseDate(text: string): ParsedDate {
+  if (typeof text !== 'string') throw new TypeError('parseDate: text must be a string');
+  const clean = unfoldDate(text);
+  const notes: Issue[] = [];
+  const fail = (code: 'DATE_INVALID' | 'DATE_OUT_OF_RANGE', message: string): ParsedDate => ({
+    date: { text: clean, iso: null, offsetMinutes: null },
+    issues: [...notes, issue(code, 'error', message)],
+  });
+  if (clean === '') return fail('DATE_INVALID', 'empty date');
+  if (clean.length > MAX_DATE_CHARS) return fail('DATE_INVALID', `date longer than ${MAX_DATE_CHARS} characters`);
+
+  const lex = tokenizeDate(clean);
+  if (lex.unterminatedComment) notes.push(issue('DATE_NONSTANDARD', 'info', 'unterminated comment in the date'));
+  const c: Cursor = { t: lex.tokens, i: 0 };
+  const s = readStructure(c, notes);
+  if (typeof s === 'string') return fail('DATE_INVALID', `not a date: ${s}`);
+
+  skipZoneNameAfterNumber(c, s.zone);
+  skipGoMonotonic(c);
+  const rest = c.t[c.i];
+  if (rest !== undefined) {
+    notes.push(issue('DATE_NONSTANDARD', 'info', `ignored trailing text ${quote(clean.slice(rest.start))}`));
+  }
+
+  const year = expandYear(s.yearText, notes);
+  const { hour, minute, millis } = s.time;
+  let { second } = s.time;
+  const problems: string[] = [];
+  if (year === null) problems.push(`year ${quote(s.yearText)} before 1900`);
+  if (s.month < 1 || s.month > 12) problems.push(`month ${s.month}`);
+  else if (year !== null && (s.day < 1 || s.day > daysInMonth(year, s.month))) {
+    problems.push(`day ${s.day} of month ${s.month} in ${year}`);
+  }
+  if (hour > 23) problems.push(`hour ${hour}`);
+  if (minute > 59) problems.push(`minute ${minute}`);
+  if (second > 60) problems.push(`second ${second}`);
+  if (s.zone.kind === 'out-of-range') problems.push(s.zone.message);
+  if (problems.length > 0 || year === null) {
+    return fail('DATE_OUT_OF_RANGE', `out of range: ${problems.join(', ')} (never rolled over)`);
+  }
+  if (second === 60) {
+    second = 59;
+    notes.push(issue('DATE_NONSTANDARD', 'info', 'leap second :60 read as :59'));
+  }
+  if (s.dow !== null) {
+    const actual = weekdayOf(year, s.month, s.day);
+    if (actual !== s.dow) {
+      notes.push(issue('DATE_WRONG_WEEKDAY', 'warning', `${s.day} ${MONTH_LABELS[s.month - 1] ?? '?'} ${year} is a ${dayName(actual)}, the date says ${dayName(s.dow)}`));
+    }
+  }
+
+  const zone = s.zone;
+  if (zone.kind === 'none') {
+    notes.push(issue('DATE_NO_ZONE', 'warning', 'no time zone: the instant is unknown (never read as local time)'));
+    return { date: { text: clean, iso: null, offsetMinutes: null }, issues: notes };
+  }
+  if (zone.kind === 'unknown') {
+    notes.push(issue('DATE_UNKNOWN_ZONE', 'warning', `${zone.message}: the instant is unknown`));
+    return { date: { text: clean, iso: null, offsetMinutes: null }, issues: notes };
+  }
+  const offset = zone.kind === 'offset' ? zone.minutes : 0;
+  const ms = Date.UTC(year, s.month - 1, s.day, hour, minute, second, millis) - offset * 60_000;
+  const instant = new Date(ms);
+  const utcYear = instant.getUTCFullYear();
+  if (!Number.isFinite(ms) || utcYear < 0 || utcYear > 9999) {
+    return fail('DATE_OUT_OF_RANGE', 'out of range: the instant falls outside years 0000–9999');
+  }
+  return {
+    date: { text: clean, iso: instant.toISOString(), offsetMinutes: zone.kind === 'offset' ? zone.minutes : null },
+    issues: notes,
+  };
+}
