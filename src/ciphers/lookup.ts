@@ -1,0 +1,128 @@
+/**
+ * `lookupCipher`: any spelling of a cipher suite a Received header may carry → the IANA suite and its properties
+ * (research/tls-grading.md §(d), "Cipher normalisation algorithm"). Map lookups on upper-cased names; no regex.
+ * @module
+ */
+import type { TlsVersion } from '../types.js';
+import { deriveFromIanaName } from './derive.js';
+import { legacyGnutlsCandidates, parseSessionDesc } from './gnutls.js';
+import { describeStructurally } from './structure.js';
+import { catalogue } from './table.js';
+import type { CipherSuite, SuiteProperties } from './types.js';
+
+/** 128 chars: the longest real suite name is ~50; a megabyte "cipher" must not be upper-cased and tokenised. */
+export const MAX_CIPHER_NAME_LENGTH = 128;
+
+/** SChannel (Windows before 10) appends the ECDHE curve to the IANA name. */
+const SCHANNEL_CURVES: readonly (readonly [string, string])[] = [
+  ['_P256', 'secp256r1'],
+  ['_P384', 'secp384r1'],
+  ['_P521', 'secp521r1'],
+];
+
+function withFacts(suite: CipherSuite, group: string | null, dhBits: number | null): CipherSuite {
+  if (group === null && dhBits === null) return suite;
+  return Object.freeze({ ...suite, group, dhBits });
+}
+
+function partialSuite(props: SuiteProperties, group: string | null, dhBits: number | null): CipherSuite {
+  return Object.freeze({
+    iana: null,
+    code: null,
+    openssl: Object.freeze([]) as readonly string[],
+    gnutls: null,
+    ...props,
+    recommended: null,
+    group,
+    dhBits,
+    partial: true,
+  });
+}
+
+/** Exact spellings and the prefix rewrites that keep the rest of the name intact. */
+function resolveExact(upper: string): CipherSuite | null {
+  const { byName } = catalogue();
+  const hit = byName.get(upper);
+  if (hit !== undefined) return hit;
+  // Legacy SChannel/JSSE `SSL_RSA_WITH_…` and Stalwart's `TLS13_AES_256_GCM_SHA384`.
+  if (upper.startsWith('SSL_') && !upper.startsWith('SSL_CK_')) return byName.get('TLS_' + upper.slice(4)) ?? null;
+  if (upper.startsWith('TLS13_')) return byName.get('TLS_' + upper.slice(6)) ?? null;
+  return null;
+}
+
+function firstKnown(candidates: readonly string[]): CipherSuite | null {
+  const { byName } = catalogue();
+  for (const c of candidates) {
+    const hit = byName.get(c);
+    if (hit !== undefined) return hit;
+  }
+  return null;
+}
+
+/** Properties of the first candidate that is a well-formed suite name (for spellings the catalogue does not have). */
+function firstDerivable(candidates: readonly string[]): SuiteProperties | null {
+  for (const c of candidates) {
+    const p = deriveFromIanaName(c);
+    if (p !== null) return p;
+  }
+  return null;
+}
+
+function resolve(upper: string, versionHint: TlsVersion | null): CipherSuite | null {
+  const exact = resolveExact(upper);
+  if (exact !== null) return exact;
+
+  for (const [suffix, group] of SCHANNEL_CURVES) {
+    if (upper.length > suffix.length && upper.endsWith(suffix)) {
+      const base = resolveExact(upper.slice(0, -suffix.length));
+      if (base !== null) return withFacts(base, group, null);
+    }
+  }
+
+  if (upper.includes('__')) {
+    const desc = parseSessionDesc(upper, versionHint);
+    if (desc !== null) {
+      const hit = firstKnown(desc.candidates);
+      if (hit !== null) return withFacts(hit, desc.group, desc.dhBits);
+      const props = firstDerivable(desc.candidates) ?? describeStructurally(upper);
+      return props === null ? null : partialSuite(props, desc.group, desc.dhBits);
+    }
+  }
+
+  const gnutls = legacyGnutlsCandidates(upper);
+  const viaGnutls = firstKnown(gnutls);
+  if (viaGnutls !== null) return viaGnutls;
+
+  // A well-formed IANA-style name that is not registered (a draft, a typo'd MAC) still states its parts.
+  const iana = upper.startsWith('SSL_') && !upper.startsWith('SSL_CK_') ? 'TLS_' + upper.slice(4) : upper;
+  const derived = deriveFromIanaName(iana) ?? firstDerivable(gnutls) ?? describeStructurally(upper);
+  return derived === null ? null : partialSuite(derived, null, null);
+}
+
+/**
+ * Resolve any spelling of a cipher suite, case-insensitively: IANA (`TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384`), OpenSSL
+ * (`ECDHE-RSA-AES256-GCM-SHA384`, `EDH-DSS-DES-CBC3-SHA`, `…-OLD`), legacy `SSL_` prefixes, SChannel `_P256/_P384/_P521`
+ * (group kept), legacy GnuTLS (`RSA_ARCFOUR_128_MD5`), Exim's GnuTLS session description
+ * (`ECDHE_X25519__RSA_PSS_RSAE_SHA256__AES_256_GCM`, DH bits kept), Stalwart `TLS13_…` and TLS 1.3 names (RFC 8446 §B.4).
+ *
+ * A name not in the catalogue is read from its parts and returned with `partial: true`; `null` means nothing in the name
+ * could be recognised (or it is empty / longer than `MAX_CIPHER_NAME_LENGTH`). `versionHint` (the negotiated version,
+ * when known) only decides between TLS 1.3 and 1.2 for GnuTLS session descriptions, which do not say. Never throws.
+ */
+export function lookupCipher(name: string, versionHint?: TlsVersion | null): CipherSuite | null {
+  if (typeof name !== 'string') return null;
+  const trimmed = name.trim();
+  if (trimmed.length === 0 || trimmed.length > MAX_CIPHER_NAME_LENGTH) return null;
+  return resolve(trimmed.toUpperCase(), versionHint ?? null);
+}
+
+/** The catalogue suite with this code point (`0xC0,0x30`, upper-case hex as IANA writes it), or `null`. */
+export function lookupCipherByCode(code: string): CipherSuite | null {
+  if (typeof code !== 'string' || code.length > 16) return null;
+  return catalogue().byCode.get(code.trim().toUpperCase().replaceAll('0X', '0x')) ?? null;
+}
+
+/** Every catalogue suite, in code-point order (frozen objects). */
+export function allCipherSuites(): readonly CipherSuite[] {
+  return catalogue().suites;
+}
