@@ -1,7 +1,7 @@
 /**
  * Date-time reader for trace fields: RFC 5322 §3.3 `date-time` with the §4.3 obsolete syntax, plus the layouts
  * real MTAs write instead (asctime order, ISO 8601, Go's `time.String()`). Independent of the machine's time zone:
- * the instant is built with `Date.UTC` from the fields as written, never with `new Date(string)`, and nothing is
+ * the instant is built with `Date.UTC` from the fields as written, never by handing the text to `Date`, and nothing is
  * ever rolled over (Feb 31 is an error, not Mar 3). A date without a usable zone has no instant.
  *
  * Decisions:
@@ -196,6 +196,7 @@ function readZone(c: Cursor, form: Form, notes: Issue[]): Zone {
       notes.push(issue('DATE_NONSTANDARD', 'info', `zone ${quote(t.text + sign.text + digits.text)} read as ${sign.text}${digits.text}`));
       return readNumericZone(sign, digits, c, 'rfc5322', []);
     }
+    c.i += adjacent(sign, digits) && digits.kind === 'num' ? 2 : 1;
     return { kind: 'unknown', message: `zone ${quote(t.text + sign.text)}… is ambiguous (POSIX inverts the sign)` };
   }
   const name = lookupZoneName(t.text);
@@ -295,11 +296,21 @@ function readIso(c: Cursor, dow: number | null, notes: Issue[]): Structure | str
   return { form: 'iso', dow, yearText: yearTok.text, month: Number(monTok.text), day: Number(dayTok.text), time, zone };
 }
 
-/** Go writes `+0000 UTC`, some MTAs `-0800 PST` without parentheses: the number decides, the name is skipped. */
+/** 5 letters: the longest zone abbreviation skipped after a numeric zone (`CEST`, `AKDT`, `NZDT`). */
+const MAX_ZONE_ABBREVIATION = 5;
+
+function isZoneAbbreviation(t: DateToken | undefined): boolean {
+  return t?.kind === 'word' && t.text.length <= MAX_ZONE_ABBREVIATION && t.text === t.text.toUpperCase();
+}
+
+/**
+ * Go writes `+0000 UTC`, some MTAs `-0800 PST` without parentheses: the number decides and one upper-case
+ * abbreviation after it is skipped silently; any other trailing word is reported as ignored text.
+ */
 function skipZoneNameAfterNumber(c: Cursor, zone: Zone): void {
   if (zone.kind !== 'offset' && zone.kind !== 'as-utc') return;
   if (c.t[c.i - 1]?.kind !== 'num') return;
-  for (let t = c.t[c.i]; t?.kind === 'word' && !isPunct(c.t[c.i + 1], '='); t = c.t[c.i]) c.i++;
+  if (isZoneAbbreviation(c.t[c.i])) c.i++;
 }
 
 /** Go's `time.String()` appends the monotonic clock reading `m=+0.123456789`: not part of the date. */
