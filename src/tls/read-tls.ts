@@ -1,0 +1,148 @@
+/**
+ * `readTls`: every TLS fact a Received value states, from every MTA dialect we know, merged into one `HopTls`.
+ * RFC 5321 §4.4 (`With` protocol), RFC 3848 / RFC 6531 (protocol words), RFC 8314 §7 (`tls` clause), plus the
+ * vendor comments listed in src/tls/recognisers/. GRADING.md: "No TLS marker is not plaintext" — a plaintext word
+ * counts only when nothing else in the header speaks about TLS.
+ * @module
+ */
+import { lookupCipher } from '../ciphers/lookup.js';
+import { issue } from '../issues.js';
+import type { CertificateStatus, HopTls, Issue, Span } from '../types.js';
+import type { TlsContext } from './context.js';
+import type { TlsFinding } from './finding.js';
+import { normaliseTls, versionFromText } from './normalise.js';
+import { TLS_RECOGNISERS } from './recognisers/index.js';
+import { buildHopView, type CommentView, type TlsRecogniser } from './view.js';
+
+/** What `readTls` returns: the facts (null = the header says nothing about TLS) and what looked wrong. */
+export interface TlsRead {
+  readonly tls: HopTls | null;
+  readonly issues: Issue[];
+}
+
+/** Words that make an unread comment "about TLS": then a plaintext protocol word is not evidence of plaintext. */
+const TLS_HINTS: readonly string[] = ['tls', 'ssl', 'cipher', 'encrypt'];
+
+function mentionsTls(raw: string, c: CommentView): boolean {
+  const text = raw.slice(c.inner.start, c.inner.end).toLowerCase();
+  for (const h of TLS_HINTS) if (text.includes(h)) return true;
+  return false;
+}
+
+function sameVersion(a: string, b: string): boolean {
+  if (a.toLowerCase() === b.toLowerCase()) return true;
+  const va = versionFromText(a);
+  return va !== null && va === versionFromText(b);
+}
+
+/** Two spellings of one suite (`ECDHE-RSA-AES256-GCM-SHA384` in a comment, the IANA name in the clause) agree. */
+function sameCipher(a: string, b: string): boolean {
+  if (a.toLowerCase() === b.toLowerCase()) return true;
+  const ia = lookupCipher(a)?.iana ?? null;
+  return ia !== null && ia === (lookupCipher(b)?.iana ?? null);
+}
+
+/** Merge one field across statements: first stated value wins, a different later value is a conflict. */
+function pick<T>(findings: readonly TlsFinding[], get: (f: TlsFinding) => T | null, same: (a: T, b: T) => boolean, what: string, issues: Issue[]): T | null {
+  let value: T | null = null;
+  for (const f of findings) {
+    const v = get(f);
+    if (v === null) continue;
+    if (value === null) value = v;
+    else if (!same(value, v)) {
+      issues.push(issue('TLS_CONFLICTING_EVIDENCE', 'warning', `the header states two different TLS ${what}s: ${String(value)} and ${String(v)}; the first is kept`, f.span));
+    }
+  }
+  return value;
+}
+
+function mergeStatements(raw: string, statements: readonly TlsFinding[]): TlsRead {
+  const issues: Issue[] = [];
+  const versionText = pick(statements, (f) => f.versionText, sameVersion, 'version', issues);
+  const cipher = pick(statements, (f) => f.cipher, sameCipher, 'cipher', issues);
+  const bits = pick(statements, (f) => f.bits, (a, b) => a === b, 'bit count', issues);
+  const certificate =
+    pick<CertificateStatus>(statements, (f) => (f.certificate === 'unknown' ? null : f.certificate), (a, b) => a === b, 'client-certificate status', issues) ??
+    'unknown';
+  let group: string | null = null;
+  for (const f of statements) if (group === null) group = f.group;
+  // The dialect that stated the parameters names the hop; else the first statement.
+  const lead = statements.find((f) => f.cipher !== null || f.versionText !== null) ?? statements[0];
+  let start = Number.POSITIVE_INFINITY;
+  let end = 0;
+  for (const f of statements) {
+    if (f.span.start < start) start = f.span.start;
+    if (f.span.end > end) end = f.span.end;
+  }
+  const span: Span = { start, end };
+  const n = normaliseTls(versionText, cipher);
+  const tls: HopTls = {
+    encrypted: !n.nullCipher,
+    version: n.version,
+    versionText,
+    versionInferred: n.versionInferred,
+    cipher,
+    cipherIana: n.cipherIana,
+    bits,
+    certificate,
+    group: group ?? n.group,
+    dialect: lead?.dialect ?? 'unknown',
+    evidence: raw.slice(start, end),
+    span,
+  };
+  return { tls, issues };
+}
+
+function fromKeyword(raw: string, f: TlsFinding): HopTls {
+  return {
+    encrypted: f.encrypted,
+    version: null,
+    versionText: null,
+    versionInferred: false,
+    cipher: null,
+    cipherIana: null,
+    bits: null,
+    certificate: 'unknown',
+    group: null,
+    dialect: f.dialect,
+    evidence: raw.slice(f.span.start, f.span.end),
+    span: { start: f.span.start, end: f.span.end },
+  };
+}
+
+/**
+ * Read the TLS facts of one Received value. Linear in the value: each comment is split into words at most once and
+ * rejected by its first characters by most recognisers. Never throws on data.
+ */
+export function readTls(ctx: TlsContext, recognisers: readonly TlsRecogniser[] = TLS_RECOGNISERS): TlsRead {
+  const hop = buildHopView(ctx);
+  const statements: TlsFinding[] = [];
+  const keywords: TlsFinding[] = [];
+  let unreadTlsComment = false;
+  for (const c of hop.comments) {
+    let claimed = false;
+    for (const r of recognisers) {
+      if (r.comment === undefined) continue;
+      const f = r.comment(c, hop);
+      if (f !== null) {
+        statements.push(f);
+        claimed = true;
+        break;
+      }
+    }
+    if (!claimed && !unreadTlsComment && mentionsTls(ctx.raw, c)) unreadTlsComment = true;
+  }
+  for (const r of recognisers) {
+    if (r.hop === undefined) continue;
+    for (const f of r.hop(hop)) (f.kind === 'statement' ? statements : keywords).push(f);
+  }
+  if (statements.length > 0) {
+    statements.sort((a, b) => a.span.start - b.span.start);
+    return mergeStatements(ctx.raw, statements);
+  }
+  const kw = keywords[0];
+  if (kw === undefined) return { tls: null, issues: [] };
+  // "No TLS marker is not plaintext": a plain word next to a TLS-looking comment we could not read says nothing.
+  if (kw.encrypted === false && (unreadTlsComment || ctx.tlsClause !== null)) return { tls: null, issues: [] };
+  return { tls: fromKeyword(ctx.raw, kw), issues: [] };
+}

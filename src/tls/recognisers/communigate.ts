@@ -1,0 +1,29 @@
+// from [192.0.2.10] (account alice@example.org HELO laptop) by mail.example.org (CommuniGate Pro SMTP 6.3.4) with ESMTPSA id 123456
+/**
+ * CommuniGate Pro: `with ESMTPS` / `ESMTPSA` (RFC 3848) and its older `ESMTP-TLS` / `SMTP-TLS` protocol values.
+ * Neither states parameters.
+ * @module
+ */
+import { keyword, statement, type TlsFinding } from '../finding.js';
+import type { HopView, TlsRecogniser } from '../view.js';
+import { protocolEncryption } from './protocol-keyword.js';
+
+function saysCommuniGate(hop: HopView): boolean {
+  for (const c of hop.comments) if (c.head.startsWith('communigate')) return true;
+  return false;
+}
+
+function readProtocol(hop: HopView): readonly TlsFinding[] {
+  const p = hop.protocolLower;
+  const span = hop.ctx.protocolSpan;
+  if (p === null || span === null) return [];
+  if (p.endsWith('-tls')) return [statement('communigate', span, {})];
+  if (protocolEncryption(p) === true && saysCommuniGate(hop)) return [keyword('communigate', span, true)];
+  return [];
+}
+
+/** CommuniGate's protocol values. */
+export const communigate: TlsRecogniser = {
+  dialect: 'communigate',
+  hop: readProtocol,
+};

@@ -1,0 +1,28 @@
+// by esa1.example.iphmx.com with ESMTP/TLS/ECDHE-RSA-AES256-GCM-SHA384; 26 Oct 2021 06:35:52 -0700
+/**
+ * Cisco Secure Email (IronPort) AsyncOS: the protocol value `ESMTP/TLS/<OpenSSL cipher>` (no version stated).
+ * @module
+ */
+import { statement, type TlsFinding } from '../finding.js';
+import { isCipherText } from '../text.js';
+import type { HopView, TlsRecogniser } from '../view.js';
+
+function readProtocol(hop: HopView): readonly TlsFinding[] {
+  const p = hop.protocolLower;
+  const span = hop.ctx.protocolSpan;
+  const proto = hop.ctx.protocol;
+  if (p === null || span === null || proto === null) return [];
+  const at = p.indexOf('/tls');
+  if (at < 0) return [];
+  const after = at + 4;
+  if (after === p.length) return [statement('ironport', span, {})];
+  if (p.charCodeAt(after) !== 0x2f) return [];
+  const cipher = proto.slice(after + 1);
+  return [statement('ironport', span, isCipherText(cipher) ? { cipher } : {})];
+}
+
+/** IronPort's `ESMTP/TLS/<cipher>`. */
+export const ironport: TlsRecogniser = {
+  dialect: 'ironport',
+  hop: readProtocol,
+};

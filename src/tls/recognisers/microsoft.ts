@@ -1,0 +1,53 @@
+// with Microsoft SMTP Server (version=TLS1_2, cipher=TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384_P384) id 15.20.1234.5
+/**
+ * Microsoft Exchange / Exchange Online (SChannel names, `_P256`/`_P384` curve suffix before Windows 10),
+ * Exchange 2010's bare `(TLS)`, IIS SMTPSVC's `over TLS secured channel`, and CodeTwo's `(TLS12)`.
+ * @module
+ */
+import { statement, type TlsFinding } from '../finding.js';
+import { schannelGroup } from '../group.js';
+import { looksLikeKv, readKv } from '../kv.js';
+import { eqi } from '../text.js';
+import { tokenSpan, type HopView, type TlsRecogniser } from '../view.js';
+
+function isMicrosoftProtocol(hop: HopView): boolean {
+  return hop.protocolLower !== null && hop.protocolLower.startsWith('microsoft');
+}
+
+/** `TLS12`, `TLS13`, `TLS10`, `TLS11`: CodeTwo's version spelling (no `v`, no dot). */
+function isCompactVersion(head: string): boolean {
+  return head.length === 5 && head.startsWith('tls1') && head.charCodeAt(4) >= 0x30 && head.charCodeAt(4) <= 0x33;
+}
+
+/** IIS SMTPSVC: the top-level words `over TLS secured channel`. */
+function overTls(hop: HopView): readonly TlsFinding[] {
+  const { raw, tokens } = hop.ctx;
+  for (let i = 0; i + 3 < tokens.length; i++) {
+    const t = tokens[i];
+    if (t === undefined || t.kind !== 'word' || t.end - t.start !== 4) continue;
+    if (!eqi(raw.slice(t.start, t.end), 'over')) continue;
+    const a = tokens[i + 1];
+    const b = tokens[i + 2];
+    const c = tokens[i + 3];
+    if (a === undefined || b === undefined || c === undefined) break;
+    if (eqi(raw.slice(a.start, a.end), 'TLS') && eqi(raw.slice(b.start, b.end), 'secured') && eqi(raw.slice(c.start, c.end), 'channel')) {
+      return [statement('microsoft', { start: t.start, end: c.end }, {})];
+    }
+  }
+  return [];
+}
+
+/** Microsoft's TLS comments and phrases. */
+export const microsoft: TlsRecogniser = {
+  dialect: 'microsoft',
+  comment: (c, hop) => {
+    const h = c.head;
+    if (h === 'tls') return statement('microsoft', tokenSpan(c), {});
+    if (isCompactVersion(h)) return statement('microsoft', tokenSpan(c), { versionText: hop.ctx.raw.slice(c.inner.start, c.inner.end).trim() });
+    if (!looksLikeKv(c) || !isMicrosoftProtocol(hop)) return null;
+    const kv = readKv(c);
+    if (kv === null) return null;
+    return statement('microsoft', tokenSpan(c), { ...kv, group: kv.cipher === null ? null : schannelGroup(kv.cipher) });
+  },
+  hop: overTls,
+};

@@ -1,0 +1,46 @@
+// from mx.example.net (HELO mx.example.net) (192.0.2.7) by mail.example.org with (ECDHE-RSA-AES256-GCM-SHA384 encrypted) ESMTPS; 3 Mar 2024 10:00:00 -0000
+/**
+ * qmail-tls / netqmail: `with (<cipher> encrypted) ESMTPS`, notqmail-style `(<cipher> encrypted, authenticated)`,
+ * and Symantec MessageLabs' top-level `with <cipher> encrypted SMTP` (same grammar, no parentheses).
+ * @module
+ */
+import { statement, type TlsFinding } from '../finding.js';
+import { eqi, isCipherText, trimTrailingPunct } from '../text.js';
+import { tokenSpan, type HopView, type TlsRecogniser } from '../view.js';
+
+/** Longest qmail TLS comment: a cipher name (≤ 128) plus `encrypted, authenticated`. */
+const MAX_COMMENT_LENGTH = 160;
+
+/** MessageLabs: top-level `with <cipher> encrypted`. */
+function messageLabs(hop: HopView): readonly TlsFinding[] {
+  const { raw, tokens } = hop.ctx;
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const t = tokens[i];
+    if (t === undefined || t.kind !== 'word' || t.end - t.start !== 4 || !eqi(raw.slice(t.start, t.end), 'with')) continue;
+    const c = tokens[i + 1];
+    const e = tokens[i + 2];
+    if (c === undefined || e === undefined || c.kind !== 'word' || e.kind !== 'word') continue;
+    const cipher = raw.slice(c.start, c.end);
+    if (eqi(raw.slice(e.start, e.end), 'encrypted') && isCipherText(cipher)) {
+      return [statement('messagelabs', { start: c.start, end: e.end }, { cipher })];
+    }
+  }
+  return [];
+}
+
+/** qmail's `(<cipher> encrypted)` comment and MessageLabs' phrase. */
+export const qmail: TlsRecogniser = {
+  dialect: 'qmail',
+  comment: (c) => {
+    // Cheap gate first: a short comment (`<cipher> encrypted, authenticated` fits in MAX_COMMENT_LENGTH).
+    if (c.inner.end - c.inner.start > MAX_COMMENT_LENGTH) return null;
+    const w = c.words();
+    if (w.length < 2 || w.length > 3) return null;
+    const first = w[0];
+    const second = w[1];
+    if (first === undefined || second === undefined || !eqi(trimTrailingPunct(second.text), 'encrypted')) return null;
+    if (!isCipherText(first.text)) return null;
+    return statement('qmail', tokenSpan(c), { cipher: first.text });
+  },
+  hop: messageLabs,
+};

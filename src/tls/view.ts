@@ -1,0 +1,102 @@
+import type { Token } from '../received/lex.js';
+import type { Span } from '../types.js';
+import type { TlsContext } from './context.js';
+import type { TlsFinding } from './finding.js';
+import { isSpace, splitWords, type Word } from './words.js';
+
+/** Characters of a comment (after leading space) lower-cased up front: enough to reject a comment by its start. */
+const HEAD_CHARS = 24;
+
+const RPAREN = 0x29;
+
+/** One top-level comment, with its words split only when a recogniser asks. */
+export interface CommentView {
+  readonly token: Token;
+  /** The comment without its outer parentheses. */
+  readonly inner: Span;
+  /** Lower-cased first {@link HEAD_CHARS} characters of the inner text, whitespace runs as one space, none leading. */
+  readonly head: string;
+  /** Words of the inner text (memoised: split once however many recognisers ask). */
+  words(): readonly Word[];
+}
+
+/** A Received value as the recognisers see it: the context plus cheap precomputed views. */
+export interface HopView {
+  readonly ctx: TlsContext;
+  readonly comments: readonly CommentView[];
+  /** `ctx.protocol` lower-cased, or null. */
+  readonly protocolLower: string | null;
+  /** The word after the top-level `by`, lower-cased, or null (Gmail's `mx.google.com`). */
+  readonly byHost: string | null;
+}
+
+/**
+ * One MTA dialect. `comment` reads one top-level comment (the first recogniser in registry order that returns a
+ * finding claims it); `hop` reads facts outside comments (protocol value, clauses, top-level words).
+ */
+export interface TlsRecogniser {
+  readonly dialect: string;
+  readonly comment?: (c: CommentView, hop: HopView) => TlsFinding | null;
+  readonly hop?: (hop: HopView) => readonly TlsFinding[];
+}
+
+/** Build the view in one pass over the tokens. */
+export function buildHopView(ctx: TlsContext): HopView {
+  const raw = ctx.raw;
+  const comments: CommentView[] = [];
+  let byHost: string | null = null;
+  const tokens = ctx.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (t.kind === 'comment') {
+      comments.push(commentView(raw, t));
+    } else if (byHost === null && t.kind === 'word' && t.end - t.start === 2 && raw.slice(t.start, t.end).toLowerCase() === 'by') {
+      const next = tokens[i + 1];
+      if (next !== undefined && next.kind === 'word') byHost = raw.slice(next.start, next.end).toLowerCase();
+    }
+  }
+  return { ctx, comments, protocolLower: ctx.protocol === null ? null : ctx.protocol.toLowerCase(), byHost };
+}
+
+function commentView(raw: string, t: Token): CommentView {
+  const innerStart = Math.min(t.start + 1, t.end);
+  const innerEnd = t.end > innerStart && raw.charCodeAt(t.end - 1) === RPAREN ? t.end - 1 : t.end;
+  const head = headOf(raw, innerStart, innerEnd);
+  const inner = { start: innerStart, end: innerEnd };
+  let memo: Word[] | null = null;
+  return {
+    token: t,
+    inner,
+    head,
+    words(): readonly Word[] {
+      if (memo === null) memo = splitWords(raw, inner);
+      return memo;
+    },
+  };
+}
+
+/** Lower-cased start of a comment with every whitespace run (folding included) read as one space. */
+function headOf(raw: string, start: number, end: number): string {
+  let out = '';
+  let pendingSpace = false;
+  for (let i = start; i < end && out.length < HEAD_CHARS; i++) {
+    const c = raw.charCodeAt(i);
+    if (isSpace(c)) {
+      pendingSpace = out.length > 0;
+      continue;
+    }
+    if (pendingSpace) {
+      out += ' ';
+      pendingSpace = false;
+      if (out.length >= HEAD_CHARS) break;
+    }
+    out += raw[i];
+  }
+  return out.toLowerCase();
+}
+
+/** The span of a whole comment token (parentheses included): what a comment finding cites as evidence. */
+export function tokenSpan(c: CommentView): Span {
+  return { start: c.token.start, end: c.token.end };
+}
