@@ -1,0 +1,62 @@
+/**
+ * One file path → its messages (an `.eml`, an mbox, a `.gz` of either), faults as records.
+ * @module
+ */
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { issue } from '../issues.js';
+import { fileChunks } from './read-chunks.js';
+import { readContent, type ContentOrigin } from './read-content.js';
+import { describeError, faultRecord } from './read-faults.js';
+import { resolveReadOptions, type MessageRecord, type ReadOptions, type ResolvedReadOptions } from './read-options.js';
+
+/**
+ * Open a file for reading. A file found by walking a folder or a Maildir is opened non-blocking and must be a
+ * regular file: a FIFO or device planted in a mail folder would otherwise hang the scan. A path the user named may
+ * be a pipe (`<(zcat archive.gz)`).
+ */
+async function openMessageFile(path: string, origin: ContentOrigin): Promise<FileHandle> {
+  if (origin === 'named') return open(path, constants.O_RDONLY);
+  return open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+}
+
+/** Read one file (format detected by content) with resolved options; every fault becomes a record. */
+export async function* readFileWith(
+  path: string,
+  options: ResolvedReadOptions,
+  origin: ContentOrigin,
+): AsyncGenerator<MessageRecord> {
+  let handle: FileHandle;
+  try {
+    handle = await openMessageFile(path, origin);
+  } catch (error) {
+    yield faultRecord(path, 0, issue('IO_UNREADABLE', 'error', describeError(error)));
+    return;
+  }
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) {
+      yield faultRecord(path, 0, issue('IO_UNREADABLE', 'error', 'a directory where a file was expected'));
+      return;
+    }
+    if (origin !== 'named' && !stat.isFile()) {
+      yield faultRecord(path, 0, issue('IO_UNREADABLE', 'warning', 'not a regular file (FIFO, socket or device): not read'));
+      return;
+    }
+    yield* readContent(fileChunks(handle), path, options, origin);
+  } catch (error) {
+    // Only fstat can land here; read errors are caught by the readers and reported on the message they cut.
+    yield faultRecord(path, 0, issue('IO_UNREADABLE', 'error', describeError(error)));
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Every message in one file: an `.eml` (one record), an mbox (one per message, with byte offsets) or a `.gz` of
+ * either; the format is detected by content. Never throws on I/O or data; invalid `options` throw `TypeError`.
+ */
+export function readFileMessages(path: string, options?: ReadOptions): AsyncGenerator<MessageRecord> {
+  if (typeof path !== 'string') throw new TypeError('path must be a string');
+  return readFileWith(path, resolveReadOptions(options), 'named');
+}

@@ -1,0 +1,82 @@
+/**
+ * Folder walker: every file below a directory, in byte-wise name order, format detected by content (the names of
+ * mail files say nothing reliable); Maildirs found on the way are read as Maildirs.
+ * @module
+ */
+import { issue } from '../issues.js';
+import { DirectoryGuard } from './directory-guard.js';
+import { listDirectory } from './list-directory.js';
+import { readFileWith } from './read-file.js';
+import { describeError, faultRecord } from './read-faults.js';
+import { isMaildir, readMaildirWith } from './read-maildir.js';
+import { resolveReadOptions, type MessageRecord, type ReadOptions, type ResolvedReadOptions } from './read-options.js';
+
+/** Hidden entries (`.git`, `.DS_Store`, editor swap files) are not filed mail. */
+function isVisibleName(name: string): boolean {
+  return !name.startsWith('.');
+}
+
+/** Read a directory already entered in `guard`: a Maildir as such, anything else file by file, recursively. */
+export async function* readFolderWith(
+  dir: string,
+  options: ResolvedReadOptions,
+  guard: DirectoryGuard,
+  depth: number,
+): AsyncGenerator<MessageRecord> {
+  if (await isMaildir(dir)) {
+    yield* readMaildirWith(dir, options, guard, depth);
+    return;
+  }
+  let listing;
+  try {
+    listing = await listDirectory(dir, options.maxDirectoryEntries, isVisibleName);
+  } catch (error) {
+    yield faultRecord(dir, 0, issue('IO_UNREADABLE', 'error', describeError(error)));
+    return;
+  }
+  for (const entry of listing.entries) {
+    if (entry.kind === 'file') {
+      yield* readFileWith(entry.path, options, 'discovered');
+    } else if (entry.kind === 'directory') {
+      if (depth + 1 > options.maxDirectoryDepth) {
+        yield faultRecord(entry.path, 0, issue('IO_UNREADABLE', 'warning', `deeper than ${options.maxDirectoryDepth} levels; not read`));
+        continue;
+      }
+      const entered = await guard.enter(entry.path);
+      if (!entered.entered) {
+        yield faultRecord(entry.path, 0, entered.issue);
+        continue;
+      }
+      try {
+        yield* readFolderWith(entry.path, options, guard, depth + 1);
+      } finally {
+        guard.leave(entered.real);
+      }
+    } else if (entry.kind === 'broken') {
+      yield faultRecord(entry.path, 0, issue('IO_UNREADABLE', 'error', describeError(entry.error)));
+    } else if (options.nonMessages === 'report') {
+      yield faultRecord(entry.path, 0, issue('IO_NOT_A_MESSAGE', 'info', 'not a regular file (FIFO, socket or device): not read'));
+    }
+  }
+  if (listing.truncated) {
+    yield faultRecord(dir, 0, issue('IO_TRUNCATED', 'warning', `more than ${options.maxDirectoryEntries} entries; the rest not read`));
+  }
+}
+
+/**
+ * Every message below `dir`, recursively, in byte-wise name order; each real directory read once (symlink loops
+ * become a record with an issue). Files that are not mail are skipped unless `options.nonMessages` is `report`.
+ */
+export function readFolder(dir: string, options?: ReadOptions): AsyncGenerator<MessageRecord> {
+  if (typeof dir !== 'string') throw new TypeError('dir must be a string');
+  const resolved = resolveReadOptions(options);
+  return (async function* () {
+    const guard = new DirectoryGuard();
+    const entered = await guard.enter(dir);
+    if (!entered.entered) {
+      yield faultRecord(dir, 0, entered.issue);
+      return;
+    }
+    yield* readFolderWith(dir, resolved, guard, 0);
+  })();
+}

@@ -1,0 +1,106 @@
+/**
+ * Shapes and limits of the archive readers (`readMessages` and friends).
+ * @module
+ */
+import type { Issue } from '../types.js';
+
+/** One message (or one fault standing in for a message) read from an archive. */
+export interface MessageRecord {
+  /** The path the message came from (for mbox: the mbox path); `-` for stdin, the `name` option for streams. */
+  readonly source: string;
+  /** Position of this record within `source`, 0-based (mbox: the message number; a single file: 0). */
+  readonly index: number;
+  /** Offset of the mbox `From ` line in the (uncompressed) stream; `null` for single-message files and faults. */
+  readonly byteOffset: number | null;
+  /** The message bytes (mbox: without the `From ` line, `>From` unquoted); empty when nothing could be read. */
+  readonly raw: Uint8Array;
+  /** `IO_*` issues: unreadable, truncated, not a message. Empty for a clean read. */
+  readonly issues: readonly Issue[];
+}
+
+/** How `>From ` lines in an mbox are unquoted (mboxrd: one `>` off any `>…>From `; mboxo: only `>From `). */
+export type MboxVariant = 'mboxrd' | 'mboxo' | 'none';
+
+/** Options of `readMessages`; every field is optional. */
+export interface ReadOptions {
+  /** Bytes kept per message; the rest is counted and flagged `IO_TRUNCATED` (default {@link MAX_MESSAGE_BYTES}). */
+  readonly maxMessageBytes?: number;
+  /** Directory levels descended below the input folder (default {@link MAX_DIRECTORY_DEPTH}). */
+  readonly maxDirectoryDepth?: number;
+  /** Entries read per directory (default {@link MAX_DIRECTORY_ENTRIES}). */
+  readonly maxDirectoryEntries?: number;
+  /** `>From` unquoting in mbox files (default `mboxrd`, which also reads mboxo files correctly but for `>>From`). */
+  readonly mboxVariant?: MboxVariant;
+  /**
+   * Files found while walking a folder whose content is not mail (JSON, images, READMEs): `skip` them silently
+   * (default) or `report` each as a record with empty `raw` and an `IO_NOT_A_MESSAGE` issue.
+   */
+  readonly nonMessages?: 'skip' | 'report';
+  /** `source` of the records when reading a stream (default `<stream>`). */
+  readonly name?: string;
+}
+
+/** {@link ReadOptions} with every default filled in. */
+export interface ResolvedReadOptions {
+  readonly maxMessageBytes: number;
+  readonly maxDirectoryDepth: number;
+  readonly maxDirectoryEntries: number;
+  readonly mboxVariant: MboxVariant;
+  readonly nonMessages: 'skip' | 'report';
+  readonly name: string;
+}
+
+/** 8 MiB kept per message: a 2 GB mbox with no second `From ` line must not be buffered whole; headers fit easily. */
+export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+/** 32 directory levels: deeper trees are generated (or a bind-mount maze), not filed mail. */
+export const MAX_DIRECTORY_DEPTH = 32;
+/** 2,000,000 names per directory: names are held in memory to sort them; a real Maildir has well under a million. */
+export const MAX_DIRECTORY_ENTRIES = 2_000_000;
+/** 1,000 bytes for an mbox `From ` line (RFC 5322 §2.1.1 caps lines at 998): longer lines are body, never separators. */
+export const MAX_FROM_LINE_BYTES = 1000;
+/** 1 MiB read per system call: large enough for ~150 MB/s, small enough that a window copy stays cheap. */
+export const READ_CHUNK_BYTES = 1024 * 1024;
+/** 4 KiB looked at to tell gzip, mbox, a message and other files apart. */
+export const DETECT_BYTES = 4096;
+
+const DEFAULTS: ResolvedReadOptions = Object.freeze({
+  maxMessageBytes: MAX_MESSAGE_BYTES,
+  maxDirectoryDepth: MAX_DIRECTORY_DEPTH,
+  maxDirectoryEntries: MAX_DIRECTORY_ENTRIES,
+  mboxVariant: 'mboxrd',
+  nonMessages: 'skip',
+  name: '<stream>',
+});
+
+function checkCount(options: ReadOptions, key: 'maxMessageBytes' | 'maxDirectoryDepth' | 'maxDirectoryEntries'): void {
+  const value: unknown = options[key];
+  if (value === undefined) return;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw new TypeError(`options.${key} must be a non-negative integer, got ${String(value)}`);
+  }
+}
+
+/** Fill in defaults; an invalid option throws `TypeError` (a programmer error, never data). */
+export function resolveReadOptions(options?: ReadOptions): ResolvedReadOptions {
+  if (options === undefined) return DEFAULTS;
+  if (options === null || typeof options !== 'object') throw new TypeError('options must be an object');
+  checkCount(options, 'maxMessageBytes');
+  checkCount(options, 'maxDirectoryDepth');
+  checkCount(options, 'maxDirectoryEntries');
+  const { mboxVariant, nonMessages, name } = options;
+  if (mboxVariant !== undefined && mboxVariant !== 'mboxrd' && mboxVariant !== 'mboxo' && mboxVariant !== 'none') {
+    throw new TypeError(`options.mboxVariant must be 'mboxrd', 'mboxo' or 'none', got ${String(mboxVariant)}`);
+  }
+  if (nonMessages !== undefined && nonMessages !== 'skip' && nonMessages !== 'report') {
+    throw new TypeError(`options.nonMessages must be 'skip' or 'report', got ${String(nonMessages)}`);
+  }
+  if (name !== undefined && typeof name !== 'string') throw new TypeError('options.name must be a string');
+  return Object.freeze({
+    maxMessageBytes: options.maxMessageBytes ?? DEFAULTS.maxMessageBytes,
+    maxDirectoryDepth: options.maxDirectoryDepth ?? DEFAULTS.maxDirectoryDepth,
+    maxDirectoryEntries: options.maxDirectoryEntries ?? DEFAULTS.maxDirectoryEntries,
+    mboxVariant: mboxVariant ?? DEFAULTS.mboxVariant,
+    nonMessages: nonMessages ?? DEFAULTS.nonMessages,
+    name: name ?? DEFAULTS.name,
+  });
+}
