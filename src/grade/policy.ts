@@ -121,7 +121,8 @@ const CAP_SET: ReadonlySet<string> = new Set<string>(['A', 'B', 'C', 'F']);
 export function resolvePolicy(policy?: 'practical' | 'bcp195' | GradingPolicy | ResolvedPolicy): ResolvedPolicy {
   if (policy === undefined || policy === 'practical') return PRACTICAL_POLICY;
   if (policy === 'bcp195') return BCP195_POLICY;
-  if (policy === PRACTICAL_POLICY || policy === BCP195_POLICY) return policy;
+  if (policy === PRACTICAL_POLICY) return PRACTICAL_POLICY;
+  if (policy === BCP195_POLICY) return BCP195_POLICY;
   if (policy === null || typeof policy !== 'object') {
     throw new TypeError(`policy must be 'practical', 'bcp195' or a policy object, got ${String(policy)}`);
   }
