@@ -17,6 +17,8 @@ export interface ClauseSplit {
   readonly leading: Token[];
   readonly clauses: Clause[];
   readonly dateTokens: Token[];
+  /** Courier writes `; date id X` — an id after the date. */
+  readonly trailingId: string | null;
   readonly issues: Issue[];
 }
 
@@ -126,7 +128,15 @@ export function splitClauses(raw: string, tokens: readonly Token[]): ClauseSplit
     }
     sink.push(t);
   }
-  return { leading, clauses, dateTokens: tokens.slice(dateStart), issues };
+  let dateTokens = tokens.slice(dateStart);
+  let trailingId: string | null = null;
+  const idAt = dateTokens.findIndex((t) => t.kind === 'word' && tokenText(raw, t).toLowerCase() === 'id');
+  if (idAt > 0) {
+    const idToken = dateTokens[idAt + 1];
+    if (idToken !== undefined && idToken.kind !== 'comment') trailingId = tokenText(raw, idToken);
+    dateTokens = dateTokens.slice(0, idAt);
+  }
+  return { leading, clauses, dateTokens, trailingId, issues };
 }
 
 /** Collapse every whitespace run that holds a line break into one space: the text as one line. */

@@ -24,6 +24,7 @@ export function readBy(raw: string, clause: Clause | undefined): HopBy | null {
   const first = clause.tokens[0];
   if (first !== undefined && (first.kind === 'word' || first.kind === 'literal')) {
     host = tokenText(raw, first);
+    if (host.endsWith(',')) host = host.slice(0, -1);
     const addr = parseIp(host);
     if (addr !== null) ip = addr.ip;
   }
@@ -66,7 +67,12 @@ function firstIndexOf(s: string, a: string, b: string): number {
 export function readWith(raw: string, clause: Clause | undefined): { text: string; span: Span } | null {
   if (clause === undefined) return null;
   const words = leadingWords(raw, clause.tokens, true);
-  if (words === null) return null;
+  if (words === null) {
+    // XMail: `with [XMail 1.20 ESMTP Server]`
+    const lit = clause.tokens.find((t) => t.kind !== 'comment');
+    if (lit !== undefined && lit.kind === 'literal') return { text: tokenText(raw, lit), span: { start: lit.start, end: lit.end } };
+    return null;
+  }
   // MessageLabs: `with ECDHE-RSA-AES256-GCM-SHA384 encrypted SMTP` — the protocol is the word after `encrypted`.
   const parts = words.text.split(' ');
   const enc = parts.findIndex((p) => p.toLowerCase() === 'encrypted');

@@ -26,6 +26,8 @@ export interface LexResult {
 
 /** An angle address longer than this is read as a word (`<` floods must not rescan the rest of the line). */
 const MAX_ANGLE_LENGTH = 512;
+/** A bracketed literal or note longer than this is read as a word (`[` floods likewise). */
+const MAX_LITERAL_LENGTH = 256;
 
 const SPACE = 0x20;
 const TAB = 0x09;
@@ -158,12 +160,15 @@ export function lexReceived(raw: string, limits: Pick<Limits, 'maxTokens' | 'max
       continue;
     }
     if (c === LBRACKET) {
+      // Vendors put notes in brackets too (`[Authenticated ID (1057822)]`): read up to `]` on the same line.
+      const limit = Math.min(n, i + MAX_LITERAL_LENGTH);
       let j = i + 1;
-      while (j < n) {
+      while (j < limit) {
         const d = raw.charCodeAt(j);
-        if (d === RBRACKET || isSpace(d) || d === SEMI) break;
+        if (d === RBRACKET || d === LBRACKET || d === CR || d === LF) break;
         j++;
       }
+      if (j >= limit) j = n;
       if (j < n && raw.charCodeAt(j) === RBRACKET) {
         j++;
         // `[1.2.3.4]:25`: the port belongs to the literal.

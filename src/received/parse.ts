@@ -4,10 +4,11 @@ import { issue } from '../issues.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { gradeHop } from '../tls/grade-hop.js';
 import { readTls } from '../tls/read-tls.js';
-import type { Hop, HopDate, Issue, Scope } from '../types.js';
+import type { Hop, HopDate, HopFrom, Issue, Scope } from '../types.js';
 import { splitClauses, unfoldText, type Clause, type ClauseName } from './clauses.js';
 import { readBy, readEnvelopeFrom, readFor, readLocalHandover, readSingle, readVia, readWith } from './fields.js';
 import { lexReceived, tokenText, type Token } from './lex.js';
+import { layoutHint, readCommentedFrom } from './layout.js';
 import { readFromClause } from './tcp-info.js';
 
 /** Where a Received value came from, for hops read out of a whole message. */
@@ -34,7 +35,7 @@ function readDate(raw: string, dateTokens: readonly Token[]): { date: HopDate | 
   // A trailing `(envelope-from …)` is not part of the date.
   while (end > 0) {
     const t = dateTokens[end - 1]!;
-    if (t.kind === 'comment' && raw.slice(t.start + 1, t.start + 10).toLowerCase() === 'envelope') end--;
+    if (t.kind === 'comment' && raw.slice(t.start + 1, t.start + 9).toLowerCase() === 'envelope') end--;
     else break;
   }
   if (end === 0) return { date: null, issues: [] };
@@ -69,17 +70,20 @@ export function readReceived(
   issues.push(...split.issues);
   const { clauses } = split;
 
+  const withValue = readWith(raw, clauseOf(clauses, 'with'));
+  const idValue = readSingle(raw, clauseOf(clauses, 'id')) ?? split.trailingId;
   const fromClause = clauseOf(clauses, 'from');
-  let from = null;
+  let from: HopFrom | null = null;
   let fromName: string | null = null;
   if (fromClause !== undefined) {
-    const facts = readFromClause(raw, fromClause.tokens);
+    const facts = readFromClause(raw, fromClause.tokens, layoutHint(raw, lexed.tokens, withValue?.text ?? null, idValue));
     from = facts.from;
     fromName = facts.name;
     issues.push(...facts.issues);
+  } else {
+    from = readCommentedFrom(raw, split.leading);
   }
 
-  const withValue = readWith(raw, clauseOf(clauses, 'with'));
   const tlsClause = clauseOf(clauses, 'tls')?.tokens[0] ?? null;
   const envelopeFrom = readEnvelopeFrom(raw, clauseOf(clauses, 'envelope-from'), lexed.tokens);
   const dated = readDate(raw, split.dateTokens);
@@ -109,7 +113,7 @@ export function readReceived(
     by: readBy(raw, clauseOf(clauses, 'by')),
     via: readVia(raw, clauseOf(clauses, 'via')),
     protocol: withValue?.text ?? null,
-    id: readSingle(raw, clauseOf(clauses, 'id')),
+    id: idValue,
     for: readFor(raw, clauseOf(clauses, 'for')),
     envelopeFrom,
     date: dated.date,

@@ -14,7 +14,12 @@ import { commentText, type Token } from './lex.js';
 
 /** What one comment of the from clause says about the peer. */
 interface CommentFacts {
-  kind: 'exim' | 'helo' | 'tcp-info' | 'bare-ip' | 'other';
+  /**
+   * exim: `([ip]:port helo=x)`; helo: `(HELO x)`; tcp-info: `(rdns [ip])` (Postfix, Sendmail);
+   * peer-ip: `(ip)` (Microsoft, qmail); user-at-ip: `(user@ip)`, `(user@[ip])` (qmail); verified: CommuniGate `([ip] verified)`;
+   * account: CommuniGate `(account user@dom …)`; other: anything else.
+   */
+  kind: 'exim' | 'helo' | 'tcp-info' | 'peer-ip' | 'user-at-ip' | 'verified' | 'account' | 'other';
   helo: string | null;
   rdns: string | null;
   ip: string | null;
@@ -56,8 +61,30 @@ function readAddress(text: string): { ip: string; range: IpRange; port: number |
   let t = text;
   if (t.startsWith('[(') && t.endsWith(')]')) t = `[${t.slice(2, -2)}]`;
   if (t.startsWith('(') && t.endsWith(')')) t = t.slice(1, -1);
-  const parsed = parseIp(t);
+  const parsed = parseIp(t) ?? parseIpWithPort(t);
   return parsed === null ? null : { ip: parsed.ip, range: parsed.range, port: parsed.port };
+}
+
+/** `[1.2.3.4:5678]` (Momentum) and `[1.2.3.4.5678]` (Exim 3): an IPv4 address and a port inside the brackets. */
+function parseIpWithPort(text: string): { ip: string; range: IpRange; port: number | null } | null {
+  const inner = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text;
+  if (inner.length > 22) return null;
+  let cut = inner.lastIndexOf(':');
+  if (cut < 0) {
+    const parts = inner.split('.');
+    if (parts.length !== 5) return null;
+    cut = inner.lastIndexOf('.');
+  }
+  const portText = inner.slice(cut + 1);
+  if (portText === '' || portText.length > 5) return null;
+  for (let i = 0; i < portText.length; i++) {
+    const c = portText.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return null;
+  }
+  const port = Number(portText);
+  const parsed = parseIp(inner.slice(0, cut));
+  if (parsed === null || parsed.version !== 4 || port > 65535) return null;
+  return { ip: parsed.ip, range: parsed.range, port };
 }
 
 /** The `[…]` part of a word such as `Verified[1.2.3.4]` or `user@[1.2.3.4]`, if it holds an IP. */
@@ -82,8 +109,18 @@ function isHeloWord(w: string): boolean {
   return l === 'helo' || l === 'ehlo' || l === 'lhlo';
 }
 
+function emptyFacts(): CommentFacts {
+  return { kind: 'other', helo: null, rdns: null, ip: null, ipRange: null, port: null, ident: null };
+}
+
+function setAddress(facts: CommentFacts, addr: { ip: string; range: IpRange; port: number | null }): void {
+  facts.ip = addr.ip;
+  facts.ipRange = addr.range;
+  facts.port = addr.port;
+}
+
 function classifyComment(text: string): CommentFacts {
-  const facts: CommentFacts = { kind: 'other', helo: null, rdns: null, ip: null, ipRange: null, port: null, ident: null };
+  const facts = emptyFacts();
   const words = splitWords(text);
   const first = words[0];
   if (first === undefined) return facts;
@@ -94,8 +131,8 @@ function classifyComment(text: string): CommentFacts {
     facts.helo = h === undefined || h === '' ? null : h;
     return facts;
   }
+  if (lower(first) === 'account') facts.kind = 'account';
 
-  let sawAccount = false;
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
     const lw = lower(w);
@@ -106,12 +143,15 @@ function classifyComment(text: string): CommentFacts {
       continue;
     }
     if (lw.startsWith('ident=')) {
-      facts.kind = 'exim';
+      if (facts.kind === 'other' || facts.kind === 'tcp-info') facts.kind = 'exim';
       facts.ident = w.slice(6) || null;
       continue;
     }
-    if (lw === 'account') {
-      sawAccount = true;
+    // CommuniGate `(account u@d HELO name)`
+    if (isHeloWord(w) && i > 0) {
+      const h = words[i + 1];
+      if (h !== undefined) facts.helo = h;
+      i++;
       continue;
     }
     // ZMailer: `"EHLO name"` (folded across lines), `"HELO name"`.
@@ -123,18 +163,20 @@ function classifyComment(text: string): CommentFacts {
       facts.helo = h === undefined || h === '' ? null : h;
       continue;
     }
-    if (facts.ip !== null) continue;
+    if (facts.ip !== null) {
+      if (lw === 'verified' && facts.kind === 'tcp-info' && i === words.length - 1 && words.length === 2) facts.kind = 'verified';
+      continue;
+    }
     const bracket = bracketAddress(w);
     if (bracket !== null) {
-      facts.ip = bracket.ip;
-      facts.ipRange = bracket.range;
-      facts.port = bracket.port;
+      setAddress(facts, bracket);
       if (facts.kind === 'other') facts.kind = 'tcp-info';
       const prev = i > 0 ? words[i - 1] : undefined;
       // `user@[1.2.3.4]` (qmail) or `rdns [ip]` / `ident@rdns [ip]` (Postfix, Sendmail)
       if (bracket.before.endsWith('@')) {
         facts.ident = bracket.before.slice(0, -1) || null;
-      } else if (bracket.before === '' && prev !== undefined && !sawAccount && i === 1) {
+        if (facts.kind === 'tcp-info') facts.kind = 'user-at-ip';
+      } else if (bracket.before === '' && prev !== undefined && facts.kind === 'tcp-info' && i === 1) {
         const at = prev.lastIndexOf('@');
         const host = at >= 0 ? prev.slice(at + 1) : prev;
         if (at > 0) facts.ident = prev.slice(0, at);
@@ -142,25 +184,33 @@ function classifyComment(text: string): CommentFacts {
       }
       continue;
     }
+    // OpenSMTPD local submission: `(rdns [local])`
+    if (lw === '[local]' && i === 1 && facts.kind === 'other') {
+      facts.kind = 'tcp-info';
+      const prev = words[0] as string;
+      if (!NO_RDNS.has(lower(prev))) facts.rdns = prev;
+      continue;
+    }
     const at = w.lastIndexOf('@');
-    if (at > 0) {
+    if (at > 0 && facts.kind !== 'account') {
       const addr = readAddress(w.slice(at + 1));
       if (addr !== null) {
-        facts.ip = addr.ip;
-        facts.ipRange = addr.range;
-        facts.port = addr.port;
+        setAddress(facts, addr);
         facts.ident = w.slice(0, at);
-        if (facts.kind === 'other') facts.kind = 'tcp-info';
+        if (facts.kind === 'other') facts.kind = 'user-at-ip';
         continue;
       }
     }
-    if (words.length === 1 || (i === 0 && words.length === 2 && lower(words[1] as string) === 'verified')) {
+    if (i === 0) {
       const addr = readAddress(w);
       if (addr !== null) {
-        facts.ip = addr.ip;
-        facts.ipRange = addr.range;
-        facts.port = addr.port;
-        if (facts.kind === 'other') facts.kind = w.startsWith('[') ? 'tcp-info' : 'bare-ip';
+        setAddress(facts, addr);
+        if (facts.kind === 'other') facts.kind = w.startsWith('[') ? 'tcp-info' : 'peer-ip';
+        // `([ip] verified)`: CommuniGate checked the name against the address.
+        if (words.length === 2 && lower(words[1] as string) === 'verified') {
+          facts.kind = 'verified';
+          i++;
+        } else if (words.length > 1 && facts.kind === 'peer-ip') facts.kind = 'other';
       }
     }
   }
@@ -172,22 +222,36 @@ function firstNonNull<T>(values: readonly (T | null)[]): T | null {
   return null;
 }
 
+/** Which MTA family wrote the header, as far as it matters for the from clause (see the layouts above). */
+export type FromLayoutHint = 'exim' | 'microsoft' | 'ironport' | 'qmail' | 'intermail' | null;
+
 /**
  * Read the from clause: which name the client claimed (`helo`), what the receiver saw (`rdns`, `ip`, `port`,
  * `ident`). Ambiguity gives `null` plus an issue, never a guess (RFC 5321 §4.4 TCP-info; the mailauth rule).
+ * `hint` names the writer when the rest of the header shows it: Exim and IronPort put the rDNS name after `from`,
+ * Microsoft the HELO.
  */
-export function readFromClause(raw: string, tokens: readonly Token[]): FromFacts {
+export function readFromClause(raw: string, tokens: readonly Token[], hint: FromLayoutHint = null): FromFacts {
   const issues: Issue[] = [];
   let name: string | null = null;
   let nameToken: Token | null = null;
   const comments: CommentFacts[] = [];
   const literalAddrs: { ip: string; range: IpRange; port: number | null }[] = [];
+  const plainNames: string[] = [];
+  let claimed: string | null = null;
   let unclosed = false;
+  let forged = false;
 
-  for (const t of tokens) {
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'semicolon') continue;
     if (t.kind === 'comment') {
       if (raw.charCodeAt(t.end - 1) !== 0x29) unclosed = true;
-      comments.push(classifyComment(commentText(raw, t)));
+      const text = commentText(raw, t);
+      if (lower(text).includes('forged')) forged = true;
+      comments.push(classifyComment(text));
+      const words = splitWords(text);
+      if (words.length === 1 && readAddress(words[0] as string) === null) plainNames.push(words[0] as string);
       continue;
     }
     if (nameToken === null && comments.length === 0) {
@@ -195,37 +259,58 @@ export function readFromClause(raw: string, tokens: readonly Token[]): FromFacts
       name = raw.slice(t.start, t.end);
       continue;
     }
+    const text = raw.slice(t.start, t.end);
+    // Obtuse smtpd: `claiming to be "helo"`
+    if (lower(text) === 'claiming' && tokens[k + 3]?.kind === 'quoted') {
+      const q = tokens[k + 3]!;
+      claimed = raw.slice(q.start + 1, q.end - 1) || null;
+      k += 3;
+      continue;
+    }
     if (t.kind === 'literal' || t.kind === 'word') {
-      // `from localhost [127.0.0.1]` (fetchmail), `from host [(1.2.3.4)]` (Cellopoint)
-      const addr = readAddress(raw.slice(t.start, t.end));
+      // `from localhost [127.0.0.1]` (fetchmail), `from host [(1.2.3.4)]` (Cellopoint), Exim 3 `[1.2.3.4.5678]`
+      const addr = readAddress(text);
       if (addr !== null) literalAddrs.push(addr);
     }
   }
+  if (name !== null && name.endsWith(',')) name = name.slice(0, -1);
 
   const nameAddr = name === null ? null : readAddress(name);
   const exim = comments.find((c) => c.kind === 'exim');
   const heloComment = comments.find((c) => c.kind === 'helo');
-  const tcpInfo = comments.filter((c) => c.kind === 'tcp-info' || c.kind === 'exim' || c.kind === 'bare-ip' || c.kind === 'helo');
-  const seenIps = new Set(tcpInfo.map((c) => c.ip).filter((ip): ip is string => ip !== null));
-
+  const account = comments.find((c) => c.kind === 'account');
+  const withIp = comments.filter((c) => c.ip !== null && c.kind !== 'account' && c.kind !== 'other');
+  const seenIps = new Set(withIp.map((c) => c.ip as string));
+  const commentIp = withIp[0] ?? null;
   let helo: string | null = null;
   let rdns: string | null = null;
   let ip: string | null = null;
   let ipRange: IpRange | null = null;
   let port: number | null = null;
   let ident: string | null = firstNonNull(comments.map((c) => c.ident));
-  const commentIp = tcpInfo.find((c) => c.ip !== null) ?? null;
 
   const nameAsRdns = (): string | null =>
     name === null || nameAddr !== null || NO_RDNS.has(lower(name)) || name.startsWith('[') ? null : name;
 
-  if (exim !== undefined) {
-    helo = exim.helo;
+  const rdnsLayout =
+    exim !== undefined ||
+    heloComment !== undefined ||
+    claimed !== null ||
+    comments.some((c) => c.kind === 'verified') ||
+    (commentIp !== null && commentIp.kind === 'user-at-ip') ||
+    (commentIp !== null && commentIp.kind === 'peer-ip' && (hint === 'qmail' || hint === 'intermail')) ||
+    (commentIp !== null && commentIp.kind === 'tcp-info' && commentIp.rdns === null && (hint === 'exim' || hint === 'ironport')) ||
+    (hint === 'exim' && (literalAddrs.length > 0 || plainNames.length > 0));
+
+  if (rdnsLayout) {
+    // Exim 3: `from rdns (helo) [ip.port]` — a one-word comment is the HELO.
+    helo = exim?.helo ?? heloComment?.helo ?? claimed ?? (hint === 'exim' ? (plainNames[0] ?? null) : null);
     rdns = nameAsRdns();
-  } else if (heloComment !== undefined) {
-    helo = heloComment.helo;
-    rdns = nameAsRdns();
-  } else if (commentIp !== null || comments.length > 0) {
+    // qmail/InterMail omit the HELO comment when the greeting equalled the name; a literal name is that greeting.
+    if (helo === null && exim === undefined && heloComment === undefined && nameAddr !== null) helo = name;
+  } else if (account !== undefined) {
+    helo = account.helo;
+  } else if (comments.length > 0) {
     // Postfix/Sendmail `from HELO (RDNS [IP])`, Microsoft `from HELO (IP)`, or a comment we cannot read:
     // either way the name after `from` is what the client said.
     helo = name;
@@ -253,13 +338,14 @@ export function readFromClause(raw: string, tokens: readonly Token[]): FromFacts
     ipRange = first.range;
     port = first.port;
   } else if (nameAddr !== null) {
-    if (comments.length === 0 || exim !== undefined || heloComment !== undefined) {
-      // Bare `from [1.2.3.4] by …`, or Exim/qmail writing the address where no rDNS name was found.
+    if (forged) {
+      issues.push(issue('RECEIVED_HELO_LITERAL', 'info', `the client greeted with ${String(name)}, the receiver wrote no address it saw and flagged the name as possibly forged; the literal is not taken as the connecting IP`));
+    } else {
+      // `from [1.2.3.4] by …`, webmail writing the client's address, Exim/qmail writing the address where no
+      // rDNS name was found: the receiver saw no TCP-info worth more than this.
       ip = nameAddr.ip;
       ipRange = nameAddr.range;
       port = nameAddr.port;
-    } else {
-      issues.push(issue('RECEIVED_HELO_LITERAL', 'info', `the client greeted with the literal ${String(name)}, and the receiver wrote no address it saw; the literal is not taken as the connecting IP`));
     }
   }
 
