@@ -1,0 +1,42 @@
+/**
+ * received-forensics: raw email → the hop chain its Received headers describe, with the TLS facts each receiving
+ * server wrote and a grade per hop (RFC 5321 §4.4, RFC 5322 §3.6.7, RFC 8314, RFC 9325).
+ *
+ * The core is pure: no `node:` imports; it runs in browsers and workers. File and archive readers live in
+ * `received-forensics/node`.
+ * @module
+ */
+export { analyzeMessage } from './analyze.js';
+export { parseReceived } from './received/parse.js';
+export { gradeTls } from './grade/grade.js';
+export { lookupCipher } from './ciphers/lookup.js';
+export { DEFAULT_LIMITS } from './limits.js';
+
+export type { AnalyzeOptions } from './options.js';
+export type { Limits } from './limits.js';
+export type { CipherSuite } from './ciphers/types.js';
+export type {
+  AuthResultsEvidence,
+  CertificateStatus,
+  Grade,
+  Hop,
+  HopBy,
+  HopDate,
+  HopFrom,
+  HopSecurity,
+  HopTls,
+  IpRange,
+  Issue,
+  IssueCode,
+  MessageHeaders,
+  MessageReport,
+  Reason,
+  Scope,
+  Severity,
+  Span,
+  Timeline,
+  TimelineEntry,
+  TlsVersion,
+  TraceEvidence,
+  Verdict,
+} from './types.js';

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseReceived } from '../src/index.js';
+
+interface Case {
+  mta: string;
+  header: string;
+  expect: Record<string, unknown>;
+}
+
+const table = JSON.parse(readFileSync(new URL('../fixtures/received/dialects.json', import.meta.url), 'utf8')) as { cases: Case[] };
+
+describe('parseReceived over our dialect fixtures', () => {
+  it('covers at least 30 lines from at least 25 dialects', () => {
+    expect(table.cases.length).toBeGreaterThanOrEqual(30);
+    const families = new Set(table.cases.map((c) => c.mta.split(' (')[0]));
+    expect(families.size).toBeGreaterThanOrEqual(25);
+  });
+
+  it.each(table.cases)('$mta', (c) => {
+    const hop = parseReceived(c.header);
+    const e = c.expect;
+    const got: Record<string, unknown> = {
+      from: hop.from,
+      from_helo: hop.from?.helo ?? null,
+      from_rdns: hop.from?.rdns ?? null,
+      from_ip: hop.from?.ip ?? null,
+      from_port: hop.from?.port ?? null,
+      from_ident: hop.from?.ident ?? null,
+      by: hop.by?.host ?? null,
+      by_ip: hop.by?.ip ?? null,
+      software: hop.by?.software ?? null,
+      protocol: hop.protocol,
+      id: hop.id,
+      for: hop.for,
+      via: hop.via,
+      envelopeFrom: hop.envelopeFrom,
+      date_iso: hop.date?.iso ?? null,
+    };
+    for (const [key, want] of Object.entries(e)) {
+      if (key === 'tls' || key === 'issues') continue;
+      expect(got[key], key).toEqual(want);
+    }
+    if ('tls' in e) {
+      if (e.tls === null) expect(hop.tls).toBeNull();
+      else {
+        expect(hop.tls).not.toBeNull();
+        const t = hop.tls!;
+        for (const [key, want] of Object.entries(e.tls as Record<string, unknown>)) {
+          expect((t as unknown as Record<string, unknown>)[key], `tls.${key}`).toEqual(want);
+        }
+        expect(hop.raw.slice(t.span.start, t.span.end)).toBe(t.evidence);
+      }
+    }
+    if (Array.isArray(e.issues)) {
+      const codes = hop.issues.map((i) => i.code);
+      for (const code of e.issues as string[]) expect(codes).toContain(code);
+    }
+    expect(() => JSON.stringify(hop)).not.toThrow();
+  });
+});

