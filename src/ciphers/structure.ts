@@ -82,6 +82,8 @@ interface Draft {
   truncated: boolean;
   mac: MacAlgorithm;
   exportGrade: boolean;
+  /** Key-size ceiling of the export marker: 40 for `EXP`/`EXPORT`(40), 56 for the `EXP1024` drafts. */
+  exportBits: number;
   recognised: boolean;
 }
 
@@ -125,7 +127,15 @@ function readWord(d: Draft, w: string, next: string | undefined, seenTls: boolea
   }
   if (w === 'EXP' || w === 'EXPORT' || w === 'EXP1024' || w === 'EXPORT1024' || w === 'EXPORT40') {
     d.exportGrade = true;
+    d.exportBits = w.endsWith('1024') ? 56 : 40;
     d.recognised = true;
+    return;
+  }
+  // OpenSSL cipher-string aliases that fuse cipher and mode (`EECDH+AESGCM`).
+  if (w === 'AESGCM' || w === 'AESCCM' || w === 'AESCCM8') {
+    setCipher(d, 'AES', null, 128);
+    d.mode = 'AEAD';
+    if (w === 'AESCCM8') d.truncated = true;
     return;
   }
   for (const [prefix, cipher] of BLOCK_128) {
@@ -199,9 +209,10 @@ function readWord(d: Draft, w: string, next: string | undefined, seenTls: boolea
   if (mac !== undefined && !(seenTls && d.kx === 'SRP' && d.cipher === 'unknown')) d.mac = mac;
 }
 
-/** A 40- or 56-bit cipher marks an export suite even when the name has no `EXP`. */
-function exportFromBits(d: Draft): void {
-  if (d.exportGrade && d.bits !== null && d.bits > 56 && (d.cipher === 'RC4' || d.cipher === 'RC2' || d.cipher === 'DES')) d.bits = 40;
+/** Export suites cut RC4/RC2/DES keys to 40 (or, for the EXP1024 drafts, 56) secret bits whatever the name says. */
+function exportBits(d: Draft): void {
+  if (!d.exportGrade || d.bits === null || d.bits <= d.exportBits) return;
+  if (d.cipher === 'RC4' || d.cipher === 'RC2' || d.cipher === 'DES') d.bits = d.exportBits;
 }
 
 /**
@@ -220,6 +231,7 @@ export function describeStructurally(upper: string): SuiteProperties | null {
     truncated: false,
     mac: 'unknown',
     exportGrade: false,
+    exportBits: 40,
     recognised: false,
   };
   let seenTls = false;
@@ -232,7 +244,7 @@ export function describeStructurally(upper: string): SuiteProperties | null {
     readWord(d, w, words[i + 1], seenTls);
   }
   if (!d.recognised || (d.cipher === 'unknown' && d.kx === 'unknown')) return null;
-  exportFromBits(d);
+  exportBits(d);
   if (d.mode === 'unknown') {
     if (d.cipher === 'RC4') d.mode = 'stream';
     else if (d.cipher === 'NULL') d.mode = 'none';
