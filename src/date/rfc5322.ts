@@ -126,7 +126,8 @@ function readTime(c: Cursor, notes: Issue[]): Time | null {
   let millis = 0;
   if (isPunct(c.t[c.i], ':')) {
     const s = c.t[c.i + 1];
-    if (!isNum(s, 2, 2)) return null;
+    if (!isNum(s, 1, 2)) return null;
+    if (s.text.length === 1) notes.push(issue('DATE_NONSTANDARD', 'info', `one-digit second ${quote(s.text)}`));
     second = Number(s.text);
     c.i += 2;
     const dot = c.t[c.i];
@@ -138,7 +139,35 @@ function readTime(c: Cursor, notes: Issue[]): Time | null {
     }
   }
   if (h.text.length === 1) notes.push(issue('DATE_NONSTANDARD', 'info', `one-digit hour ${quote(h.text)}`));
-  return { hour: Number(h.text), minute: Number(m.text), second, millis };
+  let hour = Number(h.text);
+  const meridiem = readMeridiem(c);
+  if (meridiem !== null) {
+    // Outlook-era clients wrote a 12-hour clock; 12 AM is midnight, 12 PM noon.
+    if (hour < 1 || hour > 12) return null;
+    hour = (hour % 12) + (meridiem === 'PM' ? 12 : 0);
+    notes.push(issue('DATE_NONSTANDARD', 'info', `12-hour clock with ${meridiem}`));
+  }
+  return { hour, minute: Number(m.text), second, millis };
+}
+
+/** `AM`/`PM`/`a.m.`/`p.m.` (any case) after a time; the cursor moves past it when found. */
+function readMeridiem(c: Cursor): 'AM' | 'PM' | null {
+  const w = c.t[c.i];
+  if (w?.kind !== 'word') return null;
+  const upper = w.text.toUpperCase();
+  if (upper === 'AM' || upper === 'PM') {
+    c.i++;
+    return upper;
+  }
+  const dot = c.t[c.i + 1];
+  const m = c.t[c.i + 2];
+  if ((upper === 'A' || upper === 'P') && isPunct(dot, '.') && adjacent(w, dot) && adjacent(dot, m) && m.text.toUpperCase() === 'M') {
+    c.i += 3;
+    const last = c.t[c.i];
+    if (isPunct(last, '.') && adjacent(m, last)) c.i++;
+    return upper === 'A' ? 'AM' : 'PM';
+  }
+  return null;
 }
 
 /** `±hhmm`, `±hh`, `±hh:mm` after the sign token; the cursor sits after the digits. */
@@ -160,6 +189,11 @@ function readNumericZone(sign: DateToken, digits: DateToken, c: Cursor, form: Fo
     if (form !== 'iso') {
       notes.push(issue('DATE_NONSTANDARD', 'info', `zone ${quote(written)} is not the RFC 5322 ±hhmm form`));
     }
+  } else if (digits.text.length === 3) {
+    // `-400 (EDT)`: a zero-padding bug for `-0400`; read as ±hmm and say so.
+    hours = Number(digits.text.slice(0, 1));
+    minutes = Number(digits.text.slice(1));
+    notes.push(issue('DATE_NONSTANDARD', 'info', `three-digit zone ${quote(written)} read as ${sign.text}0${digits.text}`));
   } else {
     return { kind: 'unknown', message: `malformed numeric zone ${quote(written)} (RFC 5322 §3.3 needs ±hhmm)` };
   }
@@ -180,10 +214,18 @@ function readZone(c: Cursor, form: Form, notes: Issue[]): Zone {
   const t = c.t[c.i];
   if (t === undefined) return { kind: 'none' };
   if (t.kind === 'punct' && (t.text === '+' || t.text === '-')) {
+    let sign = t;
+    const second = c.t[c.i + 1];
+    if (t.text === '+' && isPunct(second, '-') && adjacent(t, second)) {
+      // `+-0500`: a signed number printed after a literal `+`; the minus is the sign.
+      notes.push(issue('DATE_NONSTANDARD', 'info', 'zone written with both signs "+-"; the "-" is used'));
+      sign = second;
+      c.i++;
+    }
     const digits = c.t[c.i + 1];
-    if (!adjacent(t, digits) || digits.kind !== 'num') return { kind: 'none' };
+    if (!adjacent(sign, digits) || digits.kind !== 'num') return { kind: 'none' };
     c.i += 2;
-    return readNumericZone(t, digits, c, form, notes);
+    return readNumericZone(sign, digits, c, form, notes);
   }
   if (t.kind !== 'word') return { kind: 'none' };
   c.i++;
@@ -200,6 +242,12 @@ function readZone(c: Cursor, form: Form, notes: Issue[]): Zone {
     return { kind: 'unknown', message: `zone ${quote(t.text + sign.text)}… is ambiguous (POSIX inverts the sign)` };
   }
   const name = lookupZoneName(t.text);
+  if (c.t[c.i]?.kind === 'word' || name.kind === 'unknown') {
+    // Several words are a Windows zone name, never guessed: "GMT Daylight Time" is +0100, not GMT.
+    const words = [t.text];
+    for (let w = c.t[c.i]; w?.kind === 'word'; w = c.t[++c.i]) words.push(w.text);
+    return { kind: 'unknown', message: `unknown zone ${quote(words.join(' '))}` };
+  }
   switch (name.kind) {
     case 'obsolete':
       if (!(form === 'iso' && upper === 'Z')) {
@@ -214,14 +262,8 @@ function readZone(c: Cursor, form: Form, notes: Issue[]): Zone {
       notes.push(issue('DATE_NONSTANDARD', 'info', `non-standard zone name ${quote(t.text)} read as ${formatOffset(minutes)}`));
       return { kind: 'offset', minutes };
     }
-    case 'ambiguous':
+    default:
       return { kind: 'unknown', message: `zone name ${quote(t.text)} is ambiguous` };
-    default: {
-      // Multi-word names ("Pacific Standard Time") belong together in the message.
-      let end = t.end;
-      while (c.t[c.i]?.kind === 'word') end = (c.t[c.i++] as DateToken).end;
-      return { kind: 'unknown', message: `unknown zone ${quote(t.text + (end > t.end ? ' …' : ''))}` };
-    }
   }
 }
 
@@ -265,9 +307,21 @@ function readAsctime(c: Cursor, dow: number | null, notes: Issue[]): Structure |
   const month = monthIndex(monTok.text);
   if (month === null) return 'expected a month name';
   c.i++;
+  if (isPunct(c.t[c.i], ',')) c.i++;
   const dayTok = c.t[c.i];
   if (!isNum(dayTok, 1, 2)) return 'day must be one or two digits';
   c.i++;
+  if (isPunct(c.t[c.i], ',')) c.i++;
+  const early = c.t[c.i];
+  if (isNum(early, 2, 4) && !isPunct(c.t[c.i + 1], ':')) {
+    // `Aug, 22 2002 8:02:13 AM +0400`: month, day, year, time.
+    c.i++;
+    const t = readTime(c, notes);
+    if (t === null) return 'expected a time hh:mm[:ss] after the year';
+    const z = readZone(c, 'asctime', notes);
+    notes.push(issue('DATE_NONSTANDARD', 'info', 'month-day-year layout, not RFC 5322'));
+    return { form: 'asctime', dow, yearText: early.text, month: month.index + 1, day: Number(dayTok.text), time: t, zone: z };
+  }
   const time = readTime(c, notes);
   if (time === null) return 'expected a time hh:mm[:ss]';
   let zone: Zone = { kind: 'none' };
@@ -374,6 +428,12 @@ function expandYear(yearText: string, notes: Issue[]): number | null {
   if (yearText.length === 3) {
     const year = 1900 + value;
     notes.push(issue('DATE_THREE_DIGIT_YEAR', 'info', `three-digit year ${quote(yearText)} read as ${year} (RFC 5322 §4.3)`));
+    return year;
+  }
+  if (yearText.charCodeAt(0) === 48 && value >= 100 && value <= 199) {
+    // `0102`: the three-digit tm_year bug zero-padded to four digits.
+    const year = 1900 + value;
+    notes.push(issue('DATE_THREE_DIGIT_YEAR', 'info', `year ${quote(yearText)} read as ${year} (tm_year + 1900, RFC 5322 §4.3)`));
     return year;
   }
   return value >= 1900 ? value : null;
