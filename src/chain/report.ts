@@ -1,8 +1,24 @@
-// TEMPORARY minimal report builder; the chain task replaces this file.
+/**
+ * The chain step: from the Received hops as read one by one to the message report (DESIGN.md `MessageReport`).
+ * Sets each hop's scope (with an S-INTERNAL / S-EXTERNAL / S-UNKNOWN reason), walks the trust boundary
+ * (UNVERIFIABLE), checks continuity (CHAIN_DISCONTINUITY), builds the timeline, the verdict and the other trace
+ * evidence. Hops are never dropped or reordered: `hops[i].index === i`, header order.
+ * @module
+ */
+
 import type { HeaderField } from '../headers/split.js';
+import { issue } from '../issues.js';
 import type { AnalyzeOptions } from '../options.js';
 import type { ReceivedRead } from '../received/parse.js';
-import type { Grade, Issue, MessageReport } from '../types.js';
+import type { Hop, Issue, MessageReport } from '../types.js';
+import { checkContinuity } from './continuity.js';
+import { readMessageHeaders } from './message-headers.js';
+import { resolveChainOptions } from './options.js';
+import { classifyScope, type ScopeDecision } from './scope.js';
+import { buildTimeline } from './timeline.js';
+import { readTrace } from './trace.js';
+import { trustInferredIssue, unverifiableIssue, walkTrust } from './trust.js';
+import { computeVerdict } from './verdict.js';
 
 /** What analyzeMessage hands the chain step. */
 export interface ReportInput {
@@ -14,20 +30,58 @@ export interface ReportInput {
   readonly headerBytes: number;
 }
 
-const zero = (): Record<Grade, number> => ({ A: 0, B: 0, C: 0, F: 0, none: 0, unknown: 0 });
-
-/** Assemble the report (placeholder). */
-export function buildReport(input: ReportInput, _options: AnalyzeOptions): MessageReport {
-  const counts = zero();
-  for (const r of input.received) counts[r.hop.security.grade]++;
+/** A new hop with the scope set, its reason appended, and extra issues appended (the input hop is not touched). */
+export function withScope(hop: Hop, d: ScopeDecision, extra: readonly Issue[]): Hop {
   return {
-    hops: input.received.map((r) => r.hop),
-    verdict: { grade: 'unknown', weakestHop: null, counts, internalCounts: zero() },
-    timeline: { entries: [], totalSeconds: null, anomalies: [] },
-    trace: { xReceived: input.xReceived.map((r) => r.hop), authenticationResults: [], receivedSpf: [], originatingIp: [], tlsRequired: null },
-    headers: { date: null, messageId: null, from: null, subject: null },
-    issues: input.issues,
-    truncated: input.truncated,
+    ...hop,
+    security: { grade: hop.security.grade, reasons: [...hop.security.reasons, d.reason], scope: d.scope },
+    issues: extra.length === 0 ? hop.issues : [...hop.issues, ...extra],
+  };
+}
+
+/**
+ * Assemble the report of one message. Throws `TypeError` only for invalid options (see `resolveChainOptions`);
+ * never on data.
+ */
+export function buildReport(input: ReportInput, options: AnalyzeOptions): MessageReport {
+  const o = resolveChainOptions(options);
+  const reads = input.received;
+  const n = reads.length;
+  const decisions = reads.map((r) => classifyScope(r, o));
+  const walk = walkTrust(reads, decisions, o);
+  const breaks = checkContinuity(reads);
+  const { timeline, hopIssues } = buildTimeline(reads.map((r) => r.hop));
+  const unverifiable = walk.boundary < n ? unverifiableIssue(walk) : null;
+
+  const hops: Hop[] = [];
+  for (let i = 0; i < n; i++) {
+    const extra: Issue[] = [];
+    const brk = breaks[i];
+    if (brk !== undefined) extra.push(brk);
+    if (unverifiable !== null && i >= walk.boundary) extra.push(unverifiable);
+    const t = hopIssues[i];
+    if (t !== undefined) extra.push(...t);
+    hops.push(withScope(reads[i]!.hop, decisions[i]!, extra));
+  }
+  const xReceived = input.xReceived.map((r) => withScope(r.hop, classifyScope(r, o), []));
+
+  const issues: Issue[] = [...input.issues];
+  if (n === 0) issues.push(issue('CHAIN_NO_HOPS', 'info', 'the message has no Received fields: nothing to trace'));
+  const inferred = trustInferredIssue(walk, n, o);
+  if (inferred !== null) issues.push(inferred);
+  const trace = readTrace(input.fields, hops);
+  issues.push(...trace.issues);
+  const head = readMessageHeaders(input.fields);
+  issues.push(...head.issues);
+
+  return {
+    hops,
+    verdict: computeVerdict(hops),
+    timeline,
+    trace: { xReceived, ...trace.trace },
+    headers: head.headers,
+    issues,
+    truncated: input.truncated || trace.truncated,
     headerBytes: input.headerBytes,
   };
 }

@@ -1,0 +1,58 @@
+/**
+ * Host-name comparison for scope, trust and continuity. DNS names compare case-insensitively and a trailing
+ * dot (the root) changes nothing (RFC 4343 §2, RFC 1034 §3.1).
+ * @module
+ */
+
+/** Lower-cased, without the root dot and surrounding whitespace; `''` for empty text. */
+export function normaliseHost(name: string): string {
+  let s = name.trim().toLowerCase();
+  if (s.endsWith('.')) s = s.slice(0, -1);
+  return s;
+}
+
+/** Host patterns: exact names, or `.example.com` for the domain itself and every name below it. */
+export interface HostPatterns {
+  readonly exact: ReadonlySet<string>;
+  /** Suffixes with their leading dot (`.example.com`). */
+  readonly suffixes: readonly string[];
+}
+
+/** No patterns. */
+export const NO_HOSTS: HostPatterns = Object.freeze({ exact: new Set<string>(), suffixes: Object.freeze([]) as readonly string[] });
+
+/** Compile already-validated pattern strings. */
+export function compileHosts(patterns: readonly string[]): HostPatterns {
+  const exact = new Set<string>();
+  const suffixes: string[] = [];
+  for (const p of patterns) {
+    const n = normaliseHost(p);
+    if (n.startsWith('.')) {
+      suffixes.push(n);
+      exact.add(n.slice(1));
+    } else exact.add(n);
+  }
+  return { exact, suffixes };
+}
+
+/** `true` when the (raw) host name matches a pattern. */
+export function hostMatches(name: string | null, patterns: HostPatterns): boolean {
+  if (name === null || (patterns.exact.size === 0 && patterns.suffixes.length === 0)) return false;
+  const n = normaliseHost(name);
+  if (n === '') return false;
+  if (patterns.exact.has(n)) return true;
+  for (const s of patterns.suffixes) if (n.endsWith(s)) return true;
+  return false;
+}
+
+/**
+ * The last two labels of a dotted name, or `null` for single-label names. When these differ, the registrable
+ * domains differ too, whatever the public suffix is; when they agree nothing is proven (`a.co.uk`, `b.co.uk`).
+ */
+export function lastTwoLabels(name: string): string | null {
+  const n = normaliseHost(name);
+  const last = n.lastIndexOf('.');
+  if (last <= 0 || last === n.length - 1) return null;
+  const prev = n.lastIndexOf('.', last - 1);
+  return prev < 0 ? n : n.slice(prev + 1);
+}

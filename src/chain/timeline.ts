@@ -1,0 +1,91 @@
+/**
+ * The timeline: hops oldest first, the delay each one added, the total transit time. Chronological order is the
+ * reverse of header order (RFC 5321 §4.4: each server prepends its line); it is never re-sorted by date, because
+ * sorting would hide exactly the time travel a forensic reader is looking for. Negative delays are kept as they
+ * are and flagged, never clamped or wrapped.
+ * @module
+ */
+
+import { differenceInMilliseconds } from 'date-fns';
+import { issue } from '../issues.js';
+import type { Hop, Issue, Timeline, TimelineEntry } from '../types.js';
+
+/** One hour: greylisting (5–30 min) and a few retries stay under it; a longer wait is worth a look. */
+export const LARGE_GAP_SECONDS = 3600;
+
+/**
+ * Five minutes: a negative delay within this is ordinary clock skew between two servers (info); beyond it the
+ * header below was written "after" the one above it, a sign of an inserted or edited line (warning).
+ */
+export const CLOCK_SKEW_SECONDS = 300;
+
+/** The timeline and the per-hop issues it raised (sparse, by hop index). */
+export interface TimelineResult {
+  readonly timeline: Timeline;
+  readonly hopIssues: (Issue[] | undefined)[];
+}
+
+function add(hopIssues: (Issue[] | undefined)[], index: number, i: Issue): void {
+  const list = hopIssues[index];
+  if (list === undefined) hopIssues[index] = [i];
+  else list.push(i);
+}
+
+/**
+ * Build the timeline. `totalSeconds` = newest minus oldest dated hop in chronological (header-reverse) order,
+ * which equals the sum of the delays and may itself be negative. `share` = a delay over the sum of the
+ * non-negative delays (equal to `totalSeconds` when no delay is negative); `null` for negative or unknown delays.
+ */
+export function buildTimeline(hops: readonly Hop[]): TimelineResult {
+  const anomalies: Issue[] = [];
+  const hopIssues: (Issue[] | undefined)[] = [];
+  const delays: (number | null)[] = [];
+  const isos: (string | null)[] = [];
+  let prev: Date | null = null;
+  let first: Date | null = null;
+  let positiveSum = 0;
+  for (let k = hops.length - 1; k >= 0; k--) {
+    const hop = hops[k]!;
+    const iso = hop.date?.iso ?? null;
+    const when = iso === null ? null : new Date(iso);
+    if (when === null || Number.isNaN(when.getTime())) {
+      isos.push(null);
+      delays.push(null);
+      const why = hop.date === null ? 'no date' : `a date that cannot be placed in time (${hop.date.text.slice(0, 40)})`;
+      const i = issue('CHAIN_MISSING_DATE', 'info', `hop ${k} has ${why}: left out of the delay arithmetic`);
+      anomalies.push(i);
+      add(hopIssues, k, i);
+      continue;
+    }
+    isos.push(iso);
+    if (prev === null) {
+      delays.push(null);
+      first = when;
+    } else {
+      const seconds = differenceInMilliseconds(when, prev) / 1000;
+      delays.push(seconds);
+      if (seconds < 0) {
+        const severity = -seconds > CLOCK_SKEW_SECONDS ? 'warning' : 'info';
+        const i = issue('CHAIN_NEGATIVE_DELAY', severity, `hop ${k} is dated ${-seconds} s before the hop it received the message from`);
+        anomalies.push(i);
+        add(hopIssues, k, i);
+      } else {
+        positiveSum += seconds;
+        if (seconds > LARGE_GAP_SECONDS) {
+          const i = issue('CHAIN_LARGE_GAP', 'info', `hop ${k} came ${seconds} s after the hop before it (over ${LARGE_GAP_SECONDS} s)`);
+          anomalies.push(i);
+          add(hopIssues, k, i);
+        }
+      }
+    }
+    prev = when;
+  }
+  const entries: TimelineEntry[] = [];
+  for (let j = 0; j < delays.length; j++) {
+    const delay = delays[j]!;
+    const share = delay === null || delay < 0 || positiveSum <= 0 ? null : delay / positiveSum;
+    entries.push({ hop: hops.length - 1 - j, iso: isos[j]!, delaySeconds: delay, share });
+  }
+  const totalSeconds = first !== null && prev !== null && prev !== first ? differenceInMilliseconds(prev, first) / 1000 : null;
+  return { timeline: { entries, totalSeconds, anomalies }, hopIssues };
+}

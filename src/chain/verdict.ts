@@ -1,0 +1,53 @@
+/**
+ * The message verdict (DESIGN.md "MessageReport"): the worst grade over the hops that are not internal.
+ *
+ * Order of badness: `none` < `F` < `C` < `B` < `A`. `unknown` is not a point on that scale but a hole in the
+ * evidence, and the verdict is what an auditor can show:
+ * - any counted hop `none` or `F` → that grade (the worst of them): an unknown hop can never hide it;
+ * - otherwise, any counted hop `unknown` → `unknown`: with A + an unknown external hop we cannot show that every
+ *   external hop was A (the unknown one may have been RC4), so we do not claim A — nor C or B;
+ * - otherwise the worst of A/B/C;
+ * - no counted hop (no Received fields, or only internal ones) → `unknown` with `weakestHop: null`.
+ * `weakestHop` is the hop that set the grade (for `unknown`, the first unknown counted hop); on ties the
+ * topmost (lowest index). Internal hops are counted apart in `internalCounts`, shown and never weighed.
+ * @module
+ */
+
+import type { Grade, Hop, Verdict } from '../types.js';
+
+/** Rank on the badness scale, lower is worse; `unknown` has none. */
+export const GRADE_RANK: Readonly<Record<Exclude<Grade, 'unknown'>, number>> = Object.freeze({ none: 0, F: 1, C: 2, B: 3, A: 4 });
+
+function zero(): Record<Grade, number> {
+  return { A: 0, B: 0, C: 0, F: 0, none: 0, unknown: 0 };
+}
+
+/** Compute the verdict over hops whose scope is already set. */
+export function computeVerdict(hops: readonly Hop[]): Verdict {
+  const counts = zero();
+  const internalCounts = zero();
+  let worst: Hop | null = null;
+  let firstUnknown: Hop | null = null;
+  for (const hop of hops) {
+    const grade = hop.security.grade;
+    if (hop.security.scope === 'internal') {
+      internalCounts[grade]++;
+      continue;
+    }
+    counts[grade]++;
+    if (grade === 'unknown') {
+      firstUnknown ??= hop;
+      continue;
+    }
+    if (worst === null || GRADE_RANK[grade] < GRADE_RANK[worst.security.grade as Exclude<Grade, 'unknown'>]) worst = hop;
+  }
+  let setter: Hop | null;
+  if (worst !== null && GRADE_RANK[worst.security.grade as Exclude<Grade, 'unknown'>] <= GRADE_RANK.F) setter = worst;
+  else setter = firstUnknown ?? worst;
+  return {
+    grade: setter === null ? 'unknown' : setter.security.grade,
+    weakestHop: setter === null ? null : setter.index,
+    counts,
+    internalCounts,
+  };
+}
