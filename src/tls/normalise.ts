@@ -6,6 +6,7 @@
  */
 import { lookupCipher } from '../ciphers/lookup.js';
 import type { CipherSuite } from '../ciphers/types.js';
+import { normaliseTlsVersion } from '../grade/version.js';
 import type { TlsVersion } from '../types.js';
 
 /** What normalisation adds to the facts as written. */
@@ -19,43 +20,25 @@ export interface NormalisedTls {
   readonly nullCipher: boolean;
 }
 
-const VERSIONS: ReadonlyMap<string, TlsVersion> = new Map([
-  ['SSL2', 'SSLv2'],
-  ['SSL2.0', 'SSLv2'],
-  ['SSL3', 'SSLv3'],
-  ['SSL3.0', 'SSLv3'],
-  ['TLS1', 'TLSv1.0'],
-  ['TLS1.0', 'TLSv1.0'],
+/** CodeTwo's `TLS12`: no `v`, no dot — the one spelling the shared normaliser does not read as a version. */
+const COMPACT: ReadonlyMap<string, TlsVersion> = new Map([
   ['TLS10', 'TLSv1.0'],
-  ['TLS1.1', 'TLSv1.1'],
   ['TLS11', 'TLSv1.1'],
-  ['TLS1.2', 'TLSv1.2'],
   ['TLS12', 'TLSv1.2'],
-  ['TLS1.3', 'TLSv1.3'],
   ['TLS13', 'TLSv1.3'],
 ]);
-
-/** Longest version text worth normalising. */
-const MAX_VERSION_TEXT = 24;
 
 /**
  * `TLSv1` / `TLS1_2` / `TLS-1.0` / `TLS1.2-PKIX` / `TLS12` → `TlsVersion`; `TLSv1/SSLv3` (OpenSSL ≤ 1.0.2's cipher
  * version string), bare `TLS`/`SSL` and anything unknown → null (the version must then come from the cipher).
  */
 export function versionFromText(text: string | null): TlsVersion | null {
-  if (text === null || text.length === 0 || text.length > MAX_VERSION_TEXT) return null;
-  let key = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (c === 'v' || c === 'V' || c === ' ') continue;
-    // `-` before a digit is a separator (`TLS-1.0`); after the number it starts GnuTLS's cert-type suffix.
-    if (c === '-') {
-      if (i === 3) continue;
-      break;
-    }
-    key += c === '_' ? '.' : c.toUpperCase();
+  if (text === null) return null;
+  if (text.length === 5) {
+    const compact = COMPACT.get(text.toUpperCase());
+    if (compact !== undefined) return compact;
   }
-  return VERSIONS.get(key) ?? null;
+  return normaliseTlsVersion(text).version;
 }
 
 function inferFromSuite(suite: CipherSuite): TlsVersion | null {

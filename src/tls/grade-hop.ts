@@ -1,0 +1,82 @@
+/**
+ * `gradeHop`: the letter for one hop from what `readTls` found (GRADING.md). The states the cipher grader cannot
+ * see are decided here: nothing stated → `unknown`, positive plaintext evidence → `none`, encrypted without
+ * parameters → `unknown`; everything else is `gradeTls`, with the hop's evidence attached to every reason.
+ * @module
+ */
+import { gradeTls } from '../grade/grade.js';
+import { issue } from '../issues.js';
+import type { Grade, HopTls, Issue, Reason } from '../types.js';
+import { serverKeyBits } from './server-key.js';
+
+/** The policy argument `gradeTls` takes (`'practical'` default, `'bcp195'`, or a policy object). */
+export type HopPolicy = Parameters<typeof gradeTls>[1];
+
+/** A hop's grade, why, and what looked wrong. */
+export interface HopGrade {
+  readonly grade: Grade;
+  readonly reasons: Reason[];
+  readonly issues: Issue[];
+}
+
+/** Old Exim with GnuTLS printed the key size in bytes (`RSA_ARCFOUR_MD5:16`); real bit counts of ≤ 32 do not exist. */
+const MAX_GNUTLS_BYTES = 32;
+
+/**
+ * The bits to grade with. Exim linked against GnuTLS before 4.80 printed `gnutls_cipher_get_key_size()`, which is in
+ * bytes: `(TLS-1.0:DHE_RSA_3DES_EDE_CBC_SHA:24)` is 192 key bits, not 24. Graded as written it would be a false F.
+ */
+function gradingBits(tls: HopTls): number | null {
+  const b = tls.bits;
+  if (b === null || tls.dialect !== 'exim' || tls.cipher === null) return b;
+  const gnutlsStyle = tls.cipher.includes('_') && !tls.cipher.includes('-');
+  return gnutlsStyle && b > 0 && b <= MAX_GNUTLS_BYTES ? b * 8 : b;
+}
+
+/** Symantec's `using TLS with cipher`, Coremail's `(SSL)`: the protocol family, not a version — nothing to warn about. */
+function isBareProtocolName(text: string | null): boolean {
+  if (text === null || text.length !== 3) return false;
+  const t = text.toUpperCase();
+  return t === 'TLS' || t === 'SSL';
+}
+
+/**
+ * Grade one hop. `null` tls → `unknown` (T-NOT-STATED); `encrypted: false` with no cipher → `none` (T-PLAINTEXT);
+ * encrypted but neither version nor cipher stated → `unknown` (T-PARAMETERS-UNKNOWN); else `gradeTls` under `policy`.
+ * A client certificate that failed verification is a `TLS_CERT_FAILED` issue and never lowers the letter (RFC 7435).
+ * A malformed policy throws `TypeError` (programmer error); data never throws.
+ */
+export function gradeHop(tls: HopTls | null, policy?: HopPolicy): HopGrade {
+  if (tls === null) {
+    return { grade: 'unknown', reasons: [{ rule: 'T-NOT-STATED', message: 'the header says nothing about TLS' }], issues: [] };
+  }
+  const issues: Issue[] = [];
+  if (tls.certificate === 'failed') {
+    issues.push(issue('TLS_CERT_FAILED', 'info', "the receiver could not verify the client's certificate; the hop was still encrypted", tls.span));
+  }
+  const evidence = tls.evidence;
+  if (tls.encrypted === false && tls.cipher === null) {
+    return {
+      grade: 'none',
+      reasons: [{ rule: 'T-PLAINTEXT', message: `plaintext: "${evidence}" states no TLS and nothing else in the header does`, evidence }],
+      issues,
+    };
+  }
+  const versionText = isBareProtocolName(tls.versionText) ? null : tls.versionText;
+  if (versionText === null && tls.cipher === null) {
+    return {
+      grade: 'unknown',
+      reasons: [{ rule: 'T-PARAMETERS-UNKNOWN', message: `encrypted (${evidence}), parameters not stated`, evidence }],
+      issues,
+    };
+  }
+  // A version we normalised ourselves (CodeTwo `TLS12`) is passed normalised; an inferred one stays unstated.
+  const version = tls.version !== null && !tls.versionInferred ? tls.version : versionText;
+  const graded = gradeTls({ version, cipher: tls.cipher, bits: gradingBits(tls), serverKeyBits: serverKeyBits(evidence) }, policy);
+  for (const i of graded.issues) issues.push(i.span === undefined ? { ...i, span: tls.span } : i);
+  if (tls.encrypted === false && !issues.some((i) => i.code === 'TLS_NULL_CIPHER')) {
+    issues.push(issue('TLS_NULL_CIPHER', 'warning', `cipher ${tls.cipher ?? ''} encrypts nothing (NULL encryption)`, tls.span));
+  }
+  const reasons = graded.reasons.map((r) => ({ ...r, evidence }));
+  return { grade: graded.grade, reasons, issues };
+}
