@@ -12,6 +12,10 @@
  * - unknown and ambiguous zone names give no instant (stricter than RFC 5322 §4.3's "treat as -0000"): reading
  *   `IST` as UTC would be wrong by up to 5½ hours and look exact.
  * - `offsetMinutes` is non-null only when `iso` is non-null.
+ * - real-world repairs, each reported as `DATE_NONSTANDARD` (or `DATE_THREE_DIGIT_YEAR`): `AM`/`PM`/`a.m.`,
+ *   `Aug, 22 2002 …` (month-day-year), `+-0500` (read as -0500), `-400` (read as -0400), year `0102` (the
+ *   tm_year bug, read as 2002), one-digit hour/second. Windows names (`GMT Daylight Time`) and `GMT+1` give no
+ *   instant; numeric `dd/mm/yyyy` is `DATE_INVALID` (day and month order unknown).
  * @module
  */
 
