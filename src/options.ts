@@ -1,5 +1,8 @@
-import type { GradingPolicyInput } from './grade/policy.js';
+import type { GradingPolicy, ResolvedPolicy } from './grade/policy.js';
 import type { Limits } from './limits.js';
+
+/** A grading policy: a preset name, or a policy object (see GRADING.md and `gradeTls`). */
+export type GradingPolicyInput = 'practical' | 'bcp195' | GradingPolicy | ResolvedPolicy;
 
 /** Options of `analyzeMessage` (and of `scan`, which passes them through). All optional. */
 export interface AnalyzeOptions {

@@ -97,7 +97,6 @@ export function splitClauses(raw: string, tokens: readonly Token[]): ClauseSplit
   const leading: Token[] = [];
   const clauses: Clause[] = [];
   const seen = new Set<ClauseName>();
-  let current: Clause | null = null;
   let sink: Token[] = leading;
   for (let i = 0; i < clauseEnd; i++) {
     const t = tokens[i]!;
@@ -106,23 +105,22 @@ export function splitClauses(raw: string, tokens: readonly Token[]): ClauseSplit
       if (name !== undefined && (name !== 'tls' || isTlsClause(raw, tokens[i + 1]))) {
         if (!seen.has(name)) {
           seen.add(name);
-          current = { name, keyword: t, tokens: [] };
-          clauses.push(current);
-          sink = current.tokens;
+          const clause: Clause = { name, keyword: t, tokens: [] };
+          clauses.push(clause);
+          sink = clause.tokens;
           continue;
         }
         const next = tokens[i + 1];
         if (name === 'from' && next !== undefined && next.kind === 'angle' && !seen.has('envelope-from')) {
           seen.add('envelope-from');
-          current = { name: 'envelope-from', keyword: t, tokens: [] };
-          clauses.push(current);
-          sink = current.tokens;
+          const clause: Clause = { name: 'envelope-from', keyword: t, tokens: [] };
+          clauses.push(clause);
+          sink = clause.tokens;
           continue;
         }
         issues.push(issue('RECEIVED_DUPLICATE_CLAUSE', 'info', `a second \`${name}\` clause; the first is kept`, { start: t.start, end: t.end }));
         // The repeated clause's value must not leak into the previous clause: park it.
-        current = { name, keyword: t, tokens: [] };
-        sink = current.tokens;
+        sink = [];
         continue;
       }
     }

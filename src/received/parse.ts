@@ -1,13 +1,13 @@
 import { parseDate } from '../date/rfc5322.js';
-import type { GradingPolicyInput } from '../grade/policy.js';
+import type { GradingPolicyInput } from '../options.js';
 import { issue } from '../issues.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { gradeHop } from '../tls/grade-hop.js';
 import { readTls } from '../tls/read-tls.js';
-import type { Hop, HopDate, HopFrom, Issue, Scope } from '../types.js';
+import type { Hop, HopBy, HopDate, HopFrom, Issue, Scope } from '../types.js';
 import { splitClauses, unfoldText, type Clause, type ClauseName } from './clauses.js';
 import { readBy, readEnvelopeFrom, readFor, readLocalHandover, readSingle, readVia, readWith } from './fields.js';
-import { lexReceived, tokenText, type Token } from './lex.js';
+import { lexReceived, type Token } from './lex.js';
 import { layoutHint, readCommentedFrom } from './layout.js';
 import { readFromClause } from './tcp-info.js';
 
@@ -48,6 +48,17 @@ function readDate(raw: string, dateTokens: readonly Token[]): { date: HopDate | 
   return { date: parsed.date, issues: parsed.issues.map((i) => ({ ...i, span })) };
 }
 
+/** Exim names itself after the `with` clause: `with esmtps (TLS1.3) tls … (Exim 4.97)`. */
+function withSoftwareFallback(by: HopBy | null, raw: string, tokens: readonly Token[]): HopBy | null {
+  if (by === null || by.software !== null) return by;
+  for (const t of tokens) {
+    if (t.kind === 'comment' && raw.startsWith('(Exim ', t.start)) {
+      return { ...by, software: raw.slice(t.start + 1, raw.charCodeAt(t.end - 1) === 0x29 ? t.end - 1 : t.end).trim() };
+    }
+  }
+  return by;
+}
+
 /**
  * Read one Received value into hop fields (RFC 5321 §4.4 `Stamp`, RFC 5322 §3.6.7 trace fields). Never throws on
  * data: whatever could not be read is `null` and an issue says why.
@@ -73,7 +84,7 @@ export function readReceived(
   const withValue = readWith(raw, clauseOf(clauses, 'with'));
   const idValue = readSingle(raw, clauseOf(clauses, 'id')) ?? split.trailingId;
   const fromClause = clauseOf(clauses, 'from');
-  let from: HopFrom | null = null;
+  let from: HopFrom | null;
   let fromName: string | null = null;
   if (fromClause !== undefined) {
     const facts = readFromClause(raw, fromClause.tokens, layoutHint(raw, lexed.tokens, withValue?.text ?? null, idValue));
@@ -110,7 +121,7 @@ export function readReceived(
     raw: value,
     byteOffset: placement.byteOffset,
     from,
-    by: readBy(raw, clauseOf(clauses, 'by')),
+    by: withSoftwareFallback(readBy(raw, clauseOf(clauses, 'by')), raw, lexed.tokens),
     via: readVia(raw, clauseOf(clauses, 'via')),
     protocol: withValue?.text ?? null,
     id: idValue,
