@@ -117,7 +117,8 @@ describe('gradeTls table (practical policy)', () => {
     expect(uncovered).toEqual([]);
   });
 
-  it.each(ROWS)('%s: (%s, %s, %s) → %s', (_label, version, cipher, bits, grade, rules, more) => {
+  it.each(ROWS.map((row) => [row[0], row] as const))('%s', (_label, row: Row) => {
+    const [, version, cipher, bits, grade, rules, more] = row;
     const g = gradeTls({ version, cipher, bits });
     expect(g.grade).toBe(grade);
     const got = g.reasons.map((r) => r.rule);
