@@ -21,6 +21,10 @@ export const TRACE_FIELDS: ReadonlySet<string> = new Set([
   'subject',
 ]);
 
+function isLimitIssue(i: Issue): boolean {
+  return i.code.startsWith('LIMIT_');
+}
+
 /**
  * Whole raw message → hops, grades, verdict, timeline and the other trace evidence (RFC 5322 §3.6.7, RFC 5321
  * §4.4). Reads only the header block. Never throws on data; bad options throw `TypeError`.
@@ -43,7 +47,10 @@ export function analyzeMessage(message: string | Uint8Array, options: AnalyzeOpt
       if (received.length >= limits.maxReceivedFields) continue;
     } else if (xReceived.length >= limits.maxReceivedFields) continue;
     const list = field.key === 'received' ? received : xReceived;
-    list.push(readReceived(field.value, { index: list.length, byteOffset: field.byteOffset }, limits, options.policy));
+    const read = readReceived(field.value, { index: list.length, byteOffset: field.byteOffset }, limits, options.policy);
+    // A limit hit inside one value (field bytes, tokens, comments, depth) makes the whole report partial.
+    if (!truncated && read.hop.issues.some(isLimitIssue)) truncated = true;
+    list.push(read);
   }
   if (receivedSeen > received.length) {
     truncated = true;

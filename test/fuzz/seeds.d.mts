@@ -1,0 +1,2 @@
+// Types of seeds.mjs.
+export function loadSeeds(): { values: string[]; messages: string[] };
