@@ -13,6 +13,12 @@ import type { CipherSuite, SuiteProperties } from './types.js';
 /** 128 chars: the longest real suite name is ~50; a megabyte "cipher" must not be upper-cased and tokenised. */
 export const MAX_CIPHER_NAME_LENGTH = 128;
 
+/** 512 entries: memo of non-exact spellings; a flood of distinct garbage names must not grow memory without bound. */
+export const MAX_LOOKUP_CACHE = 512;
+
+/** Resolved non-exact spellings (results are frozen and deterministic, so sharing them is safe). Cleared when full. */
+const cache = new Map<string, CipherSuite | null>();
+
 /** SChannel (Windows before 10) appends the ECDHE curve to the IANA name. */
 const SCHANNEL_CURVES: readonly (readonly [string, string])[] = [
   ['_P256', 'secp256r1'],
@@ -113,7 +119,17 @@ export function lookupCipher(name: string, versionHint?: TlsVersion | null): Cip
   if (typeof name !== 'string') return null;
   const trimmed = name.trim();
   if (trimmed.length === 0 || trimmed.length > MAX_CIPHER_NAME_LENGTH) return null;
-  return resolve(trimmed.toUpperCase(), versionHint ?? null);
+  const upper = trimmed.toUpperCase();
+  const exact = catalogue().byName.get(upper);
+  if (exact !== undefined) return exact;
+  const hint = versionHint ?? null;
+  const key = hint === null ? upper : `${upper}\u0000${hint}`;
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  const result = resolve(upper, hint);
+  if (cache.size >= MAX_LOOKUP_CACHE) cache.clear();
+  cache.set(key, result);
+  return result;
 }
 
 /** The catalogue suite with this code point (`0xC0,0x30`, upper-case hex as IANA writes it), or `null`. */
