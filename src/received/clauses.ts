@@ -118,6 +118,11 @@ export function splitClauses(raw: string, tokens: readonly Token[]): ClauseSplit
           sink = clause.tokens;
           continue;
         }
+        // Smail: `from mx6.example from [192.0.2.7] by …` — the second `from` gives the first one's address.
+        const firstFrom = clauses.find((c) => c.name === 'from');
+        if (name === 'from' && next !== undefined && next.kind === 'literal' && firstFrom !== undefined && sink === firstFrom.tokens) {
+          continue;
+        }
         issues.push(issue('RECEIVED_DUPLICATE_CLAUSE', 'info', `a second \`${name}\` clause; the first is kept`, { start: t.start, end: t.end }));
         // The repeated clause's value must not leak into the previous clause: park it.
         sink = [];

@@ -201,7 +201,8 @@ function classifyComment(text: string): CommentFacts {
         continue;
       }
     }
-    if (i === 0) {
+    // A bare address alone (`(1.2.3.4)`) or CommuniGate's `([ip] verified)`; `(1.2.3.4 [1.2.3.4])` is read above.
+    if (i === 0 && (words.length === 1 || (words.length === 2 && lower(words[1] as string) === 'verified'))) {
       const addr = readAddress(w);
       if (addr !== null) {
         setAddress(facts, addr);
@@ -210,7 +211,7 @@ function classifyComment(text: string): CommentFacts {
         if (words.length === 2 && lower(words[1] as string) === 'verified') {
           facts.kind = 'verified';
           i++;
-        } else if (words.length > 1 && facts.kind === 'peer-ip') facts.kind = 'other';
+        }
       }
     }
   }
