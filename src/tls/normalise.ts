@@ -41,6 +41,24 @@ export function versionFromText(text: string | null): TlsVersion | null {
   return normaliseTlsVersion(text).version;
 }
 
+/**
+ * 512 names: the same few dozen suites recur across millions of hops, so lookups are memoised; a flood of distinct
+ * attacker-written names only ever costs a cleared map, never unbounded memory.
+ */
+const MAX_CACHED_NAMES = 512;
+const cache = new Map<string, CipherSuite | null>();
+
+/** `lookupCipher` with a bounded memo keyed on the name as written (and the version hint it depends on). */
+export function cachedLookupCipher(name: string, versionHint: TlsVersion | null = null): CipherSuite | null {
+  const key = versionHint === null ? name : `${versionHint} ${name}`;
+  const hit = cache.get(key);
+  if (hit !== undefined || cache.has(key)) return hit ?? null;
+  const suite = lookupCipher(name, versionHint);
+  if (cache.size >= MAX_CACHED_NAMES) cache.clear();
+  cache.set(key, suite);
+  return suite;
+}
+
 function inferFromSuite(suite: CipherSuite): TlsVersion | null {
   if (suite.keyExchange === 'TLS1.3' || suite.minVersion === 'TLSv1.3') return 'TLSv1.3';
   if (suite.minVersion === 'TLSv1.2') return 'TLSv1.2';
@@ -50,7 +68,7 @@ function inferFromSuite(suite: CipherSuite): TlsVersion | null {
 /** Normalise version and cipher as written. Never throws; unknown input gives nulls. */
 export function normaliseTls(versionText: string | null, cipher: string | null): NormalisedTls {
   const stated = versionFromText(versionText);
-  const suite = cipher === null ? null : lookupCipher(cipher, stated);
+  const suite = cipher === null ? null : cachedLookupCipher(cipher, stated);
   let version = stated;
   let versionInferred = false;
   if (version === null && suite !== null) {

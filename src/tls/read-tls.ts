@@ -5,12 +5,11 @@
  * counts only when nothing else in the header speaks about TLS.
  * @module
  */
-import { lookupCipher } from '../ciphers/lookup.js';
 import { issue } from '../issues.js';
 import type { CertificateStatus, HopTls, Issue, Span } from '../types.js';
 import type { TlsContext } from './context.js';
 import type { TlsFinding } from './finding.js';
-import { normaliseTls, versionFromText } from './normalise.js';
+import { cachedLookupCipher, normaliseTls, versionFromText } from './normalise.js';
 import { TLS_RECOGNISERS } from './recognisers/index.js';
 import { buildHopView, type CommentView, type TlsRecogniser } from './view.js';
 
@@ -38,8 +37,8 @@ function sameVersion(a: string, b: string): boolean {
 /** Two spellings of one suite (`ECDHE-RSA-AES256-GCM-SHA384` in a comment, the IANA name in the clause) agree. */
 function sameCipher(a: string, b: string): boolean {
   if (a.toLowerCase() === b.toLowerCase()) return true;
-  const ia = lookupCipher(a)?.iana ?? null;
-  return ia !== null && ia === (lookupCipher(b)?.iana ?? null);
+  const ia = cachedLookupCipher(a)?.iana ?? null;
+  return ia !== null && ia === (cachedLookupCipher(b)?.iana ?? null);
 }
 
 /** Merge one field across statements: first stated value wins, a different later value is a conflict. */
@@ -118,7 +117,7 @@ export function readTls(ctx: TlsContext, recognisers: readonly TlsRecogniser[] =
   const hop = buildHopView(ctx);
   const statements: TlsFinding[] = [];
   const keywords: TlsFinding[] = [];
-  let unreadTlsComment = false;
+  const unread: CommentView[] = [];
   for (const c of hop.comments) {
     let claimed = false;
     for (const r of recognisers) {
@@ -130,7 +129,7 @@ export function readTls(ctx: TlsContext, recognisers: readonly TlsRecogniser[] =
         break;
       }
     }
-    if (!claimed && !unreadTlsComment && mentionsTls(ctx.raw, c)) unreadTlsComment = true;
+    if (!claimed) unread.push(c);
   }
   for (const r of recognisers) {
     if (r.hop === undefined) continue;
@@ -143,6 +142,6 @@ export function readTls(ctx: TlsContext, recognisers: readonly TlsRecogniser[] =
   const kw = keywords[0];
   if (kw === undefined) return { tls: null, issues: [] };
   // "No TLS marker is not plaintext": a plain word next to a TLS-looking comment we could not read says nothing.
-  if (kw.encrypted === false && (unreadTlsComment || ctx.tlsClause !== null)) return { tls: null, issues: [] };
+  if (kw.encrypted === false && (ctx.tlsClause !== null || unread.some((c) => mentionsTls(ctx.raw, c)))) return { tls: null, issues: [] };
   return { tls: fromKeyword(ctx.raw, kw), issues: [] };
 }

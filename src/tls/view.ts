@@ -28,6 +28,10 @@ export interface HopView {
   readonly protocolLower: string | null;
   /** The word after the top-level `by`, lower-cased, or null (Gmail's `mx.google.com`). */
   readonly byHost: string | null;
+  /** Indexes into `ctx.tokens` of top-level `with` words (any case): where vendor phrases start. */
+  readonly withAt: readonly number[];
+  /** Indexes into `ctx.tokens` of top-level `over` words (IIS `over TLS secured channel`). */
+  readonly overAt: readonly number[];
 }
 
 /**
@@ -45,18 +49,28 @@ export function buildHopView(ctx: TlsContext): HopView {
   const raw = ctx.raw;
   const comments: CommentView[] = [];
   let byHost: string | null = null;
+  const withAt: number[] = [];
+  const overAt: number[] = [];
   const tokens = ctx.tokens;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t === undefined) continue;
     if (t.kind === 'comment') {
       comments.push(commentView(raw, t));
-    } else if (byHost === null && t.kind === 'word' && t.end - t.start === 2 && raw.slice(t.start, t.end).toLowerCase() === 'by') {
+      continue;
+    }
+    if (t.kind !== 'word') continue;
+    const len = t.end - t.start;
+    if (len === 4) {
+      const w = raw.slice(t.start, t.end).toLowerCase();
+      if (w === 'with') withAt.push(i);
+      else if (w === 'over') overAt.push(i);
+    } else if (len === 2 && byHost === null && raw.slice(t.start, t.end).toLowerCase() === 'by') {
       const next = tokens[i + 1];
       if (next !== undefined && next.kind === 'word') byHost = raw.slice(next.start, next.end).toLowerCase();
     }
   }
-  return { ctx, comments, protocolLower: ctx.protocol === null ? null : ctx.protocol.toLowerCase(), byHost };
+  return { ctx, comments, protocolLower: ctx.protocol === null ? null : ctx.protocol.toLowerCase(), byHost, withAt, overAt };
 }
 
 function commentView(raw: string, t: Token): CommentView {
@@ -78,6 +92,11 @@ function commentView(raw: string, t: Token): CommentView {
 
 /** Lower-cased start of a comment with every whitespace run (folding included) read as one space. */
 function headOf(raw: string, start: number, end: number): string {
+  let h = start;
+  while (h < end && isSpace(raw.charCodeAt(h))) h++;
+  const quick = raw.slice(h, Math.min(end, h + HEAD_CHARS));
+  // Common case: no folding and no double spaces in the first characters — one slice, one lower-case.
+  if (!hasIrregularSpace(quick)) return quick.toLowerCase();
   let out = '';
   let pendingSpace = false;
   for (let i = start; i < end && out.length < HEAD_CHARS; i++) {
@@ -94,6 +113,19 @@ function headOf(raw: string, start: number, end: number): string {
     out += raw[i];
   }
   return out.toLowerCase();
+}
+
+function hasIrregularSpace(s: string): boolean {
+  let prevSpace = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20) {
+      if (prevSpace) return true;
+      prevSpace = true;
+    } else if (isSpace(c)) return true;
+    else prevSpace = false;
+  }
+  return prevSpace;
 }
 
 /** The span of a whole comment token (parentheses included): what a comment finding cites as evidence. */

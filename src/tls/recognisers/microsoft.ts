@@ -22,14 +22,12 @@ function isCompactVersion(head: string): boolean {
 /** IIS SMTPSVC: the top-level words `over TLS secured channel`. */
 function overTls(hop: HopView): readonly TlsFinding[] {
   const { raw, tokens } = hop.ctx;
-  for (let i = 0; i + 3 < tokens.length; i++) {
-    const t = tokens[i];
-    if (t === undefined || t.kind !== 'word' || t.end - t.start !== 4) continue;
-    if (!eqi(raw.slice(t.start, t.end), 'over')) continue;
+  for (const i of hop.overAt) {
     const a = tokens[i + 1];
     const b = tokens[i + 2];
     const c = tokens[i + 3];
-    if (a === undefined || b === undefined || c === undefined) break;
+    const t = tokens[i];
+    if (t === undefined || a === undefined || b === undefined || c === undefined) continue;
     if (eqi(raw.slice(a.start, a.end), 'TLS') && eqi(raw.slice(b.start, b.end), 'secured') && eqi(raw.slice(c.start, c.end), 'channel')) {
       return [statement('microsoft', { start: t.start, end: c.end }, {})];
     }

@@ -14,26 +14,29 @@ const MAX_COMMENT_LENGTH = 160;
 /** MessageLabs: top-level `with <cipher> encrypted`. */
 function messageLabs(hop: HopView): readonly TlsFinding[] {
   const { raw, tokens } = hop.ctx;
-  for (let i = 0; i + 2 < tokens.length; i++) {
-    const t = tokens[i];
-    if (t === undefined || t.kind !== 'word' || t.end - t.start !== 4 || !eqi(raw.slice(t.start, t.end), 'with')) continue;
+  for (const i of hop.withAt) {
     const c = tokens[i + 1];
     const e = tokens[i + 2];
     if (c === undefined || e === undefined || c.kind !== 'word' || e.kind !== 'word') continue;
+    if (e.end - e.start !== 9 || !eqi(raw.slice(e.start, e.end), 'encrypted')) continue;
     const cipher = raw.slice(c.start, c.end);
-    if (eqi(raw.slice(e.start, e.end), 'encrypted') && isCipherText(cipher)) {
-      return [statement('messagelabs', { start: c.start, end: e.end }, { cipher })];
-    }
+    if (isCipherText(cipher)) return [statement('messagelabs', { start: c.start, end: e.end }, { cipher })];
   }
   return [];
+}
+
+/** Does the comment end in `encrypted` or `authenticated` (any case)? Checked before splitting words. */
+function endsLikeQmail(raw: string, end: number): boolean {
+  const tail = raw.slice(Math.max(0, end - 13), end).toLowerCase();
+  return tail.endsWith('encrypted') || tail.endsWith('authenticated');
 }
 
 /** qmail's `(<cipher> encrypted)` comment and MessageLabs' phrase. */
 export const qmail: TlsRecogniser = {
   dialect: 'qmail',
-  comment: (c) => {
-    // Cheap gate first: a short comment (`<cipher> encrypted, authenticated` fits in MAX_COMMENT_LENGTH).
-    if (c.inner.end - c.inner.start > MAX_COMMENT_LENGTH) return null;
+  comment: (c, hop) => {
+    // Cheap gates first: a short comment (`<cipher> encrypted, authenticated` fits) ending in one of the two words.
+    if (c.inner.end - c.inner.start > MAX_COMMENT_LENGTH || !endsLikeQmail(hop.ctx.raw, c.inner.end)) return null;
     const w = c.words();
     if (w.length < 2 || w.length > 3) return null;
     const first = w[0];

@@ -10,11 +10,11 @@ import { tokenSpan, type HopView, type TlsRecogniser } from '../view.js';
 
 function withStarttls(hop: HopView): readonly TlsFinding[] {
   const { raw, tokens } = hop.ctx;
-  for (let i = 0; i + 1 < tokens.length; i++) {
+  for (const i of hop.withAt) {
     const t = tokens[i];
     const n = tokens[i + 1];
-    if (t === undefined || n === undefined || t.kind !== 'word' || n.kind !== 'word') continue;
-    if (n.end - n.start !== 8 || !eqi(raw.slice(n.start, n.end), 'STARTTLS') || !eqi(raw.slice(t.start, t.end), 'with')) continue;
+    if (t === undefined || n === undefined || n.kind !== 'word') continue;
+    if (n.end - n.start !== 8 || !eqi(raw.slice(n.start, n.end), 'STARTTLS')) continue;
     return [statement('starttls', { start: t.start, end: n.end }, {})];
   }
   return [];
