@@ -1,0 +1,45 @@
+/**
+ * A batch of records on its way to a worker thread: the raw messages packed into one transferable buffer (one move
+ * instead of hundreds of copies), the rest as plain data.
+ * @module
+ */
+import type { Issue } from '../types.js';
+import type { MessageRecord } from './read-options.js';
+
+/** A packed batch. */
+export interface WireBatch {
+  readonly meta: readonly { readonly source: string; readonly index: number; readonly byteOffset: number | null; readonly issues: readonly Issue[] }[];
+  /** Byte length of each message in `buffer`, in order. */
+  readonly lengths: readonly number[];
+  readonly buffer: ArrayBuffer;
+}
+
+/** Pack records; transfer `buffer` with the message. */
+export function packBatch(records: readonly MessageRecord[]): WireBatch {
+  let total = 0;
+  for (const r of records) total += r.raw.length;
+  const bytes = new Uint8Array(total);
+  const lengths: number[] = [];
+  const meta: WireBatch['meta'][number][] = [];
+  let at = 0;
+  for (const r of records) {
+    bytes.set(r.raw, at);
+    at += r.raw.length;
+    lengths.push(r.raw.length);
+    meta.push({ source: r.source, index: r.index, byteOffset: r.byteOffset, issues: r.issues });
+  }
+  return { meta, lengths, buffer: bytes.buffer };
+}
+
+/** Unpack into records whose `raw` are views into the one buffer. */
+export function unpackBatch(batch: WireBatch): MessageRecord[] {
+  const bytes = new Uint8Array(batch.buffer);
+  const out: MessageRecord[] = [];
+  let at = 0;
+  batch.meta.forEach((m, i) => {
+    const length = batch.lengths[i] ?? 0;
+    out.push({ source: m.source, index: m.index, byteOffset: m.byteOffset, issues: m.issues, raw: bytes.subarray(at, at + length) });
+    at += length;
+  });
+  return out;
+}

@@ -1,0 +1,16 @@
+/**
+ * received-forensics/node: the Node adapters — archive readers (a message, mbox, Maildir, folders, `.gz`, stdin,
+ * streams), `analyzeFile`, and `scan`, which streams one report per message and a summary in bounded memory.
+ * @module
+ */
+export { analyzeFile } from './analyze-file.js';
+export { readMessages } from './read-messages.js';
+export { scan } from './scan.js';
+export { analyzeNested } from './nested.js';
+export { MAX_MESSAGE_BYTES } from './read-options.js';
+
+export type { MessageInput } from './read-messages.js';
+export type { MboxVariant, MessageRecord, ReadOptions } from './read-options.js';
+export type { NestedParent, NestedReport, NestedResult } from './nested.js';
+export type { ScanInput, ScanItem, ScanMessage, ScanOptions, ScanProgress, ScanShard } from './scan-types.js';
+export type { CipherTally, GradeCounts, RelayBasis, RelayTally, ScanSummary, YearTally } from '../summary/types.js';

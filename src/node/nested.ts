@@ -1,0 +1,130 @@
+/**
+ * Nested messages: `message/rfc822` (RFC 2046 §5.2.1), `message/global` (RFC 6532 §3.7) and the header-only
+ * `text/rfc822-headers` of delivery reports (RFC 6522 §3) — forwarded mail and bounces carry their own Received
+ * chain. mailparser is used ONLY to find these parts, and only when the part's own header says it can hold one
+ * (checked with our splitter first). Its decoded headers and dates are never used as evidence: every nested part is
+ * analysed from its raw bytes by `analyzeMessage`.
+ * @module
+ */
+import { simpleParser } from 'mailparser';
+import { analyzeMessage } from '../analyze.js';
+import { readHeaderBlock } from '../headers/split.js';
+import { issue } from '../issues.js';
+import { resolveLimits, type Limits } from '../limits.js';
+import type { AnalyzeOptions } from '../options.js';
+import type { Issue, MessageReport } from '../types.js';
+
+/** 1,000 nested reports per top-level message: a digest of a million tiny parts must not become a million reports. */
+export const MAX_NESTED_REPORTS = 1000;
+
+/** The top-level message a nested report belongs to. */
+export interface NestedParent {
+  readonly source: string;
+  readonly index: number;
+}
+
+/** One nested message, analysed as its own report and linked to its top-level message. */
+export interface NestedReport {
+  readonly parent: NestedParent;
+  /** 1 = attached to the top-level message, 2 = attached to a depth-1 nested message, … */
+  readonly depth: number;
+  /** Order of this report among the nested reports of its top-level message (depth-first, document order). */
+  readonly position: number;
+  /** `position` of the nested message this one sits in; `null` when it sits directly in the top-level message. */
+  readonly parentPosition: number | null;
+  /** `message/rfc822`, `message/global` or `text/rfc822-headers` (lower-cased). */
+  readonly contentType: string;
+  readonly report: MessageReport;
+}
+
+/** Nested reports of one message and the problems met while looking for them. */
+export interface NestedResult {
+  readonly nested: NestedReport[];
+  /** `IO_NESTED_UNPARSEABLE` and `LIMIT_NESTED_DEPTH` issues, for the top-level report. */
+  readonly issues: Issue[];
+}
+
+const NESTED_TYPES: ReadonlySet<string> = new Set(['message/rfc822', 'message/global', 'text/rfc822-headers']);
+const CONTENT_TYPE: ReadonlySet<string> = new Set(['content-type']);
+const PARSER_OPTIONS = { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true, skipTextLinks: true } as const;
+
+/** The media type (`type/subtype`, lower-cased) of a Content-Type value; `''` when there is none. */
+function mediaType(value: string): string {
+  let end = 0;
+  while (end < value.length) {
+    const c = value.charCodeAt(end);
+    if (c === 0x3b || c === 0x28) break; // `;` parameters, `(` comment
+    end++;
+  }
+  let out = '';
+  for (const ch of value.slice(0, end)) if (ch !== ' ' && ch !== '\t' && ch !== '\r' && ch !== '\n') out += ch;
+  return out.toLowerCase();
+}
+
+/**
+ * `true` when the message's own Content-Type says it can contain a nested message: `multipart/*` or
+ * `message/rfc822`/`message/global`. Reads only the header block, with our splitter (no MIME parse).
+ */
+export function mayHoldNested(raw: Uint8Array, limits: Pick<Limits, 'maxHeaderBytes'>): boolean {
+  const block = readHeaderBlock(raw, limits, CONTENT_TYPE);
+  const field = block.fields[0];
+  if (field === undefined) return false;
+  const type = mediaType(field.value);
+  return type.startsWith('multipart/') || type === 'message/rfc822' || type === 'message/global';
+}
+
+interface Walk {
+  readonly parent: NestedParent;
+  readonly options: AnalyzeOptions;
+  readonly limits: Limits;
+  readonly nested: NestedReport[];
+  readonly issues: Issue[];
+  depthReported: boolean;
+  countReported: boolean;
+}
+
+async function walk(w: Walk, raw: Uint8Array, depth: number, parentPosition: number | null): Promise<void> {
+  let parts: { contentType: string; content: Uint8Array }[];
+  try {
+    const parsed = await simpleParser(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength), PARSER_OPTIONS);
+    parts = parsed.attachments
+      .filter((a) => NESTED_TYPES.has(a.contentType.toLowerCase()))
+      .map((a) => ({ contentType: a.contentType.toLowerCase(), content: a.content }));
+  } catch (error) {
+    const where = parentPosition === null ? 'the message' : `nested message #${parentPosition}`;
+    w.issues.push(issue('IO_NESTED_UNPARSEABLE', 'warning', `MIME structure of ${where} could not be read: ${error instanceof Error ? error.message : String(error)}`));
+    return;
+  }
+  for (const part of parts) {
+    if (depth > w.limits.maxNestedDepth) {
+      if (!w.depthReported) {
+        w.depthReported = true;
+        w.issues.push(issue('LIMIT_NESTED_DEPTH', 'warning', `nested messages deeper than ${w.limits.maxNestedDepth} levels are not analysed`));
+      }
+      return;
+    }
+    if (w.nested.length >= MAX_NESTED_REPORTS) {
+      if (!w.countReported) {
+        w.countReported = true;
+        w.issues.push(issue('LIMIT_NESTED_DEPTH', 'warning', `more than ${MAX_NESTED_REPORTS} nested messages; the rest are not analysed`));
+      }
+      return;
+    }
+    const position = w.nested.length;
+    w.nested.push({ parent: w.parent, depth, position, parentPosition, contentType: part.contentType, report: analyzeMessage(part.content, w.options) });
+    if (part.contentType !== 'text/rfc822-headers' && mayHoldNested(part.content, w.limits)) await walk(w, part.content, depth + 1, position);
+  }
+}
+
+/**
+ * Find and analyse the nested messages of one raw message, depth-first in document order, down to
+ * `limits.maxNestedDepth` levels. Returns no reports and no issues, without any MIME parse, when the message's
+ * Content-Type cannot hold one. Never throws on data.
+ */
+export async function analyzeNested(raw: Uint8Array, parent: NestedParent, options: AnalyzeOptions = {}): Promise<NestedResult> {
+  const limits = resolveLimits(options.limits);
+  const w: Walk = { parent, options, limits, nested: [], issues: [], depthReported: false, countReported: false };
+  if (limits.maxNestedDepth === 0 || raw.length === 0 || !mayHoldNested(raw, limits)) return { nested: w.nested, issues: w.issues };
+  await walk(w, raw, 1, null);
+  return { nested: w.nested, issues: w.issues };
+}

@@ -1,0 +1,105 @@
+/**
+ * The reading half of a scan: every input in order, through the archive readers, cut into batches; the shard
+ * filter, the progress callback and the abort signal live here.
+ * @module
+ */
+import { open, stat } from 'node:fs/promises';
+import { readMessages, type MessageInput } from './read-messages.js';
+import type { MessageRecord, ReadOptions } from './read-options.js';
+import type { ScanInput, ScanProgress, ScanShard } from './scan-types.js';
+
+/** 256 messages per batch: few enough to keep memory small, enough to amortise a worker round trip. */
+export const BATCH_MESSAGES = 256;
+/** 8 MiB of raw messages per batch: a batch of huge messages is cut early so memory stays bounded. */
+export const BATCH_BYTES = 8 * 1024 * 1024;
+
+/** The inputs as a list (a single stream or path is a list of one). */
+export function inputList(input: ScanInput): readonly MessageInput[] {
+  if (typeof input === 'string') return [input];
+  if (Array.isArray(input)) return input as readonly MessageInput[];
+  return [input as MessageInput];
+}
+
+/** Check a shard; `TypeError` unless `1 ≤ index ≤ count` are integers. */
+export function checkShard(shard: ScanShard | undefined): void {
+  if (shard === undefined) return;
+  const { index, count } = shard;
+  if (!Number.isSafeInteger(index) || !Number.isSafeInteger(count) || count < 1 || index < 1 || index > count) {
+    throw new TypeError(`shard must be { index: 1..count, count ≥ 1 }, got ${String(index)}/${String(count)}`);
+  }
+}
+
+const GZIP_MAGIC_0 = 0x1f;
+const GZIP_MAGIC_1 = 0x8b;
+
+/** Total size of the inputs when every one is a plain file (a gzip or a folder has no size we can compare to). */
+export async function totalBytesOf(inputs: readonly MessageInput[]): Promise<number | undefined> {
+  let total = 0;
+  for (const input of inputs) {
+    if (typeof input !== 'string' || input === '-') return undefined;
+    try {
+      const s = await stat(input);
+      if (!s.isFile()) return undefined;
+      const handle = await open(input, 'r');
+      try {
+        const head = Buffer.alloc(2);
+        const { bytesRead } = await handle.read(head, 0, 2, 0);
+        if (bytesRead === 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1) return undefined;
+      } finally {
+        await handle.close();
+      }
+      total += s.size;
+    } catch {
+      return undefined;
+    }
+  }
+  return total;
+}
+
+/** How batches are read. */
+export interface BatchReadOptions {
+  readonly read?: ReadOptions;
+  readonly shard?: ScanShard;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: ScanProgress) => void;
+  readonly totalBytes?: number;
+}
+
+/**
+ * Records of every input, in order, in batches of at most {@link BATCH_MESSAGES} messages or {@link BATCH_BYTES}
+ * bytes. Records outside the shard are read (the position must be counted) but not yielded.
+ */
+export async function* readBatches(inputs: readonly MessageInput[], options: BatchReadOptions): AsyncGenerator<MessageRecord[]> {
+  const { shard, signal, onProgress, totalBytes } = options;
+  const every = shard?.count ?? 1;
+  const keep = (shard?.index ?? 1) - 1;
+  let ordinal = 0;
+  let bytes = 0;
+  let batch: MessageRecord[] = [];
+  let batchBytes = 0;
+  const report = (): void => {
+    if (onProgress === undefined) return;
+    onProgress(totalBytes === undefined ? { messages: ordinal, bytes } : { messages: ordinal, bytes, totalBytes });
+  };
+  signal?.throwIfAborted();
+  for (const input of inputs) {
+    for await (const record of readMessages(input, options.read)) {
+      if (signal?.aborted === true) signal.throwIfAborted();
+      const mine = ordinal % every === keep;
+      ordinal++;
+      bytes += record.raw.length;
+      if (ordinal % BATCH_MESSAGES === 0) report();
+      if (!mine) continue;
+      batch.push(record);
+      batchBytes += record.raw.length;
+      if (batch.length >= BATCH_MESSAGES || batchBytes >= BATCH_BYTES) {
+        yield batch;
+        batch = [];
+        batchBytes = 0;
+      }
+    }
+  }
+  signal?.throwIfAborted();
+  report();
+  if (batch.length > 0) yield batch;
+}

@@ -1,0 +1,60 @@
+/**
+ * Shapes of `scan()`: its options, its progress callback and the items it yields.
+ * @module
+ */
+import type { AnalyzeOptions } from '../options.js';
+import type { ScanSummary } from '../summary/types.js';
+import type { MessageReport } from '../types.js';
+import type { NestedReport } from './nested.js';
+import type { MessageInput } from './read-messages.js';
+import type { ReadOptions } from './read-options.js';
+
+/** What `scan` reads: one input or several, in order (paths, `-` for stdin, streams). */
+export type ScanInput = MessageInput | readonly MessageInput[];
+
+/** Where a scan stands; `totalBytes` only when every input is a plain (not gzipped) file of known size. */
+export interface ScanProgress {
+  /** Messages read so far (shard-skipped ones included: they were read). */
+  readonly messages: number;
+  /** Message bytes read so far. */
+  readonly bytes: number;
+  readonly totalBytes?: number;
+}
+
+/** Take every `count`-th message, starting with the `index`-th (1-based): shard `k/n` of a batch run. */
+export interface ScanShard {
+  readonly index: number;
+  readonly count: number;
+}
+
+/** Options of `scan`: the analysis options plus how to read, fan out and report progress. */
+export interface ScanOptions extends AnalyzeOptions {
+  /** Also analyse nested `message/rfc822` parts (forwards, bounces); uses a MIME parse on multipart messages only. */
+  readonly nested?: boolean;
+  /** Stops the scan: the iteration rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
+  /** Called after each batch of messages and once at the end. */
+  readonly onProgress?: (progress: ScanProgress) => void;
+  /** Options of the archive readers. */
+  readonly read?: ReadOptions;
+  /** Worker threads that run the analysis (default 1 = in this thread). Output order never changes. */
+  readonly jobs?: number;
+  /** Analyse only shard `index` of `count` (by message order over all inputs). */
+  readonly shard?: ScanShard;
+}
+
+/** One top-level message with its report and, with `nested`, the reports of the messages inside it. */
+export interface ScanMessage {
+  readonly type: 'message';
+  readonly source: string;
+  readonly index: number;
+  /** Offset of the mbox `From ` line; `null` for single-message files and faults. */
+  readonly byteOffset: number | null;
+  /** Its reader issues (`IO_*`) and nested-part issues come first in `report.issues`. */
+  readonly report: MessageReport;
+  /** Nested reports, depth-first in document order; empty without the `nested` option. */
+  readonly nested: readonly NestedReport[];
+}
+
+/** What `scan` yields: messages in input order, then one summary. */
+export type ScanItem = ScanMessage | ScanSummary;

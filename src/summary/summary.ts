@@ -1,0 +1,148 @@
+/**
+ * Adds message facts up into a {@link ScanSummary} in bounded memory: counters, plus three keyed tables (ciphers,
+ * relays, years) each capped at {@link MAX_SUMMARY_KEYS} distinct keys.
+ * @module
+ */
+import { compareGrades } from '../grade/order.js';
+import type { Grade } from '../types.js';
+import type { MessageFacts } from './facts.js';
+import { SUMMARY_TOP, type CipherTally, type GradeCounts, type RelayBasis, type RelayTally, type ScanSummary, type YearTally } from './types.js';
+
+/** 50,000 distinct keys per table: hostile headers can invent a new cipher or relay name per hop; past the cap they count under `(other)`. */
+export const MAX_SUMMARY_KEYS = 50_000;
+
+/** The key past the cap. */
+export const OTHER_KEY = '(other)';
+
+/** Zero for every grade. */
+export function zeroCounts(): GradeCounts {
+  return { A: 0, B: 0, C: 0, F: 0, none: 0, unknown: 0 };
+}
+
+interface CipherRow {
+  cipher: string;
+  cipherIana: string | null;
+  grade: Grade;
+  count: number;
+}
+
+interface RelayRow {
+  relay: string;
+  basis: RelayBasis;
+  hops: number;
+  worstGrade: Grade;
+  grades: GradeCounts;
+}
+
+interface YearRow {
+  year: number | null;
+  verdicts: GradeCounts;
+  externalHops: GradeCounts;
+}
+
+function capped<T>(map: Map<string, T>, key: string): string {
+  return map.has(key) || map.size < MAX_SUMMARY_KEYS ? key : OTHER_KEY;
+}
+
+/** Code-unit order: the same on every machine (no locale). */
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function worse(a: Grade, b: Grade): Grade {
+  return compareGrades(a, b) <= 0 ? a : b;
+}
+
+/** Accumulates message facts; `result()` may be called at any time (it does not reset). */
+export class SummaryBuilder {
+  private messages = 0;
+  private nested = 0;
+  private unreadable = 0;
+  private hops = 0;
+  private internalHops = 0;
+  private readonly verdicts = zeroCounts();
+  private readonly externalGrades = zeroCounts();
+  private readonly ciphers = new Map<string, CipherRow>();
+  private readonly relays = new Map<string, RelayRow>();
+  private readonly years = new Map<string, YearRow>();
+
+  /** Count one top-level message. */
+  add(facts: MessageFacts): void {
+    this.messages++;
+    this.nested += facts.nested;
+    if (facts.unreadable) this.unreadable++;
+    this.hops += facts.hops;
+    this.internalHops += facts.internalHops;
+    this.verdicts[facts.verdict]++;
+    this.yearRow(facts.year).verdicts[facts.verdict]++;
+    for (const hop of facts.external) {
+      this.externalGrades[hop.grade]++;
+      this.yearRow(hop.year).externalHops[hop.grade]++;
+      if (hop.cipher !== null) this.addCipher(hop.cipher, hop.cipherIana, hop.grade);
+      this.addRelay(hop.relay, hop.basis, hop.grade);
+    }
+  }
+
+  private yearRow(year: number | null): YearRow {
+    const key = capped(this.years, year === null ? 'null' : String(year));
+    let row = this.years.get(key);
+    if (row === undefined) {
+      row = { year: key === OTHER_KEY ? null : year, verdicts: zeroCounts(), externalHops: zeroCounts() };
+      this.years.set(key, row);
+    }
+    return row;
+  }
+
+  private addCipher(cipher: string, cipherIana: string | null, grade: Grade): void {
+    const key = capped(this.ciphers, cipherIana ?? `?${cipher}`);
+    const row = this.ciphers.get(key);
+    if (row === undefined) {
+      this.ciphers.set(key, key === OTHER_KEY ? { cipher: OTHER_KEY, cipherIana: null, grade, count: 1 } : { cipher, cipherIana, grade, count: 1 });
+      return;
+    }
+    row.count++;
+    row.grade = worse(row.grade, grade);
+  }
+
+  private addRelay(relay: string, basis: RelayBasis, grade: Grade): void {
+    const key = capped(this.relays, relay);
+    let row = this.relays.get(key);
+    if (row === undefined) {
+      row = { relay: key, basis: key === OTHER_KEY ? 'unstated' : basis, hops: 0, worstGrade: grade, grades: zeroCounts() };
+      this.relays.set(key, row);
+    }
+    row.hops++;
+    row.grades[grade]++;
+    row.worstGrade = worse(row.worstGrade, grade);
+  }
+
+  /** The summary so far. Ranked lists are sorted with total, deterministic tie-breaks. */
+  result(): ScanSummary {
+    const weakestCiphers: CipherTally[] = [...this.ciphers.values()]
+      .sort((a, b) => compareGrades(a.grade, b.grade) || b.count - a.count || byText(a.cipherIana ?? a.cipher, b.cipherIana ?? b.cipher))
+      .slice(0, SUMMARY_TOP)
+      .map((r) => ({ cipher: r.cipher, cipherIana: r.cipherIana, grade: r.grade, count: r.count }));
+    const worstRelays: RelayTally[] = [...this.relays.values()]
+      .sort((a, b) => compareGrades(a.worstGrade, b.worstGrade) || b.grades[b.worstGrade] - a.grades[a.worstGrade] || b.hops - a.hops || byText(a.relay, b.relay))
+      .slice(0, SUMMARY_TOP)
+      .map((r) => ({ relay: r.relay, basis: r.basis, hops: r.hops, worstGrade: r.worstGrade, grades: { ...r.grades } }));
+    const years: YearTally[] = [...this.years.values()]
+      .sort((a, b) => (a.year === null ? 1 : b.year === null ? -1 : a.year - b.year))
+      .map((r) => ({ year: r.year, verdicts: { ...r.verdicts }, externalHops: { ...r.externalHops } }));
+    const externalHops = this.hops - this.internalHops;
+    return {
+      type: 'summary',
+      messages: this.messages,
+      nestedMessages: this.nested,
+      unreadable: this.unreadable,
+      hops: this.hops,
+      externalHops,
+      internalHops: this.internalHops,
+      verdicts: { ...this.verdicts },
+      externalHopGrades: { ...this.externalGrades },
+      weakestCiphers,
+      worstRelays,
+      years,
+    };
+  }
+}
