@@ -56,6 +56,27 @@ export function isHeaderLine(bytes: Uint8Array, start: number, end: number): boo
   return i < limit && bytes[i] === COLON;
 }
 
+function isNameByte(byte: number | undefined, first: boolean): boolean {
+  if (byte === undefined) return false;
+  const letter = (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a);
+  if (first) return letter;
+  return letter || isDigit(byte) || byte === 0x2d || byte === 0x5f;
+}
+
+/**
+ * Stricter than {@link isHeaderLine}, for guessing whether a file is mail: the field name must look like the ones
+ * MTAs and clients write (`Return-Path`, `X-Spam-Status`: a letter, then letters, digits, `-`, `_`), so JSON
+ * (`{"id":`), CSV or source code does not pass for a message.
+ */
+export function isLikelyHeaderLine(bytes: Uint8Array, start: number, end: number): boolean {
+  if (!isNameByte(bytes[start], true)) return false;
+  let i = start + 1;
+  const limit = Math.min(end, start + MAX_FROM_LINE_BYTES);
+  while (i < limit && isNameByte(bytes[i], false)) i++;
+  while (i < limit && (bytes[i] === SP || bytes[i] === TAB)) i++;
+  return i < limit && bytes[i] === COLON;
+}
+
 /** Index of the first LF at or after `start`, or `bytes.length`. */
 export function lineEnd(bytes: Uint8Array, start: number): number {
   const at = bytes.indexOf(LF, start);
@@ -74,6 +95,6 @@ export function detectFormat(head: Uint8Array): ContentFormat {
   if (start === head.length) return 'unknown';
   const end = lineEnd(head, start);
   if (startsWithFromSpace(head, start, end)) return 'mbox';
-  if (start === 0 && isHeaderLine(head, start, end)) return 'message';
+  if (start === 0 && isLikelyHeaderLine(head, start, end)) return 'message';
   return 'unknown';
 }

@@ -4,15 +4,77 @@
  * @module
  */
 import type { FileHandle } from 'node:fs/promises';
-import { READ_CHUNK_BYTES } from './read-options.js';
+import { MAX_FROM_LINE_BYTES, READ_CHUNK_BYTES } from './read-options.js';
 
-/** Chunks of an open file until end of file; the caller owns (and closes) the handle. */
-export async function* fileChunks(handle: FileHandle, chunkBytes: number = READ_CHUNK_BYTES): AsyncGenerator<Buffer> {
-  for (;;) {
-    const buffer = Buffer.allocUnsafeSlow(chunkBytes);
-    const { bytesRead } = await handle.read(buffer, 0, chunkBytes, null);
-    if (bytesRead === 0) return;
-    yield bytesRead === chunkBytes ? buffer : buffer.subarray(0, bytesRead);
+/**
+ * Free bytes reserved in front of every chunk {@link fileChunks} yields: the mbox splitter puts the few bytes it
+ * carries over from the previous chunk there instead of copying each 1 MiB chunk into a new window.
+ */
+export const CHUNK_HEADROOM_BYTES = MAX_FROM_LINE_BYTES + 24;
+
+/** Backing stores whose first {@link CHUNK_HEADROOM_BYTES} bytes belong to nobody (so a reader may write there). */
+const withHeadroom = new WeakSet<ArrayBufferLike>();
+
+/**
+ * `chunk` with `prefix` copied into the free bytes just before it (no copy of `chunk`), or `null` when the chunk
+ * has no such room (chunks from streams, zlib, or a prefix longer than the headroom).
+ */
+export function prependInPlace(prefix: Buffer, chunk: Buffer): Buffer | null {
+  if (!withHeadroom.has(chunk.buffer) || chunk.byteOffset !== CHUNK_HEADROOM_BYTES || prefix.length > CHUNK_HEADROOM_BYTES) {
+    return null;
+  }
+  withHeadroom.delete(chunk.buffer); // the room is used once
+  const start = CHUNK_HEADROOM_BYTES - prefix.length;
+  const joined = Buffer.from(chunk.buffer, start, prefix.length + chunk.length);
+  prefix.copy(joined, 0);
+  return joined;
+}
+
+/** 4 KiB buffers once a file is past its stat size (it is growing, or stat lied, as on some /proc files). */
+const SMALL_CHUNK_BYTES = 4096;
+
+/**
+ * Chunks of an open file until end of file; the caller owns (and closes) the handle. With `sizeHint` (the stat
+ * size) buffers are sized to the file, so a folder of 100,000 small messages does not allocate 1 MiB per file.
+ */
+export async function* fileChunks(
+  handle: FileHandle,
+  sizeHint: number | null = null,
+  chunkBytes: number = READ_CHUNK_BYTES,
+): AsyncGenerator<Buffer> {
+  let position = 0;
+  // Pipes and devices cannot seek: read them at the current position.
+  const seekable = sizeHint !== null;
+  const readNext = async (): Promise<{ chunk: Buffer; short: boolean } | null> => {
+    // One byte more than expected, so a file read whole in one call is known to be at its end.
+    const want = sizeHint === null ? chunkBytes : sizeHint - position >= 0 ? sizeHint - position + 1 : SMALL_CHUNK_BYTES;
+    const size = Math.min(chunkBytes, Math.max(1, want));
+    const store = Buffer.allocUnsafeSlow(CHUNK_HEADROOM_BYTES + size);
+    const { bytesRead } = await handle.read(store, CHUNK_HEADROOM_BYTES, size, seekable ? position : null);
+    if (bytesRead === 0) return null;
+    position += bytesRead;
+    withHeadroom.add(store.buffer);
+    return { chunk: store.subarray(CHUNK_HEADROOM_BYTES, CHUNK_HEADROOM_BYTES + bytesRead), short: bytesRead < size };
+  };
+  type Outcome = { readonly value: Awaited<ReturnType<typeof readNext>> } | { readonly error: unknown };
+  // Settled into a value so a failed read-ahead is never an unhandled rejection while the consumer works.
+  const settle = (): Promise<Outcome> => readNext().then((value) => ({ value }), (error: unknown) => ({ error }));
+  let next: Promise<Outcome> = settle();
+  try {
+    for (;;) {
+      const outcome = await next;
+      if ('error' in outcome) throw outcome.error;
+      const got = outcome.value;
+      if (got === null) return;
+      const atEnd = sizeHint !== null && position === sizeHint && got.short;
+      // Read ahead: the next read runs in the thread pool while the consumer splits this chunk.
+      next = atEnd ? Promise.resolve({ value: null }) : settle();
+      yield got.chunk;
+      if (atEnd) return;
+    }
+  } finally {
+    // Never leave a read in flight on a handle the caller is about to close.
+    await next;
   }
 }
 

@@ -43,7 +43,7 @@ export async function* readFileWith(
       yield faultRecord(path, 0, issue('IO_UNREADABLE', 'warning', 'not a regular file (FIFO, socket or device): not read'));
       return;
     }
-    yield* readContent(fileChunks(handle), path, options, origin);
+    yield* readContent(fileChunks(handle, stat.isFile() ? stat.size : null), path, options, origin);
   } catch (error) {
     // Only fstat can land here; read errors are caught by the readers and reported on the message they cut.
     yield faultRecord(path, 0, issue('IO_UNREADABLE', 'error', describeError(error)));

@@ -8,6 +8,7 @@ import { issue } from '../issues.js';
 import type { Issue } from '../types.js';
 import { isFromLine, isHeaderLine, lineEnd, startsWithFromSpace } from './detect-format.js';
 import { unquoteFromLines } from './mbox-unquote.js';
+import { prependInPlace } from './read-chunks.js';
 import { streamErrorIssue } from './read-faults.js';
 import { MAX_FROM_LINE_BYTES, type MessageRecord, type ResolvedReadOptions } from './read-options.js';
 
@@ -116,7 +117,7 @@ export async function* readMbox(
       const data = toBuffer(chunk);
       if (data.length === 0) continue;
       bytesRead += data.length;
-      window = window.length === 0 ? data : Buffer.concat([window, data]);
+      window = window.length === 0 ? data : (prependInPlace(window, data) ?? Buffer.concat([window, data]));
       let search = Math.max(0, pos - 1);
       for (;;) {
         const at = window.indexOf(NL_FROM, search);
