@@ -2,12 +2,17 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import regexp from 'eslint-plugin-regexp';
+import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.bench-cache/**', 'docs-api/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   regexp.configs['flat/recommended'],
+  {
+    files: ['**/*.{js,mjs,cjs}', 'test/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+  },
   {
     rules: {
       // Attackers write the headers we read: a regex that can backtrack super-linearly is a DoS.
