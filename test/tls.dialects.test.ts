@@ -531,3 +531,14 @@ describe('readTls: merging and normalisation', () => {
     expect(readTls(tlsContext(CASES[0]!.raw), []).tls).toBeNull();
   });
 });
+
+describe('readTls: plaintext needs positive evidence', () => {
+  it.each([
+    ['a TLS-looking comment we cannot read blocks plaintext', `from a ([192.0.2.1]) by b.example.org (XMTA; SSL session resumed) with ESMTP id 1; Mon, 4 Mar 2024 10:00:00 +0000`, null],
+    ['letters that merely contain "ssl" do not', `from a ([192.0.2.1]) (Authenticated sender: russell@example.org) by b.example.org (Postfix) with ESMTPA id 1; Mon, 4 Mar 2024 10:00:00 +0000`, false],
+    ['an unreadable tls clause blocks plaintext', `from a ([192.0.2.1]) by b.example.org with ESMTP tls !!! id 1; Mon, 4 Mar 2024 10:00:00 +0000`, null],
+  ] as const)('%s', (_n, raw, encrypted) => {
+    const { tls } = readTls(tlsContext(raw));
+    expect(tls === null ? null : tls.encrypted).toBe(encrypted);
+  });
+});

@@ -22,9 +22,20 @@ export interface TlsRead {
 /** Words that make an unread comment "about TLS": then a plaintext protocol word is not evidence of plaintext. */
 const TLS_HINTS: readonly string[] = ['tls', 'ssl', 'cipher', 'encrypt'];
 
+function isLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}
+
+/** Does a comment hold one of {@link TLS_HINTS} at the start of a word (`TLS`, `SSL:` — not `russell`)? */
 function mentionsTls(raw: string, c: CommentView): boolean {
   const text = raw.slice(c.inner.start, c.inner.end).toLowerCase();
-  for (const h of TLS_HINTS) if (text.includes(h)) return true;
+  for (const h of TLS_HINTS) {
+    let at = text.indexOf(h);
+    while (at >= 0) {
+      if (at === 0 || !isLetter(text.charCodeAt(at - 1))) return true;
+      at = text.indexOf(h, at + h.length);
+    }
+  }
   return false;
 }
 
