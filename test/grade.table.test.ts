@@ -54,7 +54,8 @@ const ROWS: readonly Row[] = [
   ['TLSv1 with GCM is impossible', 'TLSv1', 'ECDHE-RSA-AES128-GCM-SHA256', 128, 'C', ['P-TLS10'], { version: 'TLSv1.0', issues: ['TLS_INCONSISTENT'] }],
   ['TLSv1.2 with a TLS 1.3 suite', 'TLSv1.2', 'TLS_AES_128_GCM_SHA256', 128, 'A', [], { version: 'TLSv1.2', issues: ['TLS_INCONSISTENT'] }],
   ['TLSv1.3 with RC4', 'TLSv1.3', 'RC4-SHA', 128, 'F', ['E-RC4'], { version: 'TLSv1.3', issues: ['TLS_INCONSISTENT'] }],
-  ['SSLv3 with ECDHE (TLS-only kx)', 'SSLv3', 'ECDHE-RSA-AES128-SHA', 128, 'F', ['P-SSL3'], { issues: ['TLS_INCONSISTENT'] }],
+  ['postfix "SSLv3 with cipher ECDHE-…" (OpenSSL 1.0.x allowed it)', 'SSLv3', 'ECDHE-RSA-AES128-SHA', 128, 'F', ['P-SSL3'], { issues: [] }],
+  ['SSLv3 with a TLS 1.2-only suite', 'SSLv3', 'ECDHE-RSA-AES128-SHA256', 128, 'F', ['P-SSL3'], { issues: ['TLS_INCONSISTENT'] }],
   // --- key exchange ---------------------------------------------------------------------------------------------
   ['DHE + GCM', 'TLSv1.2', 'DHE-RSA-AES128-GCM-SHA256', 128, 'B', ['K-DHE'], { noRules: ['E-CBC'] }],
   ['DHE + ChaCha20', 'TLSv1.2', 'DHE-RSA-CHACHA20-POLY1305', 256, 'B', ['K-DHE']],

@@ -106,21 +106,6 @@ const MACS: ReadonlyMap<string, MacAlgorithm> = new Map<string, MacAlgorithm>([
 const INTEGRITY_ONLY: ReadonlySet<string> = new Set(['SHA256_SHA256', 'SHA384_SHA384']);
 
 const PSK_FAMILIES: ReadonlySet<KeyExchange> = new Set<KeyExchange>(['PSK', 'DHE_PSK', 'ECDHE_PSK', 'RSA_PSK']);
-/** Key exchanges defined only as TLS extensions (ECC RFC 4492, PSK RFC 4279, SRP RFC 5054, KRB5 RFC 2712…): never SSLv3. */
-const TLS_ONLY_KX: ReadonlySet<KeyExchange> = new Set<KeyExchange>([
-  'ECDHE',
-  'ECDH',
-  'ECDH_anon',
-  'PSK',
-  'DHE_PSK',
-  'ECDHE_PSK',
-  'RSA_PSK',
-  'SRP',
-  'KRB5',
-  'GOST',
-  'ECCPWD',
-]);
-
 function findCipher(rest: string): { info: CipherInfo; tail: string } | null {
   for (const info of CIPHERS) {
     const token = info[0];
@@ -139,7 +124,10 @@ function minVersionFor(kx: KeyExchange, mode: CipherMode, mac: MacAlgorithm): Tl
   if (mode === 'AEAD') return 'TLSv1.2';
   if ((mac === 'SHA256' || mac === 'SHA384') && !PSK_FAMILIES.has(kx)) return 'TLSv1.2';
   if (kx === 'GOST' && mac === 'GOST') return 'TLSv1.2';
-  return TLS_ONLY_KX.has(kx) ? 'TLSv1.0' : 'SSLv3';
+  if (PSK_FAMILIES.has(kx) && (mac === 'SHA256' || mac === 'SHA384')) return 'TLSv1.0';
+  // ECC/PSK/SRP suites are defined for TLS, but OpenSSL 1.0.x negotiated them over SSLv3 too, and Postfix logged
+  // "SSLv3 with cipher ECDHE-RSA-AES256-SHA": a TLS 1.0 floor would flag real headers as inconsistent.
+  return 'SSLv3';
 }
 
 function assemble(
