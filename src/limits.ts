@@ -20,6 +20,8 @@ export interface Limits {
   readonly maxCommentDepth: number;
   /** Nested `message/rfc822` depth (a bounce inside a bounce inside …: memory exhaustion). */
   readonly maxNestedDepth: number;
+  /** Characters of one header line handed on (one 5 MB line must not reach the trace readers whole). */
+  readonly maxLineLength: number;
 }
 
 /** 1 MiB: real header blocks are a few KiB; a few hundred KiB for mailing-list monsters. */
@@ -36,6 +38,8 @@ export const MAX_COMMENTS = 64;
 export const MAX_COMMENT_DEPTH = 16;
 /** 10 levels of forwarded/bounced messages. */
 export const MAX_NESTED_DEPTH = 10;
+/** 16 KiB: RFC 5322 §2.1.1 allows 998 characters; real long lines (unfolded References, DKIM) stay under a few KiB. */
+export const MAX_LINE_LENGTH = 16 * 1024;
 
 /** The defaults. */
 export const DEFAULT_LIMITS: Limits = Object.freeze({
@@ -46,6 +50,7 @@ export const DEFAULT_LIMITS: Limits = Object.freeze({
   maxComments: MAX_COMMENTS,
   maxCommentDepth: MAX_COMMENT_DEPTH,
   maxNestedDepth: MAX_NESTED_DEPTH,
+  maxLineLength: MAX_LINE_LENGTH,
 });
 
 /**

@@ -1,5 +1,5 @@
 import { issue } from '../issues.js';
-import type { Limits } from '../limits.js';
+import { MAX_LINE_LENGTH, type Limits } from '../limits.js';
 import type { Issue } from '../types.js';
 
 /** One header field: its name as written, its value exactly as found (folding kept), where it starts. */
@@ -77,7 +77,11 @@ function utf8Length(code: number): number {
  * Line ends may be CRLF, LF or a lone CR; a leading mbox `From ` line is skipped. `wanted` limits which fields are
  * returned (by lower-cased name); all are returned when it is omitted.
  */
-export function readHeaderBlock(message: string | Uint8Array, limits: Pick<Limits, 'maxHeaderBytes'>, wanted?: ReadonlySet<string>): HeaderBlock {
+export function readHeaderBlock(
+  message: string | Uint8Array,
+  limits: Pick<Limits, 'maxHeaderBytes'> & Partial<Pick<Limits, 'maxLineLength'>>,
+  wanted?: ReadonlySet<string>,
+): HeaderBlock {
   const issues: Issue[] = [];
   let text: string;
   let offsetsAreBytes = true;
@@ -118,9 +122,9 @@ export function readHeaderBlock(message: string | Uint8Array, limits: Pick<Limit
     issues.push(issue('HEADER_NO_END', 'info', 'the message has no empty line: it is all header'));
   }
 
-  const fields = splitFields(text, issues, wanted);
-  if (!offsetsAreBytes) remapOffsets(text, fields);
-  return { fields, headerBytes, issues, truncated };
+  const split = splitFields(text, issues, wanted, limits.maxLineLength ?? MAX_LINE_LENGTH);
+  if (!offsetsAreBytes) remapOffsets(text, split.fields);
+  return { fields: split.fields, headerBytes, issues, truncated: truncated || split.cut };
 }
 
 function findHeaderEndString(s: string, limit: number): { end: number; found: boolean } {
@@ -148,7 +152,8 @@ interface MutableField {
   byteOffset: number;
 }
 
-function splitFields(text: string, issues: Issue[], wanted: ReadonlySet<string> | undefined): HeaderField[] {
+/** `cut` = a line of a wanted field was longer than `maxLine`; that field's value stops at the cut. */
+function splitFields(text: string, issues: Issue[], wanted: ReadonlySet<string> | undefined, maxLine: number): { fields: HeaderField[]; cut: boolean } {
   const fields: MutableField[] = [];
   const n = text.length;
   let i = 0;
@@ -165,9 +170,17 @@ function splitFields(text: string, issues: Issue[], wanted: ReadonlySet<string> 
   let valueEnd = -1;
   let name = '';
   let key = '';
+  let fieldCut = false;
+  let cut = false;
+  const isWanted = (): boolean => wanted === undefined || wanted.has(key);
+  const reportCut = (start: number, end: number): void => {
+    if (!cut) issues.push(issue('LIMIT_LINE_LENGTH', 'warning', `a header line is longer than ${maxLine} characters; the rest of that field is not read`, { start, end }));
+    cut = true;
+    fieldCut = true;
+  };
   const flush = (): void => {
     if (fieldStart < 0) return;
-    if (wanted === undefined || wanted.has(key)) {
+    if (isWanted()) {
       fields.push({ name, key, value: text.slice(valueStart, valueEnd), byteOffset: fieldStart });
     }
     fieldStart = -1;
@@ -188,13 +201,21 @@ function splitFields(text: string, issues: Issue[], wanted: ReadonlySet<string> 
       bareCrReported = true;
       issues.push(issue('HEADER_BARE_CR', 'info', 'a line ends with a lone CR', { start: e, end: e + 1 }));
     }
+    // Where a line longer than the limit is cut (a 5 MB single line is not handed on whole).
+    const lineCut = e - i > maxLine ? i + maxLine : e;
     const first = text.charCodeAt(i);
     if (first === 0x20 || first === 0x09) {
-      if (fieldStart >= 0) valueEnd = e;
+      if (fieldStart >= 0 && !fieldCut) {
+        valueEnd = lineCut;
+        if (lineCut < e && isWanted()) reportCut(i, e);
+      }
     } else {
       flush();
-      const colon = text.indexOf(':', i);
-      if (colon < 0 || colon > e) {
+      fieldCut = false;
+      // Look for the colon on this line only: `indexOf` would rescan the rest of the block for every colon-less line.
+      let colon = i;
+      while (colon < e && text.charCodeAt(colon) !== 0x3a) colon++;
+      if (colon >= e) {
         if (!malformedReported) {
           malformedReported = true;
           issues.push(issue('HEADER_MALFORMED_LINE', 'warning', 'a line in the header block is not a field', { start: i, end: e }));
@@ -211,6 +232,10 @@ function splitFields(text: string, issues: Issue[], wanted: ReadonlySet<string> 
         valueEnd = e;
         // a field whose value starts on the next line: `Received:\r\n\tfrom …`
         if (v === e) valueStart = e;
+        if (lineCut < e && isWanted()) {
+          valueEnd = Math.max(valueStart, lineCut);
+          reportCut(i, e);
+        }
       }
     }
     i = skipLineEnd(text, e);
@@ -220,7 +245,7 @@ function splitFields(text: string, issues: Issue[], wanted: ReadonlySet<string> 
     // A value that starts on a continuation line keeps its folding but not the leading break.
     if (f.value.length > 0 && (f.value.charCodeAt(0) === CR || f.value.charCodeAt(0) === LF)) f.value = trimLeadingFws(f.value);
   }
-  return fields;
+  return { fields, cut };
 }
 
 function trimLeadingFws(s: string): string {
