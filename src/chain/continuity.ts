@@ -12,9 +12,12 @@ import type { ReceivedRead } from '../received/parse.js';
 import type { Issue } from '../types.js';
 import { normaliseHost } from './hosts.js';
 
+/** An address written as a name (`[192.0.2.1]`, `192.0.2.1`, `IPv6:…`); names are not sent to the parser. */
 function ipOf(text: string | null): string | null {
-  if (text === null) return null;
-  return parseIp(text)?.ip ?? null;
+  if (text === null || text === '') return null;
+  const c = text.charCodeAt(0);
+  const maybe = c === 91 /* [ */ || (c >= 48 && c <= 57) || text.includes(':');
+  return maybe ? (parseIp(text)?.ip ?? null) : null;
 }
 
 function describeFrom(read: ReceivedRead): string {
@@ -23,27 +26,62 @@ function describeFrom(read: ReceivedRead): string {
   return f?.ip !== null && f?.ip !== undefined ? `${name} [${f.ip}]` : name;
 }
 
-/** `true` when hop `upper`'s client can be the writer of hop `lower` (or one side is silent). */
+/** rDNS placeholders some MTAs write where no name was found; never a host to compare. */
+const PLACEHOLDERS = new Set(['unknown', 'unverified', 'softdnserr']);
+
+/** Letters, digits, `-`, `_` and dots: anything else (`user@host`, `EMS-SRV0/SpoolDir`) is not a host name. */
+function isHostName(s: string): boolean {
+  if (s === '') return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const ok = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 46 || c === 95;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+/** Same host: equal names, or a short name equal to the first label of the other (`kbs01` = `kbs01.kbs.ie`). */
+function sameHost(a: string, b: string): boolean {
+  if (a === b) return true;
+  const aShort = !a.includes('.');
+  const bShort = !b.includes('.');
+  if (aShort === bShort) return false;
+  const [short, full] = aShort ? [a, b] : [b, a];
+  return full.startsWith(short) && full.charCodeAt(short.length) === 46;
+}
+
+/**
+ * `true` when hop `upper`'s client can be the writer of hop `lower`, or when the link cannot be checked: only
+ * like is compared with like (addresses with addresses, names with names), so a client seen only as an address
+ * above a writer named only by host is skipped, not flagged (resolving names is not ours to do).
+ */
 function linked(upper: ReceivedRead, lower: ReceivedRead): boolean {
   const from = upper.hop.from;
   const by = lower.hop.by;
-  if (from === null || by === null || (by.host === null && by.ip === null)) return true;
+  if (from === null || by === null) return true;
+  // A local handover or Exim's `from list by host with local`: the "client" is a local user, not a server.
+  if (upper.localHandover !== null || upper.hop.protocol?.toLowerCase() === 'local') return true;
   const names: string[] = [];
-  for (const n of [from.rdns, from.helo, upper.fromName]) if (n !== null && normaliseHost(n) !== '') names.push(normaliseHost(n));
+  const fallback = from.rdns === null && from.helo === null ? upper.fromName : null;
+  for (const n of [from.rdns, from.helo, fallback]) {
+    if (n === null || ipOf(n) !== null) continue;
+    const h = normaliseHost(n);
+    if (isHostName(h) && !PLACEHOLDERS.has(h)) names.push(h);
+  }
   const ips: string[] = [];
   for (const ip of [from.ip, ipOf(from.helo), ipOf(upper.fromName)]) if (ip !== null) ips.push(ip);
-  if (names.length === 0 && ips.length === 0) return true;
-  const byIps = [by.ip, ipOf(by.host)];
-  for (const ip of ips) if (byIps.includes(ip)) return true;
-  const host = by.host === null ? '' : normaliseHost(by.host);
-  if (host !== '' && names.includes(host)) return true;
-  // A loopback client runs on the writer's own host (amavis re-injecting into Postfix): the header below must
-  // then come from that same host.
-  if (from.ipRange === 'loopback') {
-    const upperHost = upper.hop.by?.host ?? null;
-    if (upperHost !== null && host !== '' && normaliseHost(upperHost) === host) return true;
-  }
-  return false;
+  const byIps: string[] = [];
+  for (const ip of [by.ip, ipOf(by.host)]) if (ip !== null) byIps.push(ip);
+  let host = by.host === null || ipOf(by.host) !== null ? '' : normaliseHost(by.host);
+  if (!isHostName(host)) host = '';
+  const ipComparable = ips.length > 0 && byIps.length > 0;
+  const nameComparable = names.length > 0 && host !== '';
+  if (!ipComparable && !nameComparable) return true;
+  if (ipComparable && ips.some((ip) => byIps.includes(ip))) return true;
+  if (nameComparable && names.some((n) => sameHost(n, host))) return true;
+  // A loopback client is a local process (content filter, SSH tunnel, fetchmail): the header below may come
+  // from this host or from whatever the tunnel reaches, so a name mismatch proves nothing.
+  return from.ipRange === 'loopback';
 }
 
 /** One CHAIN_DISCONTINUITY issue per broken link, keyed by the upper hop's index (sparse). */

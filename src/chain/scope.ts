@@ -4,10 +4,14 @@
  *
  * Decisions, first match wins (internal evidence before external, configuration before inference):
  * 1. a local handover (`from userid 1000`, `invoked by uid`) → internal: no network at all;
- * 2. a `by`-only header with no `from` (Google's `by 2002:a05:6a10:… with SMTP id …`) → internal;
+ * 2. a `by`-only header with no `from` (Google's `by 2002:a05:6a10:… with SMTP id …`) → internal; a stamp with
+ *    neither `from` nor `by` nor `with` (qmail's `(qmail 123 invoked from network)` beside its SMTP line, Yahoo's
+ *    `(EGP: mail-8_2_2_0)`) describes no transfer at all → internal; so does IIS/Exchange's
+ *    `from mail pickup service` (the pickup directory on the writing host);
  * 3. the client is inside the configured internal networks/hosts, and the writer is too (or cannot be checked)
  *    → internal;
- * 4. a loopback client, or a client address equal to the writer's → internal (one host);
+ * 4. a loopback client (by address; or named `localhost` by the receiver's lookup, or by the only name written
+ *    when no address is), or a client address equal to the writer's → internal (one host);
  * 5. a private (RFC 1918), unique-local (RFC 4193) or link-local client → internal;
  * 6. a public client address → external. RFC 5737/3849 documentation addresses count as public: they stand in
  *    for public addresses in examples, and a forged header using one gets no "internal" pass;
@@ -29,6 +33,8 @@ import type { ChainOptions } from './options.js';
 export type ScopeBasis =
   | 'local-handover'
   | 'by-only'
+  | 'stamp'
+  | 'pickup'
   | 'configured'
   | 'loopback'
   | 'same-address'
@@ -50,7 +56,14 @@ export interface ScopeDecision {
 export const SCOPE_RULES = { internal: 'S-INTERNAL', external: 'S-EXTERNAL', unknown: 'S-UNKNOWN' } as const;
 
 /** Bases that prove one host or one system handed the message to itself (no network to distrust). */
-export const SAME_SYSTEM_BASES: ReadonlySet<ScopeBasis> = new Set<ScopeBasis>(['local-handover', 'by-only', 'loopback', 'same-address']);
+export const SAME_SYSTEM_BASES: ReadonlySet<ScopeBasis> = new Set<ScopeBasis>([
+  'local-handover',
+  'by-only',
+  'stamp',
+  'pickup',
+  'loopback',
+  'same-address',
+]);
 
 function decision(scope: Scope, basis: ScopeBasis, message: string, evidence: string | null): ScopeDecision {
   const rule = SCOPE_RULES[scope];
@@ -63,6 +76,15 @@ function isLocalProtocol(protocol: string | null): boolean {
   const p = protocol.toLowerCase();
   // RFC 2033 LMTP and its RFC 3848 / RFC 6531 variants (LMTPS, LMTPA, LMTPSA, UTF8LMTP…); Exchange `mapi`.
   return p === 'local' || p === 'mapi' || p.startsWith('lmtp') || p.startsWith('utf8lmtp');
+}
+
+/** Names of the loopback interface. */
+const LOCALHOST_NAMES: ReadonlySet<string> = new Set(['localhost', 'localhost.localdomain', 'localhost6', 'ip6-localhost']);
+
+/** IIS / Exchange SMTPSVC `from mail pickup service by host with Microsoft SMTPSVC`. */
+function isPickup(raw: string): boolean {
+  const at = raw.indexOf('ickup service');
+  return at > 0 && raw.slice(0, at + 13).toLowerCase().trimStart().startsWith('from mail pickup service');
 }
 
 function clientInside(read: ReceivedRead, o: ChainOptions): string | null {
@@ -108,7 +130,13 @@ export function classifyScope(read: ReceivedRead, o: ChainOptions): ScopeDecisio
     if (by !== null && (by.host !== null || by.ip !== null)) {
       return decision('internal', 'by-only', 'a by-only header with no from: a handoff inside one system', by.host ?? by.ip);
     }
+    if (by === null && hop.protocol === null) {
+      return decision('internal', 'stamp', 'a stamp with no from, by or with: a process on the writing host, no transfer', null);
+    }
     return decision('unknown', 'undecided', 'neither the sender nor the writer is stated', null);
+  }
+  if (isPickup(hop.raw)) {
+    return decision('internal', 'pickup', 'the pickup directory of the writing host, no network', 'mail pickup service');
   }
   if (o.configured) {
     const inside = clientInside(read, o);
@@ -117,6 +145,10 @@ export function classifyScope(read: ReceivedRead, o: ChainOptions): ScopeDecisio
     }
   }
   if (from.ipRange === 'loopback') return decision('internal', 'loopback', 'loopback client: the same host', from.ip);
+  const looked = from.rdns ?? (from.ip === null ? (from.helo ?? read.fromName) : null);
+  if (from.ip === null && looked !== null && LOCALHOST_NAMES.has(normaliseHost(looked))) {
+    return decision('internal', 'loopback', 'the client is named localhost and no address was recorded', looked);
+  }
   if (from.ip !== null && by !== null && by.ip !== null && from.ip === by.ip) {
     return decision('internal', 'same-address', 'the client and the writer have the same address', from.ip);
   }
