@@ -2,9 +2,11 @@
  * Accuracy of `readTls` over the real headers in ../shared/corpus/received-dev.jsonl (read at test time, never
  * copied). Fields compared as its README says: `tls_version` vs `versionText` and `cipher` vs `cipher`
  * case-insensitive, `bits` as the first number, `cert_verified` true ⇔ `verified`, false ⇔ failed / not-presented /
- * not-requested. Skips cleanly when ../shared is absent.
+ * not-requested. Read through `parseReceived` (the real path) and through `readTls` on a hand-built context (the unit);
+ * both must agree. Skips cleanly when ../shared is absent.
  */
 import { describe, expect, it } from 'vitest';
+import { parseReceived } from '../src/received/parse.js';
 import { readTls } from '../src/tls/read-tls.js';
 import type { HopTls } from '../src/types.js';
 import { readDevCorpus } from './support/shared.js';
@@ -43,8 +45,9 @@ describe.skipIf(corpus === null)('readTls over the shared corpus', () => {
     const fields: readonly Field[] = ['tls_version', 'cipher', 'bits', 'cert_verified'];
     const stats = new Map<Field, { ok: number; total: number; misses: string[] }>(fields.map((f) => [f, { ok: 0, total: 0, misses: [] }]));
     for (const sample of corpus ?? []) {
-      const { tls } = readTls(tlsContext(sample.header));
+      const tls = parseReceived(sample.header).tls;
       if (tls !== null) expect(sample.header.slice(tls.span.start, tls.span.end)).toBe(tls.evidence);
+      expect(JSON.stringify(readTls(tlsContext(sample.header)).tls), sample.id).toBe(JSON.stringify(tls));
       for (const f of fields) {
         if (!(f in sample.expect)) continue;
         const s = stats.get(f)!;

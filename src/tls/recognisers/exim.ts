@@ -9,7 +9,7 @@
 import { statement, type TlsFinding } from '../finding.js';
 import { eqi, isCipherText, isVersionText } from '../text.js';
 import { tokenSpan, type CommentView, type HopView, type TlsRecogniser } from '../view.js';
-import { splitColonWord } from './colon-triple.js';
+import { splitColonWord } from '../colon-triple.js';
 
 function readColonComment(c: CommentView): TlsFinding | null {
   const h = c.head;

@@ -6,7 +6,7 @@
  */
 import { statement } from '../finding.js';
 import { tokenSpan, type TlsRecogniser } from '../view.js';
-import { splitColonWord } from './colon-triple.js';
+import { splitColonWord } from '../colon-triple.js';
 
 /** OpenSMTPD's four-field TLS comment. */
 export const opensmtpd: TlsRecogniser = {

@@ -3,7 +3,7 @@
  * Kept apart so both recognisers split it the same way.
  * @module
  */
-import { isCipherText, isNumber, isVersionText } from '../text.js';
+import { isCipherText, isNumber, isVersionText } from './text.js';
 
 /** The parts of a colon word. */
 export interface ColonParts {
