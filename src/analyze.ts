@@ -40,12 +40,16 @@ export function analyzeMessage(message: string | Uint8Array, options: AnalyzeOpt
   const received: ReceivedRead[] = [];
   const xReceived: ReceivedRead[] = [];
   let receivedSeen = 0;
+  let xReceivedSeen = 0;
   for (const field of block.fields) {
     if (field.key !== 'received' && field.key !== 'x-received') continue;
     if (field.key === 'received') {
       receivedSeen++;
       if (received.length >= limits.maxReceivedFields) continue;
-    } else if (xReceived.length >= limits.maxReceivedFields) continue;
+    } else {
+      xReceivedSeen++;
+      if (xReceived.length >= limits.maxReceivedFields) continue;
+    }
     const list = field.key === 'received' ? received : xReceived;
     const read = readReceived(field.value, { index: list.length, byteOffset: field.byteOffset }, limits, options.policy);
     // A limit hit inside one value (field bytes, tokens, comments, depth) makes the whole report partial.
@@ -55,6 +59,10 @@ export function analyzeMessage(message: string | Uint8Array, options: AnalyzeOpt
   if (receivedSeen > received.length) {
     truncated = true;
     issues.push(issue('LIMIT_RECEIVED_FIELDS', 'warning', `${receivedSeen} Received fields; only the first ${limits.maxReceivedFields} are read`));
+  }
+  if (xReceivedSeen > xReceived.length) {
+    truncated = true;
+    issues.push(issue('LIMIT_RECEIVED_FIELDS', 'warning', `${xReceivedSeen} X-Received fields; only the first ${limits.maxReceivedFields} are read`));
   }
   return buildReport({ received, xReceived, fields: block.fields, issues, truncated, headerBytes: block.headerBytes }, options);
 }
