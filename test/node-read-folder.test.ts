@@ -110,26 +110,34 @@ describe('folders', () => {
     expect(records[2]?.issues[0]?.message).toMatch(/already read/);
   });
 
-  it('a broken symlink, a FIFO and a file that vanishes mid-scan become records; the scan goes on', async () => {
+  it('a broken symlink, a symlink to itself, a FIFO and a file that vanishes mid-scan become records; the scan goes on', async () => {
     const root = await scratch();
-    await writeFile(join(root, '1.eml'), MSG(1));
-    await writeFile(join(root, '2.eml'), MSG(2));
-    await writeFile(join(root, '3.eml'), MSG(3));
+    // 40 files: more than the reader reads ahead, so the last ones are still unopened when the first arrives.
+    const names = Array.from({ length: 40 }, (_, i) => `m${String(i).padStart(2, '0')}.eml`);
+    for (const [i, name] of names.entries()) await writeFile(join(root, name), MSG(i));
     await symlink('nowhere.eml', join(root, '0-dangling.eml'));
-    execFileSync('mkfifo', [join(root, '4.fifo')]);
+    await symlink('0-self.eml', join(root, '0-self.eml'));
+    execFileSync('mkfifo', [join(root, 'z.fifo')]);
     const seen: MessageRecord[] = [];
     for await (const record of readFolder(root, { nonMessages: 'report' })) {
       seen.push(record);
-      if (record.source.endsWith('1.eml')) await rm(join(root, '2.eml')); // listed already, gone before it is opened
+      if (record.source.endsWith('m00.eml')) await rm(join(root, 'm38.eml')); // listed already, gone before it is opened
     }
-    expect(rel(root, seen)).toEqual([
+    const got = rel(root, seen);
+    expect(got.slice(0, 3)).toEqual([
       ['0-dangling.eml', 0, ['IO_UNREADABLE']],
-      ['1.eml', 0, []],
-      ['2.eml', 0, ['IO_UNREADABLE']],
-      ['3.eml', 0, []],
-      ['4.fifo', 0, ['IO_NOT_A_MESSAGE']],
+      ['0-self.eml', 0, ['IO_UNREADABLE']],
+      ['m00.eml', 0, []],
     ]);
-    expect(seen[2]?.issues[0]?.message).toMatch(/vanished/);
+    expect(got.slice(-3)).toEqual([
+      ['m38.eml', 0, ['IO_UNREADABLE']],
+      ['m39.eml', 0, []],
+      ['z.fifo', 0, ['IO_NOT_A_MESSAGE']],
+    ]);
+    expect(got).toHaveLength(43);
+    expect(got.filter(([, , codes]) => codes.length > 0)).toHaveLength(4);
+    expect(seen[1]?.issues[0]?.message).toMatch(/symlink loop/);
+    expect(seen.at(-3)?.issues[0]?.message).toMatch(/vanished/);
   });
 
   it.skipIf(process.getuid?.() === 0)('an unreadable file becomes an IO_UNREADABLE record', async () => {
@@ -224,6 +232,24 @@ describe('gzip', () => {
   it('a .gz of one message is one record', async () => {
     const records = await collect(readMessages(Readable.from([gzipSync(MSG(7))]), { name: 'piped' }));
     expect(records.map((r) => [r.source, Buffer.from(r.raw).toString()])).toEqual([['piped', MSG(7)]]);
+  });
+});
+
+describe('stopping early', () => {
+  it('breaking out of the loop releases files and pipelines (plain mbox, .gz, folder)', async () => {
+    const root = await scratch();
+    await writeFile(join(root, 'a.mbox'), MBOX_OF(1, 2, 3));
+    await writeFile(join(root, 'b.mbox.gz'), gzipSync(MBOX_OF(4, 5, 6)));
+    for (const input of [join(root, 'a.mbox'), join(root, 'b.mbox.gz'), root]) {
+      let n = 0;
+      for await (const record of readMessages(input)) {
+        expect(record.issues).toEqual([]);
+        if (++n === 1) break;
+      }
+      expect(n).toBe(1);
+    }
+    // Everything was closed: the directory can be removed and read again from the start.
+    expect((await collect(readMessages(root))).map((r) => r.index)).toEqual([0, 1, 2, 0, 1, 2]);
   });
 });
 

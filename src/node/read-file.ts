@@ -15,7 +15,7 @@ import { resolveReadOptions, type MessageRecord, type ReadOptions, type Resolved
  * regular file: a FIFO or device planted in a mail folder would otherwise hang the scan. A path the user named may
  * be a pipe (`<(zcat archive.gz)`).
  */
-async function openMessageFile(path: string, origin: ContentOrigin): Promise<FileHandle> {
+export async function openMessageFile(path: string, origin: ContentOrigin): Promise<FileHandle> {
   if (origin === 'named') return open(path, constants.O_RDONLY);
   return open(path, constants.O_RDONLY | constants.O_NONBLOCK);
 }

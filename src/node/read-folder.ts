@@ -6,7 +6,7 @@
 import { issue } from '../issues.js';
 import { DirectoryGuard } from './directory-guard.js';
 import { listDirectory } from './list-directory.js';
-import { readFileWith } from './read-file.js';
+import { readFileRun } from './read-file-run.js';
 import { describeError, faultRecord } from './read-faults.js';
 import { isMaildir, readMaildirWith } from './read-maildir.js';
 import { resolveReadOptions, type MessageRecord, type ReadOptions, type ResolvedReadOptions } from './read-options.js';
@@ -34,9 +34,16 @@ export async function* readFolderWith(
     yield faultRecord(dir, 0, issue('IO_UNREADABLE', 'error', describeError(error)));
     return;
   }
-  for (const entry of listing.entries) {
+  const { entries } = listing;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    if (entry === undefined) break;
     if (entry.kind === 'file') {
-      yield* readFileWith(entry.path, options, 'discovered');
+      // A run of files (up to the next non-file) is read with read-ahead; nothing is held across a sub-folder.
+      let end = i + 1;
+      while (entries[end]?.kind === 'file') end++;
+      yield* readFileRun(entries.slice(i, end).map((e) => e.path), options, 'discovered');
+      i = end - 1;
     } else if (entry.kind === 'directory') {
       if (depth + 1 > options.maxDirectoryDepth) {
         yield faultRecord(entry.path, 0, issue('IO_UNREADABLE', 'warning', `deeper than ${options.maxDirectoryDepth} levels; not read`));

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { issue } from '../issues.js';
 import { DirectoryGuard } from './directory-guard.js';
 import { listDirectory } from './list-directory.js';
-import { readFileWith } from './read-file.js';
+import { readFileRun } from './read-file-run.js';
 import { describeError, faultRecord } from './read-faults.js';
 import { resolveReadOptions, type MessageRecord, type ReadOptions, type ResolvedReadOptions } from './read-options.js';
 
@@ -43,9 +43,16 @@ async function* readDeliveries(dir: string, options: ResolvedReadOptions): Async
     yield faultRecord(dir, 0, issue('IO_UNREADABLE', 'error', describeError(error)));
     return;
   }
-  for (const entry of listing.entries) {
-    if (entry.kind === 'file') yield* readFileWith(entry.path, options, 'maildir');
-    else if (entry.kind === 'directory') {
+  const { entries } = listing;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    if (entry === undefined) break;
+    if (entry.kind === 'file') {
+      let end = i + 1;
+      while (entries[end]?.kind === 'file') end++;
+      yield* readFileRun(entries.slice(i, end).map((e) => e.path), options, 'maildir');
+      i = end - 1;
+    } else if (entry.kind === 'directory') {
       yield faultRecord(entry.path, 0, issue('IO_UNREADABLE', 'warning', 'a directory where a message file was expected'));
     } else if (entry.kind === 'other') {
       yield faultRecord(entry.path, 0, issue('IO_UNREADABLE', 'warning', 'not a regular file (FIFO, socket or device): not read'));
