@@ -1,4 +1,3 @@
-/* global process, console, performance */
 // Linear-time check on the classic hostile shapes: each shape is timed at N and 10N, and the ratio printed.
 // For 10x input the ratio must stay near 10 (a warning line is printed above 20). Each shape runs twice: with the
 // default limits (what users get: most shapes are cut by a limit, so the ratio is often far below 10), and with

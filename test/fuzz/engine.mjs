@@ -1,4 +1,3 @@
-/* global TextEncoder, TextDecoder */
 // Seeded mutation fuzzer for received-forensics (the remusao/tldts model: an inline mulberry32 PRNG, our own
 // fixtures as seeds, an adversarial alphabet of header pieces). Plain JS so that both the vitest run
 // (test/fuzz/fuzz.test.ts, against src/) and the long run (test/fuzz/run.mjs, against dist/) share one engine.

@@ -1,4 +1,3 @@
-/* global process, console, performance */
 // Long seeded fuzz against the built library: `npm run fuzz -- <count> [--seed N] [--only CASE]`.
 // Prints progress, the slowest input (size and ms) and every failing case with what it takes to reproduce it.
 // Exit code 1 when any case failed.

@@ -1,4 +1,3 @@
-/* global URL */
 // Seeds for the fuzzer: our own fixtures only (fixtures/received/dialects.json values, fixtures/eml/*.eml),
 // plus messages built from the dialect values so there are whole messages even before the .eml fixtures land.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
