@@ -1,0 +1,170 @@
+/**
+ * The command line of `rcvd`, read with `node:util` `parseArgs`. Every mistake is a {@link UsageError} (exit 2).
+ * @module
+ */
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { parseCidr } from '../address/cidr.js';
+import { MAX_JOBS } from '../node/scan.js';
+import type { ScanShard } from '../node/scan-types.js';
+import type { Grade } from '../types.js';
+
+/** A mistake on the command line (exit code 2). */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** Output formats. */
+export type OutputFormatName = 'text' | 'json' | 'ndjson' | 'csv';
+
+/** The command line, read and checked. */
+export interface CliArgs {
+  readonly paths: readonly string[];
+  readonly format: OutputFormatName;
+  readonly failOn: Grade | null;
+  readonly trustedNetworks: readonly string[];
+  readonly trustedHosts: readonly string[];
+  readonly internalNetworks: readonly string[];
+  readonly internalHosts: readonly string[];
+  readonly policy: 'practical' | 'bcp195';
+  readonly nested: boolean;
+  readonly jobs: number;
+  readonly shard: ScanShard | null;
+  /** `--color` true, `--no-color` false, neither `null` (decide from the terminal and environment). */
+  readonly color: boolean | null;
+  readonly progress: boolean;
+  readonly quiet: boolean;
+  readonly help: boolean;
+  readonly version: boolean;
+}
+
+/** The `--help` text. */
+export const USAGE = `Usage: rcvd [options] <path…>
+
+Reads raw email (a message, an mbox, a Maildir, a folder of them, a .gz; "-" = stdin) and prints, for every
+message, the hop chain its Received headers describe — oldest hop first — with the TLS version and cipher each
+receiving server wrote and a grade per hop (A, B, C, F, none = plaintext, unknown = not stated).
+
+Options:
+  -f, --format <text|json|ndjson|csv>  output format (default text)
+      --fail-on <grade>                exit 1 when a message's verdict is this grade or worse
+                                       (none < F < C < B < A; "unknown" also fails unknown verdicts)
+      --trusted <cidr|host,…>          our relays: their Received lines are believed (repeatable)
+      --internal <cidr|host,…>         our networks: hops between them are internal (repeatable)
+      --policy <practical|bcp195>      grading policy (default practical; bcp195 = RFC 9325 MUST NOTs are F)
+      --nested                         also analyse forwarded/bounced messages inside messages
+  -j, --jobs <n|auto>                  worker threads for the analysis (default 1)
+      --shard <k/n>                    only every n-th message, starting with the k-th (1 ≤ k ≤ n)
+      --color, --no-color              force colour on or off (default: on a terminal, NO_COLOR honoured)
+      --no-progress                    no progress bar on stderr
+  -q, --quiet                          no progress bar, no warnings on stderr
+  -h, --help                           this help
+  -V, --version                        print the version
+
+Exit codes: 0 ran, 1 --fail-on matched, 2 usage or fatal I/O error.
+`;
+
+const FORMATS: ReadonlySet<string> = new Set(['text', 'json', 'ndjson', 'csv']);
+const GRADES: ReadonlySet<string> = new Set(['A', 'B', 'C', 'F', 'none', 'unknown']);
+
+function splitList(values: readonly string[] | undefined): string[] {
+  const out: string[] = [];
+  for (const v of values ?? []) {
+    for (const part of v.split(',')) {
+      const t = part.trim();
+      if (t !== '') out.push(t);
+    }
+  }
+  return out;
+}
+
+/** CIDRs and IP addresses go to the network list, everything else is a host name (`.example.com` = the domain and below). */
+function networksAndHosts(option: string, values: readonly string[] | undefined): { networks: string[]; hosts: string[] } {
+  const networks: string[] = [];
+  const hosts: string[] = [];
+  for (const item of splitList(values)) {
+    if (parseCidr(item) !== null) networks.push(item);
+    else if (item.includes('/')) throw new UsageError(`--${option}: not a CIDR block: ${item}`);
+    else if (/[\s,;()<>[\]@]/.test(item)) throw new UsageError(`--${option}: not a host name: ${item}`);
+    else hosts.push(item);
+  }
+  return { networks, hosts };
+}
+
+function parseJobs(text: string | undefined): number {
+  if (text === undefined) return 1;
+  if (text === 'auto') return Math.min(MAX_JOBS, Math.max(1, availableParallelism()));
+  const n = /^\d{1,3}$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_JOBS) throw new UsageError(`--jobs must be a whole number from 1 to ${MAX_JOBS}, or auto`);
+  return n;
+}
+
+function parseShard(text: string | undefined): ScanShard | null {
+  if (text === undefined) return null;
+  const m = /^(\d{1,9})\/(\d{1,9})$/.exec(text);
+  const index = m === null ? Number.NaN : Number(m[1]);
+  const count = m === null ? Number.NaN : Number(m[2]);
+  if (!(count >= 1 && index >= 1 && index <= count)) throw new UsageError('--shard must be k/n with 1 ≤ k ≤ n, e.g. 2/8');
+  return { index, count };
+}
+
+function oneOf<T extends string>(option: string, value: string | undefined, allowed: ReadonlySet<string>, fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!allowed.has(value)) throw new UsageError(`--${option} must be one of ${[...allowed].join(', ')}; got ${value}`);
+  return value as T;
+}
+
+/** Read `argv` (without `node` and the script). Throws {@link UsageError} on any mistake. */
+export function parseCliArgs(argv: readonly string[]): CliArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      allowNegative: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        'fail-on': { type: 'string' },
+        trusted: { type: 'string', multiple: true },
+        internal: { type: 'string', multiple: true },
+        policy: { type: 'string' },
+        nested: { type: 'boolean' },
+        jobs: { type: 'string', short: 'j' },
+        shard: { type: 'string' },
+        color: { type: 'boolean' },
+        progress: { type: 'boolean' },
+        quiet: { type: 'boolean', short: 'q' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'V' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const v = parsed.values;
+  const help = v.help === true;
+  const version = v.version === true;
+  const trusted = networksAndHosts('trusted', v.trusted);
+  const internal = networksAndHosts('internal', v.internal);
+  const args: CliArgs = {
+    paths: parsed.positionals,
+    format: oneOf('format', v.format, FORMATS, 'text'),
+    failOn: v['fail-on'] === undefined ? null : oneOf<Grade>('fail-on', v['fail-on'], GRADES, 'unknown'),
+    trustedNetworks: trusted.networks,
+    trustedHosts: trusted.hosts,
+    internalNetworks: internal.networks,
+    internalHosts: internal.hosts,
+    policy: oneOf('policy', v.policy, new Set(['practical', 'bcp195']), 'practical'),
+    nested: v.nested === true,
+    jobs: parseJobs(v.jobs),
+    shard: parseShard(v.shard),
+    color: v.color ?? null,
+    progress: v.progress !== false && v.quiet !== true,
+    quiet: v.quiet === true,
+    help,
+    version,
+  };
+  if (!help && !version && args.paths.length === 0) throw new UsageError('no input: give a path, or "-" for stdin');
+  return args;
+}

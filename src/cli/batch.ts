@@ -1,0 +1,52 @@
+/**
+ * One batch of records → output text, summary facts and the `--fail-on` count: the per-message work of the CLI,
+ * run in the main thread or, with `--jobs`, in a worker (which then sends back strings and small facts, not whole
+ * reports).
+ * @module
+ */
+import type { MessageRecord } from '../node/read-options.js';
+import { scanRecords } from '../node/scan-record.js';
+import type { AnalyzeOptions } from '../options.js';
+import { hasIoError, messageFacts, type MessageFacts } from '../summary/facts.js';
+import type { Grade } from '../types.js';
+import { failsOn } from './fail-on.js';
+import type { FormatConfig, OutputFormat } from './format/format.js';
+import { sanitize } from './sanitize.js';
+
+/** Everything a batch needs to know (plain data: copied to workers). */
+export interface CliBatchConfig {
+  readonly analyze: AnalyzeOptions;
+  readonly nested: boolean;
+  readonly format: FormatConfig;
+  readonly failOn: Grade | null;
+}
+
+/** What a batch gives back. */
+export interface CliBatchResult {
+  /** The messages' output, joined by the format's separator. */
+  readonly text: string;
+  readonly facts: MessageFacts[];
+  /** Messages whose verdict matched `--fail-on`. */
+  readonly failed: number;
+  /** One line per unreadable message, for stderr. */
+  readonly warnings: string[];
+}
+
+/** Analyse and format one batch. */
+export async function processCliBatch(records: readonly MessageRecord[], config: CliBatchConfig, format: OutputFormat): Promise<CliBatchResult> {
+  const items = await scanRecords(records, config.analyze, config.nested);
+  const parts: string[] = [];
+  const facts: MessageFacts[] = [];
+  const warnings: string[] = [];
+  let failed = 0;
+  for (const item of items) {
+    parts.push(format.message(item));
+    facts.push(messageFacts(item.report, item.nested.length));
+    if (config.failOn !== null && failsOn(item.report.verdict, config.failOn)) failed++;
+    if (hasIoError(item.report)) {
+      const first = item.report.issues.find((i) => i.severity === 'error' && i.code.startsWith('IO_'));
+      warnings.push(`${sanitize(item.source)}#${item.index}: ${first?.code ?? 'IO'} ${sanitize(first?.message ?? '')}`);
+    }
+  }
+  return { text: parts.join(format.separator), facts, failed, warnings };
+}

@@ -1,0 +1,26 @@
+/**
+ * What every output format provides: a head, one chunk per message, a separator between messages, a tail with the
+ * summary. Formatting is pure (strings in, strings out), so a worker thread can format its own batch.
+ * @module
+ */
+import type { ScanMessage } from '../../node/scan-types.js';
+import type { ScanSummary } from '../../summary/types.js';
+import type { OutputFormatName } from '../args.js';
+
+/** One output format. Chunks are complete lines (each ends with a newline). */
+export interface OutputFormat {
+  /** Written before the first message. */
+  head(): string;
+  /** One top-level message with its nested reports. */
+  message(item: ScanMessage): string;
+  /** Written between two messages. */
+  readonly separator: string;
+  /** Written after the last message. */
+  tail(summary: ScanSummary): string;
+}
+
+/** Plain-data description of a format (copied to worker threads, which build the same format from it). */
+export interface FormatConfig {
+  readonly name: OutputFormatName;
+  readonly color: boolean;
+}

@@ -1,0 +1,24 @@
+/**
+ * Build an output format from its plain-data description.
+ * @module
+ */
+import { colors } from '../color.js';
+import { csvFormat } from './csv.js';
+import type { FormatConfig, OutputFormat } from './format.js';
+import { jsonFormat } from './json.js';
+import { ndjsonFormat } from './ndjson.js';
+import { textFormat } from './text.js';
+
+/** The format `config` names. */
+export function createFormat(config: FormatConfig): OutputFormat {
+  switch (config.name) {
+    case 'json':
+      return jsonFormat();
+    case 'ndjson':
+      return ndjsonFormat();
+    case 'csv':
+      return csvFormat();
+    default:
+      return textFormat(colors(config.color));
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Terminal-safe text. Header values are written by strangers: an `ESC[2J` in a Subject would clear the analyst's
+ * screen, a CR would overwrite the line, U+202E would reverse what follows (Trojan Source, CVE-2021-42574). Every
+ * header-derived string goes through {@link sanitize} before it reaches text or CSV output.
+ * @module
+ */
+
+function mustEscape(c: number): boolean {
+  return (
+    c < 0x20 || // C0 controls: ESC, BEL, CR, LF, TAB, NUL…
+    (c >= 0x7f && c <= 0x9f) || // DEL and C1 controls (0x9b is a one-byte CSI)
+    c === 0x5c || // the backslash itself, so an escape in the output is never ambiguous
+    c === 0x061c || // ARABIC LETTER MARK
+    c === 0x200e ||
+    c === 0x200f || // LRM, RLM
+    (c >= 0x2028 && c <= 0x202e) || // line/paragraph separators, LRE RLE PDF LRO RLO
+    (c >= 0x2066 && c <= 0x2069) // LRI RLI FSI PDI
+  );
+}
+
+const NAMED: Readonly<Record<number, string>> = { 0x09: '\\t', 0x0a: '\\n', 0x0d: '\\r', 0x1b: '\\e', 0x5c: '\\\\' };
+
+function escapeOne(c: number): string {
+  const named = NAMED[c];
+  if (named !== undefined) return named;
+  return c <= 0xff ? `\\x${c.toString(16).padStart(2, '0')}` : `\\u${c.toString(16).padStart(4, '0')}`;
+}
+
+/** `text` with every control, bidi-override and line-separator character shown as a visible escape (`\e`, `\x07`, `\u202e`). */
+export function sanitize(text: string): string {
+  let i = 0;
+  while (i < text.length && !mustEscape(text.charCodeAt(i))) i++;
+  if (i === text.length) return text;
+  let out = text.slice(0, i);
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    out += mustEscape(c) ? escapeOne(c) : text[i];
+  }
+  return out;
+}
+
+function jsonEscapeOne(c: number): boolean {
+  return (c >= 0x7f && c <= 0x9f) || c === 0x061c || c === 0x200e || c === 0x200f || (c >= 0x2028 && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/**
+ * JSON text made terminal-safe without changing its data: `JSON.stringify` already escapes C0 controls; this
+ * also writes DEL, C1, bidi controls and U+2028/2029 as `\uXXXX` (same value once parsed).
+ */
+export function jsonSafe(json: string): string {
+  let i = 0;
+  while (i < json.length && !jsonEscapeOne(json.charCodeAt(i))) i++;
+  if (i === json.length) return json;
+  let out = json.slice(0, i);
+  for (; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    out += jsonEscapeOne(c) ? `\\u${c.toString(16).padStart(4, '0')}` : json[i];
+  }
+  return out;
+}
