@@ -70,7 +70,8 @@ export function resolveLimits(overrides?: Partial<Limits>): Limits {
     out[key] = value;
   }
   for (const key of Object.keys(overrides)) {
-    if (!(key in DEFAULT_LIMITS)) throw new TypeError(`unknown limit: ${key}`);
+    // `in` would accept inherited names (`constructor`, `__proto__`, `toString`) as limits.
+    if (!Object.hasOwn(DEFAULT_LIMITS, key)) throw new TypeError(`unknown limit: ${key}`);
   }
   return Object.freeze(out) as unknown as Limits;
 }
