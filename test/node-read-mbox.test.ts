@@ -183,3 +183,17 @@ describe('readMbox: mboxrd round trip (property)', () => {
     );
   });
 });
+
+describe('readMbox: no super-linear work on hostile shapes', () => {
+  it.each([
+    ['a blank preamble followed by many rejected From lines', '\n'.repeat(200_000) + 'From \n\n'.repeat(50_000)],
+    ['many "From " lines without blank lines', SEP + 'Subject: s\n\n' + 'From x 09:15:02\n'.repeat(100_000)],
+    ['many separators with empty messages', (SEP + '\n').repeat(50_000)],
+    ['an endless From line', SEP + 'Subject: s\n\n\nFrom ' + 'x'.repeat(3_000_000)],
+  ])('%s', async (_, mbox) => {
+    // Counting the records is the check; the shapes are sized so quadratic work would not finish in the timeout.
+    const records = await read(mbox, undefined, Array(400).fill(8191));
+    expect(records.length).toBeGreaterThan(0);
+    expect(records.reduce((n, r) => n + r.raw.length, 0)).toBeLessThanOrEqual(mbox.length);
+  });
+});

@@ -143,6 +143,8 @@ export async function* readMbox(
           ? end - lineStart <= MAX_FROM_LINE_BYTES && startsWithFromSpace(window, lineStart, end)
           : isFromLine(window, lineStart, end);
         if (!separator) {
+          // A rejected `From ` line in the preamble is junk: mark it, so later candidates skip the blank scan above.
+          if (current.offset === null) current.substantive = true;
           search = at + 1;
           continue;
         }

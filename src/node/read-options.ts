@@ -8,11 +8,20 @@ import type { Issue } from '../types.js';
 export interface MessageRecord {
   /** The path the message came from (for mbox: the mbox path); `-` for stdin, the `name` option for streams. */
   readonly source: string;
-  /** Position of this record within `source`, 0-based (mbox: the message number; a single file: 0). */
+  /**
+   * Position of this record within `source`, 0-based, counting every record of that source (mbox: the message
+   * number, where junk before the first `From ` line, when there is any, is record 0; a single file: 0).
+   */
   readonly index: number;
-  /** Offset of the mbox `From ` line in the (uncompressed) stream; `null` for single-message files and faults. */
+  /**
+   * Offset of the mbox `From ` line in the (uncompressed) stream (0 for junk before the first one); `null` for
+   * single-message files and faults.
+   */
   readonly byteOffset: number | null;
-  /** The message bytes (mbox: without the `From ` line, `>From` unquoted); empty when nothing could be read. */
+  /**
+   * The message bytes (mbox: without the `From ` line and the blank line after the message, `>From` unquoted);
+   * empty when nothing could be read. It may share its `ArrayBuffer` with other data: copy, never transfer it.
+   */
   readonly raw: Uint8Array;
   /** `IO_*` issues: unreadable, truncated, not a message. Empty for a clean read. */
   readonly issues: readonly Issue[];
