@@ -41,7 +41,8 @@ describe('scope', () => {
     ['configured internal host', 'from relay2.example.net (relay2.example.net [203.0.113.20]) by mx1.example.net (Postfix) with ESMTPS id 4W; Thu, 20 Jun 2024 08:15:09 +0000', 'internal', 'configured', { internalHosts: ['.example.net'] }],
     ['configured client, writer outside', 'from out.example.net (out.example.net [203.0.113.20]) by mx.example.com (Postfix) with ESMTPS id 4W; Thu, 20 Jun 2024 08:15:09 +0000', 'external', 'public', { internalHosts: ['.example.net'] }],
   ];
-  it.each(CASES)('%s', (_label, line, scope, basis, options) => {
+  it.each(CASES.map((c) => ({ label: c[0], c })))('$label', ({ c }) => {
+    const [, line, scope, basis, options] = c;
     const d = classifyScope(read(line), resolveChainOptions(options ?? {}));
     expect([d.scope, d.basis]).toEqual([scope, basis]);
     expect(d.reason.rule).toBe(scope === 'internal' ? 'S-INTERNAL' : scope === 'external' ? 'S-EXTERNAL' : 'S-UNKNOWN');
