@@ -186,6 +186,13 @@ describe('timeline', () => {
     expect(hopIssues[0]).toEqual([expect.objectContaining({ code: 'CHAIN_NEGATIVE_DELAY', severity: 'info' })]);
     expect(10).toBeLessThan(CLOCK_SKEW_SECONDS);
   });
+  it('a Date header after the last delivery is CHAIN_FUTURE_DATE; within the skew it is not', () => {
+    const at = (date: string): string[] =>
+      analyzeMessage(`Received: from a ([192.0.2.1]) by mx.example.net with ESMTP; Mon, 1 Jan 2024 12:00:00 +0000\r\nDate: ${date}\r\n\r\n`).timeline.anomalies.map((a) => a.code);
+    expect(at('Mon, 1 Jan 2024 14:00:00 +0000')).toEqual(['CHAIN_FUTURE_DATE']);
+    expect(at('Mon, 1 Jan 2024 12:04:00 +0000')).toEqual([]);
+    expect(at('Mon, 1 Jan 2024 09:00:00 +0000')).toEqual([]);
+  });
   it('one dated hop: no total; no hops: empty', () => {
     expect(buildTimeline([hop(0, 'A', 'external', '2024-01-01T00:00:00.000Z')]).timeline.totalSeconds).toBeNull();
     expect(buildTimeline([]).timeline).toEqual({ entries: [], totalSeconds: null, anomalies: [] });

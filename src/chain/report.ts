@@ -15,7 +15,7 @@ import { checkContinuity } from './continuity.js';
 import { readMessageHeaders } from './message-headers.js';
 import { resolveChainOptions } from './options.js';
 import { classifyScope, type ScopeDecision } from './scope.js';
-import { buildTimeline } from './timeline.js';
+import { buildTimeline, futureDateIssue } from './timeline.js';
 import { readTrace } from './trace.js';
 import { trustInferredIssue, unverifiableIssue, walkTrust } from './trust.js';
 import { computeVerdict } from './verdict.js';
@@ -73,11 +73,12 @@ export function buildReport(input: ReportInput, options: AnalyzeOptions): Messag
   issues.push(...trace.issues);
   const head = readMessageHeaders(input.fields);
   issues.push(...head.issues);
+  const future = futureDateIssue(head.headers.date?.iso ?? null, timeline.entries);
 
   return {
     hops,
     verdict: computeVerdict(hops),
-    timeline,
+    timeline: future === null ? timeline : { ...timeline, anomalies: [...timeline.anomalies, future] },
     trace: { xReceived, ...trace.trace },
     headers: head.headers,
     issues,

@@ -89,3 +89,18 @@ export function buildTimeline(hops: readonly Hop[]): TimelineResult {
   const totalSeconds = first !== null && prev !== null && prev !== first ? differenceInMilliseconds(prev, first) / 1000 : null;
   return { timeline: { entries, totalSeconds, anomalies }, hopIssues };
 }
+
+/**
+ * CHAIN_FUTURE_DATE: the author's `Date:` (RFC 5322 §3.6.1, "the date and time at which the creator … indicated
+ * that the message was complete") lies after the newest Received date by more than {@link CLOCK_SKEW_SECONDS}:
+ * the message claims to have been written after it was delivered (a wrong client clock, or a forged Date).
+ */
+export function futureDateIssue(dateIso: string | null, entries: readonly TimelineEntry[]): Issue | null {
+  if (dateIso === null) return null;
+  let newest: TimelineEntry | null = null;
+  for (let j = entries.length - 1; j >= 0 && newest === null; j--) if (entries[j]!.iso !== null) newest = entries[j]!;
+  if (newest === null || newest.iso === null) return null;
+  const ahead = differenceInMilliseconds(new Date(dateIso), new Date(newest.iso)) / 1000;
+  if (!(ahead > CLOCK_SKEW_SECONDS)) return null;
+  return issue('CHAIN_FUTURE_DATE', 'info', `the Date header is ${ahead} s after the newest Received date (hop ${newest.hop})`);
+}
