@@ -64,11 +64,19 @@ function decodeHeader(bytes: Uint8Array, end: number): { text: string; eightBit:
   }
 }
 
-function utf8Length(code: number): number {
+/** UTF-8 bytes of the code unit at `i`, as TextEncoder writes it: a pair is 4 bytes, a lone surrogate U+FFFD (3). */
+function utf8Length(text: string, i: number): number {
+  const code = text.charCodeAt(i);
   if (code < 0x80) return 1;
   if (code < 0x800) return 2;
-  if (code >= 0xd800 && code <= 0xdbff) return 4; // high surrogate: the pair is 4 bytes, the low half counts 0
-  if (code >= 0xdc00 && code <= 0xdfff) return 0;
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const next = text.charCodeAt(i + 1);
+    return next >= 0xdc00 && next <= 0xdfff ? 4 : 3; // the low half of a pair then counts 0
+  }
+  if (code >= 0xdc00 && code <= 0xdfff) {
+    const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
+    return prev >= 0xd800 && prev <= 0xdbff ? 0 : 3;
+  }
   return 3;
 }
 
@@ -101,7 +109,7 @@ export function readHeaderBlock(
     }
     if (!offsetsAreBytes) {
       headerBytes = 0;
-      for (let i = 0; i < text.length; i++) headerBytes += utf8Length(text.charCodeAt(i));
+      for (let i = 0; i < text.length; i++) headerBytes += utf8Length(text, i);
     }
     if (!found && message.length > limits.maxHeaderBytes) truncated = true;
   } else {
@@ -269,7 +277,7 @@ function remapOffsets(text: string, fields: MutableField[]): void {
   let bytes = 0;
   let pos = 0;
   for (const f of fields) {
-    for (; pos < f.byteOffset; pos++) bytes += utf8Length(text.charCodeAt(pos));
+    for (; pos < f.byteOffset; pos++) bytes += utf8Length(text, pos);
     f.byteOffset = bytes;
   }
 }
