@@ -52,5 +52,5 @@ describe.skipIf(root === null)('chain over the SpamAssassin corpus', () => {
     expect(count).toBe(6046);
     expect(hops).toBe(32_585);
     expect(Object.values(verdicts).reduce((a, b) => a + b, 0)).toBe(count);
-  });
+  }, 300_000); // 6,046 messages on a shared CI box: generous, it is a robustness test, not a timing one
 });
