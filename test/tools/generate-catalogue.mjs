@@ -10,7 +10,6 @@
  * Usage: node test/tools/generate-catalogue.mjs [--check]
  *   --check  exit 1 when the committed file differs from what would be generated.
  */
-/* global URL, Buffer, console, process */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
