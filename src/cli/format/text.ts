@@ -20,13 +20,22 @@ const REASON_WIDTH = 96;
 /** 72 characters of a Subject or date shown in a message heading. */
 const HEADING_WIDTH = 72;
 
+function sameHost(a: string, b: string): boolean {
+  const norm = (s: string): string => (s.endsWith('.') ? s.slice(0, -1) : s).toLowerCase();
+  return norm(a) === norm(b);
+}
+
 function fromText(hop: Hop): string {
   const f = hop.from;
   if (f === null) return '(no from)';
-  const name = f.rdns ?? f.helo;
+  let name = f.rdns ?? f.helo;
+  // `[10.1.2.3]` as HELO beside the address it repeats says nothing more
+  if (name !== null && f.ip !== null && name.startsWith('[')) name = null;
   const host = name === null ? '' : clip(sanitize(name), HOST_WIDTH);
-  if (f.ip === null) return host === '' ? '(unnamed)' : host;
-  return host === '' ? `[${f.ip}]` : `${host} [${f.ip}]`;
+  // the client's own claim, when the receiver saw something else: a classic forgery tell
+  const helo = f.rdns !== null && f.helo !== null && sameHost(f.rdns, f.helo) === false && !f.helo.startsWith('[') ? ` (helo ${clip(sanitize(f.helo), HOST_WIDTH)})` : '';
+  if (f.ip === null) return host === '' ? '(unnamed)' : host + helo;
+  return host === '' ? `[${f.ip}]` : `${host} [${f.ip}]${helo}`;
 }
 
 function byText(hop: Hop): string {
@@ -73,10 +82,10 @@ function reportLines(c: Colors, report: MessageReport, indent: string): string {
     out += `${indent}${number}  ${when}  ${delay}  ${fromText(hop)} → ${byText(hop)}${tagText}\n`;
     const grade = hop.security.grade;
     out += `${indent}     ${paintGrade(c, grade, grade.padEnd(7))} ${tlsText(hop)}\n`;
-    for (const r of hop.security.reasons) {
-      if (r.rule.startsWith('S-')) continue; // scope reasons: shown as the tag above
-      out += `${indent}             ${c.dim(r.rule.padEnd(12))} ${clip(sanitize(r.message), REASON_WIDTH)}\n`;
-    }
+    // scope reasons (S-*) are shown as the tag above
+    const reasons = hop.security.reasons.filter((r) => !r.rule.startsWith('S-'));
+    const ruleWidth = reasons.reduce((w, r) => Math.max(w, r.rule.length), 0);
+    for (const r of reasons) out += `${indent}             ${c.dim(sanitize(r.rule).padEnd(ruleWidth))}  ${clip(sanitize(r.message), REASON_WIDTH)}\n`;
     for (const i of hop.issues) if (i.severity !== 'info' && i.code !== 'UNVERIFIABLE') out += issueLine(c, `${indent}             `, i);
   }
   out += `${indent}${verdictLine(c, report)}\n`;
