@@ -142,31 +142,6 @@ export function splitClauses(raw: string, tokens: readonly Token[]): ClauseSplit
   return { leading, clauses, dateTokens, trailingId, issues };
 }
 
-/** Collapse every whitespace run that holds a line break into one space: the text as one line. */
-export function unfoldText(text: string): string {
-  let out = '';
-  let i = 0;
-  let last = 0;
-  const n = text.length;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0d || c === 0x0a) {
-      let s = i;
-      while (s > last && (text.charCodeAt(s - 1) === 0x20 || text.charCodeAt(s - 1) === 0x09)) s--;
-      let e = i;
-      while (e < n) {
-        const d = text.charCodeAt(e);
-        if (d === 0x0d || d === 0x0a || d === 0x20 || d === 0x09) e++;
-        else break;
-      }
-      out += text.slice(last, s) + ' ';
-      last = e;
-      i = e;
-    } else i++;
-  }
-  return (out + text.slice(last)).trim();
-}
-
 /** Words of a clause value until the first comment/literal, joined by one space, with their span. */
 export function leadingWords(raw: string, tokens: readonly Token[], skipLeadingComments: boolean): { text: string; span: Span } | null {
   let i = 0;

@@ -1,11 +1,11 @@
-import { parseDate } from '../date/rfc5322.js';
+import { parseDate, unfoldDate } from '../date/rfc5322.js';
 import type { GradingPolicyInput } from '../options.js';
 import { issue } from '../issues.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { gradeHop } from '../tls/grade-hop.js';
 import { readTls } from '../tls/read-tls.js';
 import type { Hop, HopBy, HopDate, HopFrom, Issue, Scope } from '../types.js';
-import { splitClauses, unfoldText, type Clause, type ClauseName } from './clauses.js';
+import { splitClauses, type Clause, type ClauseName } from './clauses.js';
 import { readBy, readEnvelopeFrom, readFor, readLocalHandover, readSingle, readVia, readWith } from './fields.js';
 import { lexReceived, type Token } from './lex.js';
 import { layoutHint, readCommentedFrom } from './layout.js';
@@ -41,7 +41,7 @@ function readDate(raw: string, dateTokens: readonly Token[]): { date: HopDate | 
   if (end === 0) return { date: null, issues: [] };
   const first = dateTokens[0]!;
   const last = dateTokens[end - 1]!;
-  const text = unfoldText(raw.slice(first.start, last.end));
+  const text = unfoldDate(raw.slice(first.start, last.end));
   if (text === '') return { date: null, issues: [] };
   const parsed = parseDate(text);
   const span = { start: first.start, end: last.end };
