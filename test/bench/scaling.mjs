@@ -12,10 +12,11 @@ const { analyzeMessage, parseReceived, DEFAULT_LIMITS } = await import(target);
 
 const LIFTED = Object.fromEntries(Object.keys(DEFAULT_LIMITS).map((k) => [k, 1e9]));
 function time(fn, input) {
-  // Best of several runs (at least 3, or until 200 ms): the first may pay for JIT warm-up or a GC pause.
+  // Best of several runs (at least 5, or until 300 ms): the first may pay for JIT warm-up or a GC pause, and a
+  // busy machine adds noise that the minimum filters best.
   let best = Infinity;
   let spent = 0;
-  for (let k = 0; k < 3 || (spent < 200 && k < 50); k++) {
+  for (let k = 0; k < 5 || (spent < 300 && k < 50); k++) {
     const t0 = performance.now();
     fn(input);
     const ms = performance.now() - t0;
@@ -26,7 +27,7 @@ function time(fn, input) {
 }
 
 const rows = [];
-let warnings = 0;
+const warnings = { default: 0, lifted: 0 };
 for (const mode of ['default', 'lifted']) {
   const limits = mode === 'default' ? DEFAULT_LIMITS : LIFTED;
   const api = {
@@ -42,7 +43,7 @@ for (const mode of ['default', 'lifted']) {
       a = time(api[kind], small);
       b = time(api[kind], large);
     } catch (error) {
-      warnings++;
+      warnings[mode]++;
       console.log(`WARNING: ${name} (${mode} limits) threw: ${error instanceof Error ? error.message : String(error)}`);
       continue;
     }
@@ -52,9 +53,11 @@ for (const mode of ['default', 'lifted']) {
     rows.push(row);
     console.log(`${mode.padEnd(8)} ${name.padEnd(34)} N=${String(small.length).padStart(8)} ${a.toFixed(2).padStart(9)} ms   10N=${String(large.length).padStart(9)} ${b.toFixed(2).padStart(9)} ms   ratio ${ratio.toFixed(1)}`);
     if (ratio > 20) {
-      warnings++;
+      warnings[mode]++;
       console.log(`WARNING: ${name} (${mode} limits) grows ${ratio.toFixed(1)}x for 10x input: super-linear?`);
     }
   }
 }
-console.log(warnings === 0 ? 'all shapes scale linearly (ratio <= 20 for 10x input)' : `${warnings} shape(s) above ratio 20`);
+console.log(`default limits: ${warnings.default === 0 ? 'every shape within ratio 20 for 10x input' : `${warnings.default} shape(s) above ratio 20 or threw`}`);
+// Lifted limits let 10^5 tokens through: allocation and GC dominate there, so ratios are noisy; a throw is a bug.
+console.log(`lifted limits (informative): ${warnings.lifted === 0 ? 'every shape within ratio 20' : `${warnings.lifted} shape(s) above ratio 20 or threw`}`);
