@@ -1,0 +1,159 @@
+/**
+ * The archive view: summary cards, grade shares over time, protocol versions and ciphers seen, the worst relays and
+ * sending domains, and the weakest messages linked to their details further down the same file.
+ * @module
+ */
+import type { GradeCounts, YearTally } from '../summary/types.js';
+import type { Grade } from '../types.js';
+import type { ArchiveReportData, MonthTally } from './aggregate.js';
+import { miniBar, mixText, periodChart, rowBars, shareBar, type PeriodBar } from './charts.js';
+import { esc, text } from './escape.js';
+import { int, isoShort, pct, total } from './format.js';
+import { messageSection } from './message-view.js';
+import { badge, GRADE_MEANING, GRADES_BEST_FIRST } from './palette.js';
+
+/** 3 calendar years or fewer with data (and at most 48 months) are drawn per month; longer spans per year. */
+const MONTHLY_MAX_YEARS = 3;
+const MONTHLY_MAX_BARS = 48;
+
+/** The anchor of the `rank`-th weakest message (1-based): our counter, never header text. */
+export function detailAnchor(rank: number): string {
+  return `m${rank}`;
+}
+
+function legend(): string {
+  let html = '<ul class="legend">';
+  for (const g of GRADES_BEST_FIRST) html += `<li>${badge(g)} ${esc(GRADE_MEANING[g])}</li>`;
+  return `${html}</ul>`;
+}
+
+function card(label: string, big: string, rest: string): string {
+  return `<div class="card"><div class="label">${label}</div><div class="big">${big}</div>${rest}</div>`;
+}
+
+function gradeTable(counts: GradeCounts, what: string): string {
+  const sum = total(counts);
+  let html = `<table class="list"><thead><tr><th>grade</th><th class="num">${esc(what)}</th><th class="num">share</th></tr></thead><tbody>`;
+  for (const g of GRADES_BEST_FIRST) html += `<tr><td>${badge(g)}</td><td class="num">${int(counts[g])}</td><td class="num">${sum === 0 ? '—' : pct(counts[g] / sum)}</td></tr>`;
+  return `${html}</tbody></table>`;
+}
+
+/** A year counts toward "the span" when it holds at least 1% of the dated total (one stray 2037 clock must not decide). */
+const SIGNIFICANT_SHARE = 0.01;
+
+/** Per month when the span is short, per year otherwise; undated counted apart. */
+function periods(years: readonly YearTally[], months: readonly MonthTally[], pick: 'verdicts' | 'externalHops'): { bars: PeriodBar[]; unit: string; undated: number } {
+  const dated = years.filter((y) => y.year !== null && total(y[pick]) > 0);
+  const undatedRow = years.find((y) => y.year === null);
+  const undated = undatedRow === undefined ? 0 : total(undatedRow[pick]);
+  let datedTotal = 0;
+  for (const y of dated) datedTotal += total(y[pick]);
+  const significant = dated.filter((y) => total(y[pick]) >= datedTotal * SIGNIFICANT_SHARE).length;
+  const monthBars = months.filter((m) => total(m[pick]) > 0);
+  if (monthBars.length > 0 && significant <= MONTHLY_MAX_YEARS && monthBars.length <= MONTHLY_MAX_BARS) {
+    return { bars: monthBars.map((m) => ({ label: m.month, counts: m[pick] })), unit: 'month', undated };
+  }
+  return { bars: dated.map((y) => ({ label: String(y.year), counts: y[pick] })), unit: 'year', undated };
+}
+
+function overTime(data: ArchiveReportData): string {
+  const v = periods(data.summary.years, data.months, 'verdicts');
+  const h = periods(data.summary.years, data.months, 'externalHops');
+  const note = (undated: number, what: string): string => (undated > 0 ? `<p class="muted">${int(undated)} ${what} without a valid date are not drawn.</p>` : '');
+  return (
+    '<section id="over-time"><h2>Encryption over time</h2>' +
+    `<div class="panel"><h3>Message verdicts per ${v.unit}</h3><p class="muted">Each column is 100% of the messages delivered in that ${v.unit} (count above); the verdict is the weakest hop between organisations.</p>${periodChart(v.bars, 'messages', 'chart-verdicts')}${note(v.undated, 'messages')}</div>` +
+    `<div class="panel"><h3>External hops per ${h.unit}</h3>${periodChart(h.bars, 'external hops', 'chart-hops')}${note(h.undated, 'hops')}</div>` +
+    '</section>'
+  );
+}
+
+function versionsAndCiphers(data: ArchiveReportData): string {
+  const versions = rowBars(
+    data.versions.map((r) => ({ label: r.version, counts: r.grades })),
+    'external hops',
+    'chart-versions',
+  );
+  let ciphers = '<table class="list"><thead><tr><th>grade</th><th>cipher as written</th><th>IANA name</th><th class="num">hops</th></tr></thead><tbody>';
+  for (const c of data.summary.weakestCiphers) {
+    ciphers += `<tr><td>${badge(c.grade)}</td><td class="wrap"><code>${text(c.cipher, 80)}</code></td><td class="wrap">${text(c.cipherIana, 80, 'not in the catalogue')}</td><td class="num">${int(c.count)}</td></tr>`;
+  }
+  if (data.summary.weakestCiphers.length === 0) ciphers += '<tr><td colspan="4" class="muted">No cipher named on any external hop.</td></tr>';
+  ciphers += '</tbody></table>';
+  return (
+    '<section id="protocols"><h2>Protocol versions and ciphers</h2>' +
+    `<div class="panel" id="versions"><h3>Protocol versions on external hops</h3>${versions}</div>` +
+    `<div class="panel" id="ciphers"><h3>Weakest ciphers seen</h3><p class="muted">Worst grade first, then most used; the grade is the worst any hop with this cipher got.</p>${ciphers}</div>` +
+    '</section>'
+  );
+}
+
+function relaysAndDomains(data: ArchiveReportData): string {
+  const basis: Record<string, string> = { rdns: 'reverse DNS', helo: 'HELO name', ip: 'IP only', unstated: 'not stated' };
+  let relays = '<table class="list"><thead><tr><th>worst</th><th>relay</th><th>named by</th><th class="num">hops</th><th>grade mix</th></tr></thead><tbody>';
+  for (const r of data.summary.worstRelays) {
+    relays += `<tr><td>${badge(r.worstGrade)}</td><td class="wrap">${text(r.relay, 80)}</td><td>${esc(basis[r.basis] ?? r.basis)}</td><td class="num">${int(r.hops)}</td><td>${miniBar(r.grades)} <span class="muted">${mixText(r.grades)}</span></td></tr>`;
+  }
+  if (data.summary.worstRelays.length === 0) relays += '<tr><td colspan="5" class="muted">No external hops.</td></tr>';
+  relays += '</tbody></table>';
+  let domains = '<table class="list"><thead><tr><th>worst</th><th>From domain</th><th class="num">messages</th><th>verdict mix</th></tr></thead><tbody>';
+  for (const d of data.worstDomains) {
+    domains += `<tr><td>${badge(d.worstVerdict)}</td><td class="wrap">${text(d.domain, 80)}</td><td class="num">${int(d.messages)}</td><td>${miniBar(d.verdicts)} <span class="muted">${mixText(d.verdicts)}</span></td></tr>`;
+  }
+  if (data.worstDomains.length === 0) domains += '<tr><td colspan="4" class="muted">No messages.</td></tr>';
+  domains += '</tbody></table>';
+  return (
+    '<section id="who"><h2>Who drags the grade down</h2>' +
+    `<div class="panel" id="relays"><h3>Worst sending relays</h3><p class="muted">The server that handed the message over on an external hop, grouped by its domain (reverse DNS, else HELO, else IP).</p>${relays}</div>` +
+    `<div class="panel" id="domains"><h3>Worst sending domains</h3><p class="muted">The domain of the From: address as written (${int(data.domainCount)} seen; unauthenticated).</p>${domains}</div>` +
+    '</section>'
+  );
+}
+
+function weakestList(data: ArchiveReportData): string {
+  let html = `<section id="weakest"><h2>Weakest messages</h2><p class="muted">The ${int(data.weakest.length)} weakest of ${int(data.summary.messages)} messages, worst verdict first; each links to its hop path below.</p>`;
+  html += '<div class="panel"><table class="list"><thead><tr><th class="num">#</th><th>verdict</th><th>delivered</th><th>From</th><th>Subject</th><th>source</th></tr></thead><tbody>';
+  data.weakest.forEach((m, i) => {
+    const r = m.report;
+    const delivered = r.hops.find((h) => h.date?.iso != null)?.date?.iso ?? r.headers.date?.iso ?? null;
+    html += `<tr><td class="num"><a href="#${detailAnchor(i + 1)}">${i + 1}</a></td><td>${badge(r.verdict.grade)}</td><td>${text(delivered === null ? null : isoShort(delivered).slice(0, 10), 20)}</td>`;
+    html += `<td class="wrap">${text(r.headers.from, 60)}</td><td class="wrap"><a href="#${detailAnchor(i + 1)}">${text(r.headers.subject, 80, '(no subject)')}</a></td><td class="wrap">${text(m.source, 60)} #${int(m.index + 1)}</td></tr>`;
+  });
+  if (data.weakest.length === 0) html += '<tr><td colspan="6" class="muted">No messages.</td></tr>';
+  return `${html}</tbody></table></div></section>`;
+}
+
+function worstShare(counts: GradeCounts, grades: readonly Grade[]): number {
+  const sum = total(counts);
+  let bad = 0;
+  for (const g of grades) bad += counts[g];
+  return sum === 0 ? 0 : bad / sum;
+}
+
+/** The body of the archive view (inside `<main>`). */
+export function archiveBody(data: ArchiveReportData, heading: string, subline: string): string {
+  const s = data.summary;
+  let html = `<header><h1>${esc(heading)}</h1><p class="sub">${subline}</p>`;
+  html += '<nav class="toc"><a href="#summary">Summary</a><a href="#over-time">Over time</a><a href="#protocols">Versions &amp; ciphers</a><a href="#who">Relays &amp; domains</a><a href="#weakest">Weakest messages</a></nav></header>';
+  html += '<section id="summary"><h2>Summary</h2><div class="cards">';
+  html += card('messages', int(s.messages), `<p class="muted">${int(s.unreadable)} unreadable${s.nestedMessages > 0 ? ` · ${int(s.nestedMessages)} nested` : ''}</p>`);
+  html += card('hops', int(s.hops), `<p class="muted">${int(s.externalHops)} external · ${int(s.internalHops)} internal</p>`);
+  html += card('weak or plaintext', pct(worstShare(s.verdicts, ['none', 'F', 'C'])), '<p class="muted">of message verdicts are C, F or none</p>');
+  html += card('not stated', pct(worstShare(s.externalHopGrades, ['unknown'])), '<p class="muted">of external hops say nothing about their TLS</p>');
+  html += `<div class="card wide"><div class="label">external hops per grade</div>${shareBar(s.externalHopGrades, 'external hops')}${legend()}</div>`;
+  html += `<div class="card"><div class="label">message verdicts</div>${gradeTable(s.verdicts, 'messages')}</div>`;
+  html += `<div class="card"><div class="label">external hops</div>${gradeTable(s.externalHopGrades, 'hops')}</div>`;
+  html += '</div></section>';
+  html += overTime(data);
+  html += versionsAndCiphers(data);
+  html += relaysAndDomains(data);
+  html += weakestList(data);
+  if (data.weakest.length > 0) {
+    html += '<section id="details"><h2>Message details</h2>';
+    data.weakest.forEach((m, i) => {
+      html += messageSection(m.report, detailAnchor(i + 1), { source: m.source, index: m.index }, m.hopsOmitted, true);
+    });
+    html += '</section>';
+  }
+  return html;
+}

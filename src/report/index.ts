@@ -1,0 +1,69 @@
+/**
+ * The HTML report: one self-contained file (no script, no network, a CSP that allows only its own stylesheet) with
+ * an archive view — summary, grades over time, versions, ciphers, worst relays and domains, the weakest messages and
+ * their hop paths — or, for a single message, its hop path alone. Pure: string in, string out.
+ * @module
+ */
+import type { MessageReport } from '../types.js';
+import { ReportAggregator, type AggregateOptions, type ArchiveReportData, type ReportMessage } from './aggregate.js';
+import { archiveBody } from './archive-view.js';
+import { esc, text } from './escape.js';
+import { messageSection, type MessageOrigin } from './message-view.js';
+import { badge } from './palette.js';
+import { page } from './page.js';
+
+export { ReportAggregator, DEFAULT_MAX_DETAILS, MAX_DETAILS_LIMIT, MAX_DETAIL_HOPS } from './aggregate.js';
+export type { AggregateOptions, ArchiveReportData, DetailMessage, DomainTally, MonthTally, ReportMessage, VersionTally } from './aggregate.js';
+export { contentSecurityPolicy } from './page.js';
+export { REPORT_CSS } from './styles.js';
+
+/** What the page says about itself. */
+export interface ReportOptions {
+  /** The `<h1>` and `<title>` (default "Received-chain TLS report"). */
+  readonly title?: string;
+  /** When it was made, printed as given (e.g. an ISO instant); absent = not printed, so output is reproducible. */
+  readonly generatedAt?: string;
+  /** The tool and version that made it (`rcvd 0.1.0`). */
+  readonly generator?: string;
+}
+
+const DEFAULT_TITLE = 'Received-chain TLS report';
+
+function subline(options: ReportOptions, what: string): string {
+  const parts = [what];
+  if (options.generator !== undefined) parts.push(`made by ${text(options.generator, 80)}`);
+  if (options.generatedAt !== undefined) parts.push(text(options.generatedAt, 40));
+  return parts.join(' · ');
+}
+
+function footer(): string {
+  return '<footer>Grades rate each hop\'s cryptography as its receiving server wrote it (A best, F broken, none = plaintext, ? = not stated). Received lines can be forged below the first server you trust. This file loads nothing from the network.</footer>';
+}
+
+/** The archive view of aggregated data (see {@link ReportAggregator}). */
+export function renderArchiveReport(data: ArchiveReportData, options: ReportOptions = {}): string {
+  const title = options.title ?? DEFAULT_TITLE;
+  const what = `${data.summary.messages} message${data.summary.messages === 1 ? '' : 's'}, ${data.summary.hops} hops`;
+  return page(title, archiveBody(data, title, subline(options, esc(what))) + footer());
+}
+
+/** The message view of one report: its verdict, hop path and hop cards. */
+export function renderMessageReport(report: MessageReport, origin: MessageOrigin | null = null, options: ReportOptions = {}): string {
+  const title = options.title ?? DEFAULT_TITLE;
+  const head = `<header><h1>${esc(title)}</h1><p class="sub">${badge(report.verdict.grade)} ${subline(options, `one message, ${report.hops.length} hop${report.hops.length === 1 ? '' : 's'}, oldest first`)}</p></header>`;
+  return page(title, head + messageSection(report, 'm1', origin) + footer());
+}
+
+/** The right view for what was aggregated: a lone message gets the message view, anything else the archive view. */
+export function renderReport(data: ArchiveReportData, options: ReportOptions = {}): string {
+  const only = data.weakest[0];
+  if (data.summary.messages === 1 && only !== undefined && only.hopsOmitted === 0) return renderMessageReport(only.report, { source: only.source, index: only.index }, options);
+  return renderArchiveReport(data, options);
+}
+
+/** Aggregate `messages` and render them in one call (for small inputs and tests; the CLI streams into an aggregator). */
+export function reportHtml(messages: Iterable<ReportMessage>, options: ReportOptions & AggregateOptions = {}): string {
+  const agg = new ReportAggregator(options.maxDetails === undefined ? {} : { maxDetails: options.maxDetails });
+  for (const m of messages) agg.add(m);
+  return renderReport(agg.result(), options);
+}

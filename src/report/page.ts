@@ -1,0 +1,27 @@
+/**
+ * The page shell: doctype, a Content Security Policy that allows nothing but our own hashed stylesheet and `data:`
+ * images (CSP Level 3 §6.1; delivered by `<meta http-equiv>`, HTML §4.2.5.3, so it holds when opened from disk),
+ * no referrer, no scripts, no network.
+ * @module
+ */
+import { esc } from './escape.js';
+import { svgDefs } from './palette.js';
+import { cspHash } from './sha256.js';
+import { REPORT_CSS } from './styles.js';
+
+/** The policy: no fetch of any kind, no script, no base or form target; only our stylesheet by hash. */
+export function contentSecurityPolicy(css: string): string {
+  return `default-src 'none'; style-src ${cspHash(css)}; img-src data:; base-uri 'none'; form-action 'none'`;
+}
+
+/** A whole HTML document around `bodyHtml` (already escaped); `title` is plain text. */
+export function page(title: string, bodyHtml: string): string {
+  return (
+    '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n' +
+    `<meta http-equiv="Content-Security-Policy" content="${esc(contentSecurityPolicy(REPORT_CSS))}">\n` +
+    '<meta name="referrer" content="no-referrer">\n' +
+    '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
+    '<meta name="color-scheme" content="light">\n' +
+    `<title>${esc(title)}</title>\n<style>${REPORT_CSS}</style>\n</head>\n<body>\n${svgDefs()}\n<main id="top">\n${bodyHtml}\n</main>\n</body>\n</html>\n`
+  );
+}
