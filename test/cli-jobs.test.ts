@@ -1,0 +1,92 @@
+/**
+ * `--jobs` with real worker threads. Workers cannot start from TypeScript sources, so this builds the CLI and the
+ * ./node entry with tsup into node_modules/.cache (beside the dependencies they import) and runs them as child
+ * processes. The output must be byte-identical whatever the number of threads.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { build } from 'tsup';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const OUT = join(ROOT, 'node_modules', '.cache', 'rcvd-jobs-test');
+const SLOW = 180_000;
+
+let dir = '';
+let mbox = '';
+
+beforeAll(async () => {
+  await build({
+    config: false,
+    entry: { cli: join(ROOT, 'src/cli/main.ts'), node: join(ROOT, 'src/node/index.ts') },
+    outDir: OUT,
+    format: ['esm'],
+    target: 'node20',
+    silent: true,
+    clean: true,
+    dts: false,
+    splitting: false,
+  });
+  dir = await mkdtemp(join(tmpdir(), 'rcvd-jobs-'));
+  const parts: string[] = [];
+  for (let i = 0; i < 700; i++) {
+    const tls = i % 7 === 0 ? '(version=TLSv1/SSLv3 cipher=DES-CBC3-SHA bits=168 verify=NO)' : '(using TLSv1.2 with cipher ECDHE-RSA-AES256-GCM-SHA384 (256/256 bits))';
+    parts.push(
+      `From sender@example.org Mon Jan  6 10:00:00 2025\n` +
+        `Received: from mail${i % 13}.example.org (mail${i % 13}.example.org [192.0.2.${i % 250}])\n\tby mx.example.net (Postfix) with ESMTPS id M${i}\n\t${tls};\n\tMon, 6 Jan 2025 10:${String(i % 60).padStart(2, '0')}:00 +0000\n` +
+        `Subject: message ${i}\n\nbody ${i}\n\n`,
+    );
+  }
+  mbox = join(dir, 'seven-hundred.mbox');
+  await writeFile(mbox, parts.join(''));
+}, SLOW);
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string }> {
+  try {
+    const { stdout } = await run(process.execPath, [join(OUT, 'cli.js'), '--no-progress', ...args], { maxBuffer: 256 * 1024 * 1024 });
+    return { code: 0, stdout };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string };
+    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '' };
+  }
+}
+
+describe('--jobs with worker threads (built CLI)', () => {
+  it.each(['text', 'ndjson', 'csv', 'json'])('%s output is identical with 1, 2 and 3 jobs', async (format) => {
+    const one = await cli(['-f', format, mbox]);
+    const two = await cli(['-f', format, '-j', '2', mbox]);
+    const three = await cli(['-f', format, '--jobs', '3', mbox]);
+    expect(one.code).toBe(0);
+    expect(one.stdout.length).toBeGreaterThan(1000);
+    expect(two.stdout).toBe(one.stdout);
+    expect(three.stdout).toBe(one.stdout);
+  }, SLOW);
+
+  it('--fail-on counts matches found in workers', async () => {
+    expect((await cli(['-f', 'ndjson', '-j', '2', '--fail-on', 'C', mbox])).code).toBe(1);
+    expect((await cli(['-f', 'ndjson', '-j', '2', '--fail-on', 'F', mbox])).code).toBe(0);
+  }, SLOW);
+
+  it('scan({ jobs: 2 }) from the built ./node entry yields the same items as jobs: 1', async () => {
+    const script = `
+      import { scan } from ${JSON.stringify(join(OUT, 'node.js'))};
+      const out = [];
+      for (const jobs of [1, 2]) {
+        const items = [];
+        for await (const item of scan(${JSON.stringify(mbox)}, { jobs, nested: true })) items.push(item);
+        out.push(JSON.stringify(items));
+      }
+      console.log(out[0] === out[1] ? 'same ' + out[0].length : 'different');
+    `;
+    const path = join(OUT, 'scan-jobs.mjs');
+    await writeFile(path, script);
+    const { stdout } = await run(process.execPath, [path], { maxBuffer: 64 * 1024 * 1024 });
+    expect(stdout).toMatch(/^same \d{6,}/);
+  }, SLOW);
+});
