@@ -7,7 +7,7 @@
  */
 
 import type { HeaderField } from '../headers/split.js';
-import { issue } from '../issues.js';
+import { issue, pushAll } from '../issues.js';
 import type { AnalyzeOptions } from '../options.js';
 import type { ReceivedRead } from '../received/parse.js';
 import type { Hop, Issue, MessageReport } from '../types.js';
@@ -60,7 +60,7 @@ export function buildReport(input: ReportInput, options: AnalyzeOptions): Messag
     if (brk !== undefined) extra.push(brk);
     if (unverifiable !== null && i >= walk.boundary) extra.push(unverifiable);
     const t = hopIssues[i];
-    if (t !== undefined) extra.push(...t);
+    if (t !== undefined) pushAll(extra, t);
     hops.push(withScope(reads[i]!.hop, decisions[i]!, extra));
   }
   const xReceived = input.xReceived.map((r) => withScope(r.hop, classifyScope(r, o), []));
@@ -70,9 +70,9 @@ export function buildReport(input: ReportInput, options: AnalyzeOptions): Messag
   const inferred = trustInferredIssue(walk, n, o);
   if (inferred !== null) issues.push(inferred);
   const trace = readTrace(input.fields, hops);
-  issues.push(...trace.issues);
+  pushAll(issues, trace.issues);
   const head = readMessageHeaders(input.fields);
-  issues.push(...head.issues);
+  pushAll(issues, head.issues);
   const future = futureDateIssue(head.headers.date?.iso ?? null, timeline.entries);
 
   return {

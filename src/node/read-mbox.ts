@@ -4,7 +4,7 @@
  * its `From ` line; memory stays at one read chunk plus at most `maxMessageBytes` per message.
  * @module
  */
-import { issue } from '../issues.js';
+import { issue, pushAll } from '../issues.js';
 import type { Issue } from '../types.js';
 import { isFromLine, isHeaderLine, lineEnd, startsWithFromSpace } from './detect-format.js';
 import { unquoteFromLines } from './mbox-unquote.js';
@@ -107,7 +107,7 @@ export async function* readMbox(
         issue('IO_TRUNCATED', 'warning', `message is ${pending.total} bytes; kept the first ${pending.kept} (maxMessageBytes)`),
       );
     }
-    issues.push(...extra);
+    pushAll(issues, extra);
     return { source, index: index++, byteOffset: pending.offset ?? (pending.substantive ? 0 : null), raw, issues };
   };
 

@@ -2,7 +2,7 @@
  * One file = one message (`.eml`, a Maildir file): up to `maxMessageBytes` kept, the rest counted.
  * @module
  */
-import { issue } from '../issues.js';
+import { issue, pushAll } from '../issues.js';
 import type { Issue } from '../types.js';
 import { streamErrorIssue } from './read-faults.js';
 import type { MessageRecord, ResolvedReadOptions } from './read-options.js';
@@ -37,6 +37,6 @@ export async function readSingleMessage(
   if (total > kept) {
     issues.unshift(issue('IO_TRUNCATED', 'warning', `message is ${total} bytes; kept the first ${kept} (maxMessageBytes)`));
   }
-  issues.push(...extra);
+  pushAll(issues, extra);
   return { source, index: 0, byteOffset: null, raw: Buffer.concat(parts, kept), issues };
 }

@@ -97,6 +97,7 @@ export function splitClauses(raw: string, tokens: readonly Token[]): ClauseSplit
   const leading: Token[] = [];
   const clauses: Clause[] = [];
   const seen = new Set<ClauseName>();
+  const duplicates = new Set<ClauseName>();
   let sink: Token[] = leading;
   for (let i = 0; i < clauseEnd; i++) {
     const t = tokens[i]!;
@@ -123,7 +124,11 @@ export function splitClauses(raw: string, tokens: readonly Token[]): ClauseSplit
         if (name === 'from' && next !== undefined && next.kind === 'literal' && firstFrom !== undefined && sink === firstFrom.tokens) {
           continue;
         }
-        issues.push(issue('RECEIVED_DUPLICATE_CLAUSE', 'info', `a second \`${name}\` clause; the first is kept`, { start: t.start, end: t.end }));
+        // one issue per keyword: a keyword flood must not become an issue flood
+        if (!duplicates.has(name)) {
+          duplicates.add(name);
+          issues.push(issue('RECEIVED_DUPLICATE_CLAUSE', 'info', `a second \`${name}\` clause; the first is kept`, { start: t.start, end: t.end }));
+        }
         // The repeated clause's value must not leak into the previous clause: park it.
         sink = [];
         continue;

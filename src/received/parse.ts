@@ -1,6 +1,6 @@
 import { parseDate, unfoldDate } from '../date/rfc5322.js';
 import type { GradingPolicyInput } from '../options.js';
-import { issue } from '../issues.js';
+import { issue, pushAll } from '../issues.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { gradeHop } from '../tls/grade-hop.js';
 import { readTls } from '../tls/read-tls.js';
@@ -76,9 +76,9 @@ export function readReceived(
     raw = raw.slice(0, limits.maxFieldBytes);
   }
   const lexed = lexReceived(raw, limits);
-  issues.push(...lexed.issues);
+  pushAll(issues, lexed.issues);
   const split = splitClauses(raw, lexed.tokens);
-  issues.push(...split.issues);
+  pushAll(issues, split.issues);
   const { clauses } = split;
 
   const withValue = readWith(raw, clauseOf(clauses, 'with'));
@@ -90,7 +90,7 @@ export function readReceived(
     const facts = readFromClause(raw, fromClause.tokens, layoutHint(raw, lexed.tokens, withValue?.text ?? null, idValue));
     from = facts.from;
     fromName = facts.name;
-    issues.push(...facts.issues);
+    pushAll(issues, facts.issues);
   } else {
     from = readCommentedFrom(raw, split.leading);
   }
@@ -98,7 +98,7 @@ export function readReceived(
   const tlsClause = clauseOf(clauses, 'tls')?.tokens[0] ?? null;
   const envelopeFrom = readEnvelopeFrom(raw, clauseOf(clauses, 'envelope-from'), lexed.tokens);
   const dated = readDate(raw, split.dateTokens);
-  issues.push(...dated.issues);
+  pushAll(issues, dated.issues);
   if (dated.date === null) {
     issues.push(issue('RECEIVED_NO_DATE', 'warning', 'no date after the clauses'));
   }
@@ -111,9 +111,9 @@ export function readReceived(
     protocolSpan: withValue?.span ?? null,
     tlsClause: tlsClause !== null && tlsClause.kind !== 'comment' ? tlsClause : null,
   });
-  issues.push(...tlsRead.issues);
+  pushAll(issues, tlsRead.issues);
   const graded = gradeHop(tlsRead.tls, policy);
-  issues.push(...graded.issues);
+  pushAll(issues, graded.issues);
   const scope: Scope = 'unknown';
 
   const hop: Hop = {

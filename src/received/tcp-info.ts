@@ -69,6 +69,9 @@ function readAddress(text: string): { ip: string; range: IpRange; port: number |
 function parseIpWithPort(text: string): { ip: string; range: IpRange; port: number | null } | null {
   const inner = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text;
   if (inner.length > 22) return null;
+  // Both forms start with the IPv4 address: a host name (a leading letter) is turned away before any splitting.
+  const c0 = inner.charCodeAt(0) | 0x20;
+  if (c0 >= 0x61 && c0 <= 0x7a) return null;
   let cut = inner.lastIndexOf(':');
   if (cut < 0) {
     const parts = inner.split('.');
@@ -119,9 +122,8 @@ function setAddress(facts: CommentFacts, addr: { ip: string; range: IpRange; por
   facts.port = addr.port;
 }
 
-function classifyComment(text: string): CommentFacts {
+function classifyComment(words: readonly string[]): CommentFacts {
   const facts = emptyFacts();
-  const words = splitWords(text);
   const first = words[0];
   if (first === undefined) return facts;
 
@@ -250,8 +252,8 @@ export function readFromClause(raw: string, tokens: readonly Token[], hint: From
       if (raw.charCodeAt(t.end - 1) !== 0x29) unclosed = true;
       const text = commentText(raw, t);
       if (lower(text).includes('forged')) forged = true;
-      comments.push(classifyComment(text));
       const words = splitWords(text);
+      comments.push(classifyComment(words));
       if (words.length === 1 && readAddress(words[0] as string) === null) plainNames.push(words[0] as string);
       continue;
     }
