@@ -169,3 +169,44 @@ describe('the CLI over the same damage', () => {
   });
 });
 
+/** A message with `depth` levels of forwarded `message/rfc822` parts, each level with its own Received field. */
+function nestedMessage(depth: number): string {
+  let inner = `${msg(100 + depth)}`;
+  for (let d = depth - 1; d >= 0; d--) {
+    const b = `b${d}`;
+    inner = [
+      msg(100 + d).replace('\r\n\r\nbody', `\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="${b}"\r\n\r\nbody`).replace(/body \d+\r\n$/u, ''),
+      `--${b}`,
+      'Content-Type: message/rfc822',
+      '',
+      inner,
+      `--${b}--`,
+      '',
+    ].join('\r\n');
+  }
+  return inner;
+}
+
+describe('nested messages (maxNestedDepth)', () => {
+  it('a forward nested 15 deep: analysed to the limit, then LIMIT_NESTED_DEPTH on the top report', async () => {
+    const dir = mkdtempSync(join(root, 'nested-'));
+    writeFileSync(join(dir, 'deep.eml'), nestedMessage(15));
+    const { messages, summary } = await collect(join(dir, 'deep.eml'), { nested: true, limits: { maxNestedDepth: 4 } });
+    expect(messages).toHaveLength(1);
+    const top = messages[0]!;
+    expect(top.nested.length).toBeGreaterThanOrEqual(1);
+    expect(top.nested.length).toBeLessThanOrEqual(4);
+    expect(codesOf(top)).toContain('LIMIT_NESTED_DEPTH');
+    totalsAddUp(messages, summary);
+  });
+
+  // KNOWN GAP (src/node/scan-record.ts withIssues): nested LIMIT_* issues are appended to the top report but
+  // `truncated` stays false. `it.fails` documents it; flip to `it` once withIssues sets it.
+  it.fails('the top report of a too-deep forward says truncated: true', async () => {
+    const dir = mkdtempSync(join(root, 'nested-'));
+    writeFileSync(join(dir, 'deep.eml'), nestedMessage(15));
+    const { messages } = await collect(join(dir, 'deep.eml'), { nested: true, limits: { maxNestedDepth: 4 } });
+    expect(messages[0]!.report.truncated).toBe(true);
+  });
+});
+
