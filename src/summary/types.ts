@@ -62,9 +62,12 @@ export interface ScanSummary {
   readonly verdicts: GradeCounts;
   /** External hops per grade. */
   readonly externalHopGrades: GradeCounts;
-  /** Ciphers on external hops, worst grade first, then most used; at most {@link SUMMARY_TOP} entries. */
+  /**
+   * Ciphers on external hops, worst grade first (the project order `none` < `F` < `unknown` < `C` < `B` < `A`),
+   * then most used; at most {@link SUMMARY_TOP} entries.
+   */
   readonly weakestCiphers: readonly CipherTally[];
-  /** Sending relays of external hops, worst grade first, then most hops at that grade; at most {@link SUMMARY_TOP}. */
+  /** Sending relays of external hops, worst grade first (same order), then most hops at that grade; at most {@link SUMMARY_TOP}. */
   readonly worstRelays: readonly RelayTally[];
   /** Per year, ascending, the `null` year last. */
   readonly years: readonly YearTally[];

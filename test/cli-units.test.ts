@@ -1,0 +1,153 @@
+/**
+ * The CLI's small parts on their own: sanitising, argument reading, colour decision, the progress bar's timing.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseCliArgs, UsageError } from '../src/cli/args.js';
+import { colorEnabled } from '../src/cli/color.js';
+import { delayText } from '../src/cli/format/units.js';
+import { createProgress, PROGRESS_DELAY_MS } from '../src/cli/progress.js';
+import { jsonSafe, sanitize } from '../src/cli/sanitize.js';
+
+// eslint-disable-next-line no-control-regex -- what must never reach a terminal
+const FORBIDDEN = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/;
+
+/** Inverse of sanitize, to show the escapes are unambiguous. */
+function unescape(text: string): string {
+  return text.replace(/\\(?:x([0-9a-f]{2})|u([0-9a-f]{4})|(.))/g, (_m, x: string | undefined, u: string | undefined, c: string | undefined) => {
+    if (x !== undefined) return String.fromCharCode(parseInt(x, 16));
+    if (u !== undefined) return String.fromCharCode(parseInt(u, 16));
+    return ({ t: '\t', n: '\n', r: '\r', e: '\x1b', '\\': '\\' } as Record<string, string>)[c ?? ''] ?? '';
+  });
+}
+
+describe('sanitize', () => {
+  it.each([
+    ['plain ascii.example', 'plain ascii.example'],
+    ['clear\x1b[2Jscreen', 'clear\\e[2Jscreen'],
+    ['bell\x07', 'bell\\x07'],
+    ['over\rwrite', 'over\\rwrite'],
+    ['line\nbreak\ttab', 'line\\nbreak\\ttab'],
+    ['csi\u009b2J', 'csi\\x9b2J'],
+    ['invoice\u202Egpj.exe', 'invoice\\u202egpj.exe'],
+    ['isolate\u2066x\u2069', 'isolate\\u2066x\\u2069'],
+    ['back\\slash', 'back\\\\slash'],
+    ['ünïcödé 日本', 'ünïcödé 日本'],
+  ])('%j → %j', (input, expected) => {
+    expect(sanitize(input)).toBe(expected);
+  });
+
+  it('never lets a control or bidi character through, and can be undone', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        const out = sanitize(s);
+        expect(FORBIDDEN.test(out)).toBe(false);
+        expect(unescape(out)).toBe(s);
+      }),
+    );
+  });
+
+  it('jsonSafe keeps the JSON value and drops raw C1/bidi characters', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        const json = jsonSafe(JSON.stringify({ s }));
+        expect(FORBIDDEN.test(json)).toBe(false);
+        expect((JSON.parse(json) as { s: string }).s).toBe(s);
+      }),
+    );
+  });
+});
+
+describe('parseCliArgs', () => {
+  it('reads every option', () => {
+    const a = parseCliArgs(['-f', 'csv', '--fail-on', 'C', '--trusted', '203.0.113.0/24,relay.example.net', '--trusted', '2001:db8::/32', '--internal', '.corp.example', '--internal', '10.1.2.3', '--policy', 'bcp195', '--nested', '-j', '2', '--shard', '2/4', '--no-color', '--no-progress', 'a.mbox', '-']);
+    expect(a).toMatchObject({
+      paths: ['a.mbox', '-'],
+      format: 'csv',
+      failOn: 'C',
+      trustedNetworks: ['203.0.113.0/24', '2001:db8::/32'],
+      trustedHosts: ['relay.example.net'],
+      internalNetworks: ['10.1.2.3'],
+      internalHosts: ['.corp.example'],
+      policy: 'bcp195',
+      nested: true,
+      jobs: 2,
+      shard: { index: 2, count: 4 },
+      color: false,
+      progress: false,
+    });
+  });
+
+  it('defaults', () => {
+    expect(parseCliArgs(['x'])).toMatchObject({ format: 'text', failOn: null, policy: 'practical', nested: false, jobs: 1, shard: null, color: null, progress: true, quiet: false });
+    expect(parseCliArgs(['-q', 'x'])).toMatchObject({ quiet: true, progress: false });
+    expect(parseCliArgs(['--jobs', 'auto', 'x']).jobs).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each([[['--jobs', '1.5', 'x']], [['--jobs', '-1', 'x']], [['--jobs', '65', 'x']], [['--shard', '0/3', 'x']], [['--shard', 'a/b', 'x']], [['--fail-on', 'a', 'x']], [['-z', 'x']]])('%j is a usage error', (argv) => {
+    expect(() => parseCliArgs(argv)).toThrow(UsageError);
+  });
+});
+
+describe('colorEnabled', () => {
+  it.each([
+    [undefined, true, {}, true],
+    [undefined, false, {}, false],
+    [undefined, true, { NO_COLOR: '1' }, false],
+    [undefined, true, { NO_COLOR: '' }, true],
+    [undefined, true, { TERM: 'dumb' }, false],
+    [undefined, false, { FORCE_COLOR: '1' }, true],
+    [undefined, true, { FORCE_COLOR: '0' }, false],
+    [true, false, { NO_COLOR: '1' }, true],
+    [false, true, { FORCE_COLOR: '1' }, false],
+  ] as const)('flag %s, tty %s, env %j → %s', (flag, tty, env, expected) => {
+    expect(colorEnabled(flag, tty, env)).toBe(expected);
+  });
+});
+
+describe('delayText', () => {
+  it.each([
+    [0, '+0s'],
+    [59, '+59s'],
+    [61, '+1m01s'],
+    [3599, '+59m59s'],
+    [3600, '+1h00m'],
+    [86399, '+23h59m'],
+    [90000, '+1d01h'],
+    [-5, '-5s'],
+    [-7200, '-2h00m'],
+  ])('%i s → %s', (seconds, text) => {
+    expect(delayText(seconds)).toBe(text);
+  });
+});
+
+describe('progress', () => {
+  function fakeStream(): NodeJS.WritableStream & { written: string } {
+    const s = { written: '', isTTY: true, columns: 100, write(chunk: string) { s.written += chunk; return true; }, cursorTo() { return true; }, clearLine() { return true; }, moveCursor() { return true; }, on() { return s; }, removeListener() { return s; } };
+    return s as unknown as NodeJS.WritableStream & { written: string };
+  }
+
+  it('stays silent for the first second, then shows messages, MB and rate', () => {
+    let now = 0;
+    const stream = fakeStream();
+    const p = createProgress(stream, () => now);
+    p.update({ messages: 100, bytes: 1_000_000, totalBytes: 10_000_000 });
+    now = PROGRESS_DELAY_MS - 1;
+    p.update({ messages: 200, bytes: 2_000_000, totalBytes: 10_000_000 });
+    expect(stream.written).toBe('');
+    now = PROGRESS_DELAY_MS + 1000;
+    p.update({ messages: 4000, bytes: 4_194_304, totalBytes: 10_000_000 });
+    p.stop();
+    expect(stream.written).toContain('4000 messages');
+    expect(stream.written).toContain('4.0 MB');
+    expect(stream.written).toContain(' msg/s');
+  });
+
+  it('a short run never writes anything', () => {
+    const stream = fakeStream();
+    const p = createProgress(stream, () => 0);
+    p.update({ messages: 3, bytes: 3000 });
+    p.stop();
+    expect(stream.written).toBe('');
+  });
+});
