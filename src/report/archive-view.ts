@@ -34,7 +34,7 @@ function card(label: string, big: string, rest: string): string {
 function gradeTable(counts: GradeCounts, what: string): string {
   const sum = total(counts);
   let html = `<table class="list"><thead><tr><th>grade</th><th class="num">${esc(what)}</th><th class="num">share</th></tr></thead><tbody>`;
-  for (const g of GRADES_BEST_FIRST) html += `<tr><td>${badge(g)}</td><td class="num">${int(counts[g])}</td><td class="num">${sum === 0 ? '—' : pct(counts[g] / sum)}</td></tr>`;
+  for (const g of GRADES_BEST_FIRST) html += `<tr><td>${badge(g)}</td><td class="num">${int(counts[g])}</td><td class="num">${sum === 0 ? '—' : esc(pct(counts[g] / sum))}</td></tr>`;
   return `${html}</tbody></table>`;
 }
 
@@ -138,8 +138,8 @@ export function archiveBody(data: ArchiveReportData, heading: string, subline: s
   html += '<section id="summary"><h2>Summary</h2><div class="cards">';
   html += card('messages', int(s.messages), `<p class="muted">${int(s.unreadable)} unreadable${s.nestedMessages > 0 ? ` · ${int(s.nestedMessages)} nested` : ''}</p>`);
   html += card('hops', int(s.hops), `<p class="muted">${int(s.externalHops)} external · ${int(s.internalHops)} internal</p>`);
-  html += card('weak or plaintext', pct(worstShare(s.verdicts, ['none', 'F', 'C'])), '<p class="muted">of message verdicts are C, F or none</p>');
-  html += card('not stated', pct(worstShare(s.externalHopGrades, ['unknown'])), '<p class="muted">of external hops say nothing about their TLS</p>');
+  html += card('weak or plaintext', esc(pct(worstShare(s.verdicts, ['none', 'F', 'C']))), '<p class="muted">of message verdicts are C, F or none</p>');
+  html += card('not stated', esc(pct(worstShare(s.externalHopGrades, ['unknown']))), '<p class="muted">of external hops say nothing about their TLS</p>');
   html += `<div class="card wide"><div class="label">external hops per grade</div>${shareBar(s.externalHopGrades, 'external hops')}${legend()}</div>`;
   html += `<div class="card"><div class="label">message verdicts</div>${gradeTable(s.verdicts, 'messages')}</div>`;
   html += `<div class="card"><div class="label">external hops</div>${gradeTable(s.externalHopGrades, 'hops')}</div>`;

@@ -38,7 +38,7 @@ export function shareBar(counts: GradeCounts, what: string): string {
     const w = (c / sum) * 100;
     const tip = `${GRADE_LABEL[g]}: ${int(c)} ${what} (${pct(c / sum)})`;
     body += `<g><title>${esc(tip)}</title><rect x="${n(x)}%" y="0" width="${n(w)}%" height="${H}" fill="${gradeFill(g)}"/>`;
-    if (w >= 9) body += `<text x="${n(x + w / 2)}%" y="${H / 2 + 4}" class="seg">${GRADE_LABEL[g]} ${pct(c / sum)}</text>`;
+    if (w >= 9) body += `<text x="${n(x + w / 2)}%" y="${H / 2 + 4}" class="seg">${GRADE_LABEL[g]} ${esc(pct(c / sum))}</text>`;
     else if (w >= 3) body += `<text x="${n(x + w / 2)}%" y="${H / 2 + 4}" class="seg">${GRADE_LABEL[g]}</text>`;
     body += '</g>';
     x += w;
@@ -84,7 +84,7 @@ export function periodChart(input: readonly PeriodBar[], what: string, id: strin
       if (c === 0 || sum === 0) continue;
       const h = (c / sum) * plotH;
       y -= h;
-      body += `<rect x="${n(x)}" y="${n(y)}" width="${n(barW)}" height="${n(h)}" fill="${gradeFill(g)}"><title>${label} · ${GRADE_LABEL[g]}: ${int(c)} of ${int(sum)} ${esc(what)} (${pct(c / sum)})</title></rect>`;
+      body += `<rect x="${n(x)}" y="${n(y)}" width="${n(barW)}" height="${n(h)}" fill="${gradeFill(g)}"><title>${label} · ${GRADE_LABEL[g]}: ${int(c)} of ${int(sum)} ${esc(what)} (${esc(pct(c / sum))})</title></rect>`;
       if (h >= 13 && barW >= 14) body += `<text x="${n(x + barW / 2)}" y="${n(y + h / 2 + 4)}" class="seg">${GRADE_LABEL[g] === 'none' && barW < 30 ? 'no' : GRADE_LABEL[g]}</text>`;
     }
     body += `<text x="${n(x + barW / 2)}" y="${top - 6}" class="count">${compact(sum)}</text>`;
@@ -124,7 +124,7 @@ export function rowBars(rows: readonly BarRow[], what: string, id: string): stri
       const c = row.counts[g];
       if (c === 0) continue;
       const w = Math.max(1, (c / max) * barMax);
-      body += `<rect x="${n(x)}" y="${y}" width="${n(w)}" height="${rowH - 8}" fill="${gradeFill(g)}"><title>${label} · ${GRADE_LABEL[g]}: ${int(c)} (${pct(c / sum)})</title></rect>`;
+      body += `<rect x="${n(x)}" y="${y}" width="${n(w)}" height="${rowH - 8}" fill="${gradeFill(g)}"><title>${label} · ${GRADE_LABEL[g]}: ${int(c)} (${esc(pct(c / sum))})</title></rect>`;
       if (w >= 22) body += `<text x="${n(x + w / 2)}" y="${y + 13}" class="seg">${GRADE_LABEL[g]}</text>`;
       x += w;
     }

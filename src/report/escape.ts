@@ -29,7 +29,7 @@ export function esc(s: string): string {
   return last === 0 ? s : out + s.slice(last);
 }
 
-/** Bidi controls and invisible format characters that reorder or hide text (shown as `⟦U+202E⟧`). */
+/** Bidi controls and invisible format characters that reorder or hide text. */
 function isDeceptive(cp: number): boolean {
   return (
     cp === 0x061c || // arabic letter mark
@@ -45,9 +45,9 @@ function marker(cp: number): string {
 }
 
 /**
- * Header text made safe to look at (not yet HTML-escaped): controls become Control Pictures (`␛` for ESC), tabs and
- * line breaks become spaces unless `keepLines`, deceptive format characters become `⟦U+…⟧`, lone surrogates U+FFFD;
- * cut to `max` code points with `…`.
+ * Header text made safe to look at (not yet HTML-escaped): C0/C1 controls and deceptive format characters become
+ * visible `⟦U+001B⟧` markers (fonts rarely have Control Pictures), tabs and line breaks become spaces unless
+ * `keepLines`, lone surrogates U+FFFD; cut to `max` code points with `…`.
  */
 export function clean(s: string, max: number = MAX_DISPLAY_CHARS, keepLines = false): string {
   let out = '';
@@ -70,10 +70,7 @@ export function clean(s: string, max: number = MAX_DISPLAY_CHARS, keepLines = fa
     count++;
     if (cp === 0x0a || cp === 0x09) out += keepLines ? String.fromCharCode(cp) : ' ';
     else if (cp === 0x0d) out += keepLines ? '' : ' ';
-    else if (cp < 0x20) out += String.fromCharCode(0x2400 + cp);
-    else if (cp === 0x7f) out += '\u2421';
-    else if (cp >= 0x80 && cp <= 0x9f) out += '\ufffd';
-    else if (isDeceptive(cp)) out += marker(cp);
+    else if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || isDeceptive(cp)) out += marker(cp);
     else out += String.fromCharCode(cp);
   }
   return out;

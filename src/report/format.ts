@@ -22,7 +22,7 @@ export function compact(n: number): string {
   return `${(n / 1_000_000).toFixed(n < 10_000_000 ? 1 : 0)}M`;
 }
 
-/** A share 0..1 as `42%`, `4.2%`, `<0.1%`. */
+/** A share 0..1 as `42%`, `4.2%`, `<0.1%` (plain text: escape it like any other). */
 export function pct(share: number): string {
   if (share <= 0) return '0%';
   if (share < 0.001) return '<0.1%';

@@ -1,0 +1,183 @@
+// The report's HTML, checked without a browser: a strict tag scan (only the tags and attributes we emit, links only
+// to anchors that exist), the CSP hash of the one stylesheet, bounded details, and hostile headers that try to break
+// out of text, attributes, <style>, <title> and SVG.
+import { describe, expect, it } from 'vitest';
+import { analyzeMessage } from '../src/analyze.js';
+import { cspHash } from '../src/report/sha256.js';
+import { DEFAULT_MAX_DETAILS, REPORT_CSS, renderMessageReport, reportHtml } from '../src/report/index.js';
+import { corpusMessages, fixtureMessage, fixtureMessages, HAS_CORPUS, HOSTILE_STRINGS, hostileMessages } from './report-inputs.js';
+
+const TAGS = new Set([
+  'html', 'head', 'meta', 'title', 'style', 'body', 'main', 'header', 'nav', 'section', 'footer', 'h1', 'h2', 'h3', 'h4', 'p', 'a', 'div', 'span', 'strong',
+  'code', 'q', 'pre', 'br', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'details', 'summary',
+  'svg', 'defs', 'pattern', 'marker', 'path', 'rect', 'circle', 'line', 'g', 'text', 'tspan',
+]);
+const ATTRS = new Set([
+  'lang', 'charset', 'http-equiv', 'content', 'name', 'id', 'class', 'href', 'title', 'scope', 'colspan', 'role', 'aria-label', 'aria-hidden', 'focusable',
+  'viewbox', 'width', 'height', 'x', 'y', 'x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'r', 'rx', 'd', 'fill', 'stroke', 'transform', 'text-anchor', 'marker-end',
+  'preserveaspectratio', 'patternunits', 'patterntransform', 'refx', 'refy', 'markerunits', 'markerwidth', 'markerheight', 'orient',
+]);
+const DECEPTIVE = /[\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/u;
+
+interface Tag {
+  name: string;
+  attrs: Map<string, string>;
+}
+
+/** Every tag in the page. Our text never contains a raw `<`, so each `<` starts a real tag (or a doctype/closer). */
+function scanTags(html: string): Tag[] {
+  const tags: Tag[] = [];
+  let i = html.indexOf('<');
+  while (i >= 0) {
+    const end = html.indexOf('>', i);
+    expect(end).toBeGreaterThan(i);
+    const body = html.slice(i + 1, end);
+    i = html.indexOf('<', end);
+    if (body.startsWith('!DOCTYPE') || body.startsWith('/')) continue;
+    const m = /^([a-z][a-z0-9-]*)/i.exec(body);
+    expect(m, `tag at "${body.slice(0, 40)}"`).not.toBeNull();
+    const name = m?.[1]?.toLowerCase() ?? '';
+    const attrs = new Map<string, string>();
+    let rest = body.slice(name.length).replace(/\/$/, '');
+    for (;;) {
+      rest = rest.trimStart();
+      if (rest === '') break;
+      const a = /^([a-z][a-z0-9-]*)="([^"]*)"/i.exec(rest);
+      expect(a, `attribute syntax in <${name} … ${rest.slice(0, 40)}`).not.toBeNull();
+      if (a === null) break;
+      attrs.set((a[1] ?? '').toLowerCase(), a[2] ?? '');
+      rest = rest.slice(a[0].length);
+    }
+    tags.push({ name, attrs });
+  }
+  return tags;
+}
+
+/** The checks every report page must pass. */
+function checkPage(html: string): Tag[] {
+  expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+  expect(html.split('<style>')).toHaveLength(2);
+  expect(html.split('</style>')).toHaveLength(2);
+  const css = html.slice(html.indexOf('<style>') + 7, html.indexOf('</style>'));
+  expect(css).toBe(REPORT_CSS);
+  const tags = scanTags(html);
+  const ids = new Set<string>();
+  for (const t of tags) {
+    expect(TAGS.has(t.name), `unexpected <${t.name}>`).toBe(true);
+    for (const [k, v] of t.attrs) {
+      expect(ATTRS.has(k), `unexpected attribute ${k} on <${t.name}>`).toBe(true);
+      expect(v.toLowerCase()).not.toContain('javascript:');
+      if (k === 'id') {
+        expect(ids.has(v), `duplicate id ${v}`).toBe(false);
+        ids.add(v);
+      }
+    }
+  }
+  const csp = tags.find((t) => t.attrs.get('http-equiv') === 'Content-Security-Policy')?.attrs.get('content')?.replace(/&#39;/g, "'");
+  expect(csp).toBe(`default-src 'none'; style-src ${cspHash(REPORT_CSS)}; img-src data:; base-uri 'none'; form-action 'none'`);
+  // the policy comes before the stylesheet, so it governs it
+  expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<style>'));
+  for (const t of tags) {
+    const href = t.attrs.get('href');
+    if (href === undefined) continue;
+    expect(href.startsWith('#'), `href ${href}`).toBe(true);
+    expect(ids.has(href.slice(1)), `dangling link ${href}`).toBe(true);
+  }
+  for (const t of tags) {
+    const fill = t.attrs.get('fill') ?? t.attrs.get('stroke') ?? t.attrs.get('marker-end');
+    if (fill?.startsWith('url(') === true) expect(ids.has(fill.slice(5, -1)), `paint ${fill}`).toBe(true);
+  }
+  expect(html).not.toMatch(DECEPTIVE);
+  return tags;
+}
+
+const count = (tags: Tag[], name: string, cls: string): number => tags.filter((t) => t.name === name && (t.attrs.get('class') ?? '').split(' ').includes(cls)).length;
+
+describe('archive view of the bundled samples', () => {
+  const messages = fixtureMessages();
+  const html = reportHtml(messages);
+  const tags = checkPage(html);
+
+  it('has every part of the archive view', () => {
+    for (const id of ['summary', 'over-time', 'chart-verdicts', 'chart-hops', 'versions', 'chart-versions', 'ciphers', 'relays', 'domains', 'weakest', 'details']) {
+      expect(tags.some((t) => t.attrs.get('id') === id), id).toBe(true);
+    }
+    expect(count(tags, 'section', 'message')).toBe(messages.length);
+    expect(count(tags, 'svg', 'hop-path')).toBe(messages.length);
+  });
+
+  it('prints the grade letter beside every colour in the legends and badges', () => {
+    for (const g of ['A', 'B', 'C', 'F', 'none', '?']) expect(html).toContain(`">${g}</span>`);
+  });
+
+  it('names the weak cipher of the seed message and its relay', () => {
+    expect(html).toContain('RC4-SHA');
+    expect(html).toContain('TLS_RSA_WITH_RC4_128_SHA');
+    expect(html).toContain('sakura.ne.jp');
+  });
+
+  it('is deterministic', () => {
+    expect(reportHtml(fixtureMessages())).toBe(html);
+  });
+});
+
+describe('message view', () => {
+  it('a lone message gets the message view: verdict, path with one segment per hop, cards with reasons', () => {
+    const m = fixtureMessage('seed-rc4-gmail.eml');
+    const html = reportHtml([m]);
+    const tags = checkPage(html);
+    expect(tags.some((t) => t.attrs.get('id') === 'summary')).toBe(false);
+    expect(count(tags, 'svg', 'hop-path')).toBe(1);
+    const hopGroups = tags.filter((t) => t.name === 'g' && (t.attrs.get('class') ?? '').startsWith('hop'));
+    expect(hopGroups).toHaveLength(m.report.hops.length);
+    expect(tags.filter((t) => t.name === 'li' && (t.attrs.get('class') ?? '').startsWith('hop-card'))).toHaveLength(m.report.hops.length);
+    // the RC4 reason of GRADING.md is printed under the hop
+    expect(html).toMatch(/RC4 is prohibited/);
+    // oldest first: the sender appears before the final recipient server
+    expect(html.indexOf('www1234.sakura.ne.jp')).toBeLessThan(html.indexOf('mx.google.com'));
+  });
+
+  it('draws internal hops dashed and unverifiable ones marked', () => {
+    const html = renderMessageReport(fixtureMessage('trusted-relays.eml').report);
+    const tags = checkPage(html);
+    expect(count(tags, 'g', 'unverifiable')).toBeGreaterThan(0);
+    expect(html).toContain('unverifiable (below the trust boundary)');
+    const internal = renderMessageReport(fixtureMessage('tls13-amavis-lmtp.eml').report);
+    expect(count(checkPage(internal), 'line', 'internal')).toBeGreaterThan(0);
+  });
+
+  it('a message without Received headers says so instead of drawing', () => {
+    const html = renderMessageReport(analyzeMessage('Subject: no hops\r\n\r\nbody'));
+    checkPage(html);
+    expect(html).toContain('no Received header');
+  });
+});
+
+describe('hostile headers', () => {
+  const html = reportHtml(hostileMessages());
+  const tags = checkPage(html);
+
+  it('show as text, never as markup', () => {
+    for (const s of HOSTILE_STRINGS) {
+      if (/[<>"'&]/.test(s)) expect(html).not.toContain(s);
+    }
+    expect(html).not.toMatch(/<script|<img|<iframe|<svg onload/i);
+    expect(tags.filter((t) => t.name === 'a').every((t) => t.attrs.get('href')?.startsWith('#m') || t.attrs.get('href')?.startsWith('#'))).toBe(true);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('make bidi overrides and controls visible', () => {
+    expect(html).toContain('evil⟦U+202E⟧gnp.exe');
+    expect(html).toContain('bell⟦U+0007⟧esc⟦U+001B⟧[31mred');
+  });
+});
+
+describe.skipIf(!HAS_CORPUS)('SpamAssassin corpus (npm devDependency)', () => {
+  it('renders 6,000 real messages into a bounded page', () => {
+    const html = reportHtml(corpusMessages());
+    const tags = checkPage(html);
+    expect(count(tags, 'section', 'message')).toBe(DEFAULT_MAX_DETAILS);
+    expect(html.length).toBeLessThan(20_000_000);
+    expect(html).toMatch(/6,0\d\d/);
+  });
+});
