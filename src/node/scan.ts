@@ -19,9 +19,10 @@ import { workerScript } from './worker-pool.js';
 /** 64 worker threads: more than any machine we run on has cores; a typo such as `jobs: 1000` must not fork-bomb. */
 export const MAX_JOBS = 64;
 
-// This module's own file doubles as the worker script (the bundle has no separate worker entry). CommonJS bundles
-// have no import.meta, hence __filename first.
-const SELF: string | undefined = typeof __filename === 'string' ? __filename : import.meta.url;
+// This module's own file doubles as the worker script (the bundle has no separate worker entry). The CommonJS build
+// has an empty import.meta, hence the __filename fallback (never first: `node -e` defines a global `[eval]` one).
+const META_URL: string | undefined = import.meta.url;
+const SELF: string | undefined = META_URL ?? (typeof __filename === 'string' ? __filename : undefined);
 if (!isMainThread && isScanWorkerData(workerData)) serveScanWorker(workerData);
 
 /** The analysis options alone (plain data that can be copied to a worker). */
