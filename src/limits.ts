@@ -41,7 +41,13 @@ export const MAX_NESTED_DEPTH = 10;
 /** 16 KiB: RFC 5322 §2.1.1 allows 998 characters; real long lines (unfolded References, DKIM) stay under a few KiB. */
 export const MAX_LINE_LENGTH = 16 * 1024;
 
-/** The defaults. */
+/**
+ * The defaults. Override single limits through the `limits` option; the others keep these values.
+ * @example
+ * ```ts
+ * analyzeMessage(raw, { limits: { maxReceivedFields: 200 } }); // tighter than DEFAULT_LIMITS.maxReceivedFields
+ * ```
+ */
 export const DEFAULT_LIMITS: Limits = Object.freeze({
   maxHeaderBytes: MAX_HEADER_BYTES,
   maxReceivedFields: MAX_RECEIVED_FIELDS,

@@ -114,6 +114,13 @@ function resolve(upper: string, versionHint: TlsVersion | null): CipherSuite | n
  * A name not in the catalogue is read from its parts and returned with `partial: true`; `null` means nothing in the name
  * could be recognised (or it is empty / longer than `MAX_CIPHER_NAME_LENGTH`). `versionHint` (the negotiated version,
  * when known) only decides between TLS 1.3 and 1.2 for GnuTLS session descriptions, which do not say. Never throws.
+ * @example
+ * ```ts
+ * lookupCipher('ECDHE-RSA-AES256-GCM-SHA384')?.iana; // 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384' (OpenSSL spelling)
+ * lookupCipher('TLS_ECDHE_RSA_AES_256_GCM_SHA384')?.forwardSecrecy; // true (GnuTLS spelling)
+ * lookupCipher('RC4-SHA')?.cipher; // 'RC4'
+ * lookupCipher('nonsense'); // null
+ * ```
  */
 export function lookupCipher(name: string, versionHint?: TlsVersion | null): CipherSuite | null {
   if (typeof name !== 'string') return null;

@@ -216,6 +216,13 @@ function positiveReason(version: TlsVersion | null, s: CipherSuite | null): Reas
  * and the version is inferred from the cipher where it can be (GRADING.md rules 3–4); a stated version older than the
  * cipher allows is a `TLS_INCONSISTENT` issue and the stated (worse) version is graded. Data never throws; a malformed
  * policy throws `TypeError`.
+ * @example
+ * ```ts
+ * gradeTls({ version: 'TLSv1', cipher: 'RC4-SHA' }).grade; // 'F': RC4 is prohibited (RFC 7465)
+ * gradeTls({ version: 'TLSv1', cipher: 'DES-CBC3-SHA' }).grade; // 'C' under the default `practical` policy
+ * gradeTls({ version: 'TLSv1', cipher: 'DES-CBC3-SHA' }, 'bcp195').grade; // 'F': an RFC 9325 MUST NOT
+ * gradeTls({ version: 'TLSv1.2', cipher: 'ECDHE-RSA-AES128-SHA' }, { name: 'cbc-is-c', caps: { 'E-CBC': 'C' } }).grade; // 'C'
+ * ```
  */
 export function gradeTls(tls: TlsFacts, policy?: 'practical' | 'bcp195' | GradingPolicy | ResolvedPolicy): Grading {
   const resolved = resolvePolicy(policy);

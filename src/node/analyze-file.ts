@@ -11,6 +11,11 @@ import { scanRecord } from './scan-record.js';
 /**
  * Reports of all messages in `path`, in order (reader issues such as `IO_TRUNCATED` folded into each report's
  * issues). Holds every report in memory: use `scan` for large archives.
+ * @example
+ * ```ts
+ * import { analyzeFile } from 'received-forensics/node';
+ * for (const report of await analyzeFile('suspicious.eml')) console.log(report.verdict.grade);
+ * ```
  */
 export async function analyzeFile(path: string, options: AnalyzeOptions & { readonly read?: ReadOptions } = {}): Promise<MessageReport[]> {
   if (typeof path !== 'string') throw new TypeError('analyzeFile: path must be a string');

@@ -129,6 +129,12 @@ async function walk(w: Walk, raw: Uint8Array, depth: number, parentPosition: num
  * Find and analyse the nested messages of one raw message, depth-first in document order, down to
  * `limits.maxNestedDepth` levels. Returns no reports and no issues, without any MIME parse, when the message's
  * Content-Type cannot hold one. Never throws on data.
+ * @example
+ * ```ts
+ * import { analyzeNested } from 'received-forensics/node';
+ * const { nested, issues } = await analyzeNested(rawBytes, { source: 'bounce.eml', index: 0 });
+ * for (const part of nested) console.log(part.depth, part.contentType, part.report.verdict.grade);
+ * ```
  */
 export async function analyzeNested(raw: Uint8Array, parent: NestedParent, options: AnalyzeOptions = {}): Promise<NestedResult> {
   const limits = resolveLimits(options.limits);

@@ -41,6 +41,13 @@ async function* readPath(path: string, options: ResolvedReadOptions): AsyncGener
  * sub-folders), a folder walked recursively in byte-wise order, a `.gz` of a message or mbox, stdin (`-`) or a
  * stream. Formats are detected by content. Faults (unreadable, vanished, truncated, not mail) become records with
  * `issues` and the iteration goes on; only invalid arguments throw (`TypeError`, synchronously).
+ * @example
+ * ```ts
+ * import { readMessages } from 'received-forensics/node';
+ * for await (const record of readMessages('archive.mbox')) {
+ *   console.log(record.index, record.byteOffset, record.raw.length, record.issues.length);
+ * }
+ * ```
  */
 export function readMessages(input: MessageInput, options?: ReadOptions): AsyncGenerator<MessageRecord> {
   const resolved = resolveReadOptions(options);

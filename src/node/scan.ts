@@ -72,6 +72,15 @@ export async function* scanMessageBatches(inputs: readonly MessageInput[], optio
  * every message read — an unreadable or damaged one is a report with an `IO_*` issue, never an aborted scan — then
  * one `{ type: 'summary', … }`. Output order is input order whatever `jobs` is. Invalid options throw `TypeError`
  * synchronously; an aborted `signal` rejects the iteration with its reason.
+ * @example
+ * ```ts
+ * import { scan } from 'received-forensics/node';
+ * const controller = new AbortController();
+ * for await (const item of scan(['inbox.mbox', 'Maildir/'], { signal: controller.signal, trustedNetworks: ['203.0.113.0/24'] })) {
+ *   if (item.type === 'message') console.log(JSON.stringify({ source: item.source, verdict: item.report.verdict.grade }));
+ *   else console.error(`${item.messages} messages, ${item.hops} hops`);
+ * }
+ * ```
  */
 export function scan(input: ScanInput, options: ScanOptions = {}): AsyncGenerator<ScanItem> {
   const { inputs, analyze, jobs } = prepareScan(input, options);
