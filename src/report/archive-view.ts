@@ -123,6 +123,15 @@ function weakestList(data: ArchiveReportData): string {
   return `${html}</tbody></table></div></section>`;
 }
 
+/** The weakest cipher and the worst relay, as headline cards beside the grade tables. */
+function headlineCards(data: ArchiveReportData): string {
+  const c = data.summary.weakestCiphers[0];
+  const r = data.summary.worstRelays[0];
+  const cipher = c === undefined ? '<p class="muted">No cipher named on any external hop.</p>' : `<p class="headline">${badge(c.grade)} <code>${text(c.cipher, 60)}</code></p><p class="muted">${int(c.count)} external hop${c.count === 1 ? '' : 's'}${c.cipherIana === null ? '' : ` · ${text(c.cipherIana, 80)}`}</p>`;
+  const relay = r === undefined ? '<p class="muted">No external hops.</p>' : `<p class="headline">${badge(r.worstGrade)} ${text(r.relay, 60)}</p><p class="muted">${int(r.grades[r.worstGrade])} of its ${int(r.hops)} hop${r.hops === 1 ? '' : 's'} graded ${esc(r.worstGrade === 'unknown' ? '?' : r.worstGrade)}</p>`;
+  return `<div class="card"><div class="label">weakest cipher seen</div>${cipher}</div><div class="card"><div class="label">worst sending relay</div>${relay}</div>`;
+}
+
 function worstShare(counts: GradeCounts, grades: readonly Grade[]): number {
   const sum = total(counts);
   let bad = 0;
@@ -143,6 +152,7 @@ export function archiveBody(data: ArchiveReportData, heading: string, subline: s
   html += `<div class="card wide"><div class="label">external hops per grade</div>${shareBar(s.externalHopGrades, 'external hops')}${legend()}</div>`;
   html += `<div class="card"><div class="label">message verdicts</div>${gradeTable(s.verdicts, 'messages')}</div>`;
   html += `<div class="card"><div class="label">external hops</div>${gradeTable(s.externalHopGrades, 'hops')}</div>`;
+  html += headlineCards(data);
   html += '</div></section>';
   html += overTime(data);
   html += versionsAndCiphers(data);

@@ -14,6 +14,11 @@ const MAX_RAW_SHOWN = 4000;
 /** 30 issues listed per hop or message: a hostile line can raise one per token. */
 const MAX_ISSUES_SHOWN = 30;
 
+/** How to read the drawing (constant text). */
+const PATH_KEY =
+  '<p class="key muted">Read top to bottom: the sender first, the final server last. Thick coloured segment = a hop between organisations (counts in the verdict); ' +
+  'grey dashed = internal hop; dashed badge and hollow node = written by a server outside the trust boundary (unverifiable). Hover a hop for its reasons.</p>';
+
 function row(label: string, valueHtml: string): string {
   return `<tr><th scope="row">${label}</th><td>${valueHtml}</td></tr>`;
 }
@@ -107,6 +112,7 @@ export function messageSection(report: MessageReport, anchor: string, origin: Me
   html += '</table>';
   html += issueList([...report.issues, ...report.timeline.anomalies]);
   html += `<div class="path-wrap">${hopPath(report, `${anchor}-path`)}</div>`;
+  if (hops.length > 0) html += PATH_KEY;
   if (hops.length > 0) {
     html += '<ol class="hops">';
     hops.forEach((hop, k) => {

@@ -75,6 +75,8 @@ text.hop-tls{font-size:12.5px;fill:var(--ink)}
 text.hop-facts{font-size:12px;fill:var(--muted)}
 g.hop.internal text.hop-tls{fill:var(--muted)}
 section.message{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:14px 16px;margin:16px 0}
+.headline{font-size:15px;font-weight:600;margin:8px 0 4px;overflow-wrap:anywhere}
+p.key{font-size:12px;margin:2px 0 8px}
 .path-wrap{margin:12px 0 4px;overflow-x:auto}
 ol.hops{list-style:none;padding:0;margin:8px 0 0;display:grid;gap:10px}
 li.hop-card{border:1px solid var(--line);border-left:5px solid #1b1f24;border-radius:6px;padding:8px 12px}

@@ -1,5 +1,5 @@
 // Opens report files in the system's headless Chromium (Debian package `chromium`) through playwright-core, with
-// every request routed: anything but the file itself is recorded and aborted. Used by report.browser.test.ts.
+// every request routed: anything but the file itself is recorded and aborted. Used by report-browser.test.ts.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
