@@ -7,7 +7,9 @@
 
 /** Half-open character range `[start, end)` into the string the surrounding object describes. */
 export interface Span {
+  /** First character, 0-based. */
   readonly start: number;
+  /** One past the last character. */
   readonly end: number;
 }
 
@@ -90,8 +92,10 @@ export type IssueCode =
 
 /** Something odd, malformed, truncated or ambiguous. Data problems are issues, never exceptions. */
 export interface Issue {
+  /** Stable machine-readable code; match on this, never on `message`. */
   readonly code: IssueCode;
   readonly severity: Severity;
+  /** Human-readable explanation (wording may change between versions). */
   readonly message: string;
   /** Where in the described string (the hop's `raw`, or the message for message-level issues). */
   readonly span?: Span;
@@ -112,18 +116,25 @@ export type IpRange =
 
 /** The sending side of a hop. `helo` is the client's claim; `rdns`, `ip` are what the receiver saw. */
 export interface HopFrom {
+  /** The name the client gave in HELO/EHLO (RFC 5321 §4.1.1.1): its own claim, unverified. */
   readonly helo: string | null;
+  /** The reverse-DNS name the receiver looked up for the connecting address (the TCP-info comment). */
   readonly rdns: string | null;
   /** Canonical form (IPv6 compressed, no `IPv6:` prefix, no zone, no port); `null` when not stated or ambiguous. */
   readonly ip: string | null;
+  /** RFC 6890 class of `ip` (`private`, `loopback`, `public`, …); `null` when there is no `ip`. */
   readonly ipRange: IpRange | null;
+  /** The client's source port, when the receiver wrote it (Exim: `[192.0.2.1]:41234`). */
   readonly port: number | null;
+  /** RFC 1413 ident user, when the receiver wrote one. */
   readonly ident: string | null;
 }
 
 /** The receiving side of a hop: the server that wrote the header. */
 export interface HopBy {
+  /** The receiving server's name as it wrote it in the `by` clause. */
   readonly host: string | null;
+  /** The receiving server's own address, when it wrote one (Exchange does). */
   readonly ip: string | null;
   /** e.g. `Postfix`, `Microsoft SMTP Server`, `Exim 4.96`, `8.14.4/8.14.4`. */
   readonly software: string | null;
@@ -149,6 +160,7 @@ export type CertificateStatus = 'verified' | 'failed' | 'not-presented' | 'not-r
 export interface HopTls {
   /** `true` = encrypted, `false` = positive evidence of plaintext (or TLS with NULL encryption), `null` = not said. */
   readonly encrypted: boolean | null;
+  /** Normalised protocol version; `null` when neither stated nor inferable. */
   readonly version: TlsVersion | null;
   /** As written: `TLSv1`, `TLS1_2`, `TLSv1/SSLv3`, `TLS1.3`. */
   readonly versionText: string | null;
@@ -160,6 +172,7 @@ export interface HopTls {
   readonly cipherIana: string | null;
   /** Effective secret bits as stated (first number of `128/128`). */
   readonly bits: number | null;
+  /** The client certificate check the receiver reported (`verify=OK`, `(No client certificate requested)`, …). */
   readonly certificate: CertificateStatus;
   /** Key-exchange group when stated (`x25519`, `secp384r1`); from Postfix's TLS 1.3 trailer or SChannel `_P384`. */
   readonly group: string | null;
@@ -179,7 +192,9 @@ export type Scope = 'internal' | 'external' | 'unknown';
 
 /** One cap applied (or one fact that decided the grade), with its rule id from GRADING.md. */
 export interface Reason {
+  /** Rule id from GRADING.md (`E-RC4`, `P-TLS10`, `OK-MODERN`, …). */
   readonly rule: string;
+  /** Human-readable explanation citing the RFC. */
   readonly message: string;
   /** The exact text that justified it, when there is one. */
   readonly evidence?: string;
@@ -187,8 +202,11 @@ export interface Reason {
 
 /** The grade of one hop, with the reasons and whether it counts toward the verdict. */
 export interface HopSecurity {
+  /** The letter for this hop's cryptography (certificate checks never lower it). */
   readonly grade: Grade;
+  /** Every cap applied, with its rule id; never empty. */
   readonly reasons: readonly Reason[];
+  /** `internal` hops are shown but never count toward the verdict. */
   readonly scope: Scope;
 }
 
@@ -200,23 +218,33 @@ export interface Hop {
   readonly raw: string;
   /** Byte offset of the field's first byte in the message; `null` when parsed on its own. */
   readonly byteOffset: number | null;
+  /** The `from` clause: the sending side; `null` when the header has none (e.g. local pickup). */
   readonly from: HopFrom | null;
+  /** The `by` clause: the server that wrote this header. */
   readonly by: HopBy | null;
+  /** The `via` clause (link type, RFC 5321 §4.4), as written. */
   readonly via: string | null;
   /** The `with` value as written: `ESMTPS`, `esmtpsa`, `SMTP`, `LMTP`, `Microsoft SMTP Server`, … */
   readonly protocol: string | null;
+  /** The `id` clause: the receiver's queue id, the key into its logs. */
   readonly id: string | null;
   /** The `for` address(es) as written, without angle brackets. */
   readonly for: string | null;
+  /** The envelope sender (`MAIL FROM`) when the receiver wrote it (`(envelope-from <…>)`). */
   readonly envelopeFrom: string | null;
+  /** The date after the `;` (RFC 5322 §3.6.7), as written and as a UTC instant. */
   readonly date: HopDate | null;
+  /** What the receiver wrote about TLS; `null` = nothing (not the same as plaintext). */
   readonly tls: HopTls | null;
+  /** This hop's grade, reasons and scope. */
   readonly security: HopSecurity;
+  /** Everything odd about this header, with spans into `raw`. */
   readonly issues: readonly Issue[];
 }
 
 /** The message's verdict: the worst grade over hops that are not internal. */
 export interface Verdict {
+  /** The worst grade over the non-internal hops; `unknown` never hides a `none` or `F`. */
   readonly grade: Grade;
   /** Index (header order) of the hop that set the grade; `null` when no hop counts. */
   readonly weakestHop: number | null;
@@ -228,7 +256,9 @@ export interface Verdict {
 
 /** One hop on the timeline, oldest first. */
 export interface TimelineEntry {
+  /** Index of the hop in `MessageReport.hops`. */
   readonly hop: number;
+  /** The hop's UTC instant; `null` when its date is missing or invalid. */
   readonly iso: string | null;
   /** Seconds since the previous dated hop; negative values are kept, never clamped. `null` for the first or undated. */
   readonly delaySeconds: number | null;
@@ -238,16 +268,21 @@ export interface TimelineEntry {
 
 /** The hops in chronological order with their delays. */
 export interface Timeline {
+  /** One entry per hop, oldest first. */
   readonly entries: readonly TimelineEntry[];
   /** Seconds from the oldest to the newest dated hop; `null` with fewer than two dated hops. */
   readonly totalSeconds: number | null;
+  /** Clock skew, time travel (negative delays), missing dates, large gaps. */
   readonly anomalies: readonly Issue[];
 }
 
 /** Authentication-Results / ARC-Authentication-Results, the parts a trace needs (RFC 8601). */
 export interface AuthResultsEvidence {
+  /** Which field it came from. */
   readonly header: 'Authentication-Results' | 'ARC-Authentication-Results';
+  /** The authserv-id: which server did the checks (RFC 8601 §2.2). */
   readonly authservId: string | null;
+  /** The value exactly as found. */
   readonly raw: string;
   /** `smtp.remote-ip` or `client-ip`-like properties when present. */
   readonly remoteIp: string | null;
@@ -261,8 +296,11 @@ export interface AuthResultsEvidence {
 export interface TraceEvidence {
   /** Google's `X-Received` fields, parsed like Received. */
   readonly xReceived: readonly Hop[];
+  /** `Authentication-Results` and `ARC-Authentication-Results` fields, in header order. */
   readonly authenticationResults: readonly AuthResultsEvidence[];
+  /** `Received-SPF` fields (RFC 7208 §9.1): the value, the result keyword and `client-ip`. */
   readonly receivedSpf: readonly { readonly raw: string; readonly result: string | null; readonly clientIp: string | null }[];
+  /** `X-Originating-IP` fields (webmail submitters): the value and the address in it. */
   readonly originatingIp: readonly { readonly raw: string; readonly ip: string | null }[];
   /** RFC 8689 `TLS-Required:` value as written; `null` when absent. */
   readonly tlsRequired: string | null;
@@ -270,9 +308,13 @@ export interface TraceEvidence {
 
 /** A few message identifiers for summaries and reports (raw text, never decoded guesses). */
 export interface MessageHeaders {
+  /** The `Date:` field, read like a hop date. */
   readonly date: HopDate | null;
+  /** The `Message-ID:` value as written. */
   readonly messageId: string | null;
+  /** The `From:` value as written (encoded words not decoded). */
   readonly from: string | null;
+  /** The `Subject:` value as written (encoded words not decoded). */
   readonly subject: string | null;
 }
 
@@ -280,10 +322,15 @@ export interface MessageHeaders {
 export interface MessageReport {
   /** Received fields only, in header order (`hops[i].index === i`). */
   readonly hops: readonly Hop[];
+  /** The worst grade over the hops that crossed between organisations. */
   readonly verdict: Verdict;
+  /** The hops in time order, with delays and anomalies. */
   readonly timeline: Timeline;
+  /** The other trace evidence, beside the hops. */
   readonly trace: TraceEvidence;
+  /** Date, Message-ID, From and Subject, for listing the message. */
   readonly headers: MessageHeaders;
+  /** Message-level issues (header block, chain, limits, reader `IO_*`). */
   readonly issues: readonly Issue[];
   /** `true` when a limit cut the reading short (a `LIMIT_*` issue says which). */
   readonly truncated: boolean;
