@@ -28,6 +28,13 @@ function isLimitIssue(i: Issue): boolean {
 /**
  * Whole raw message → hops, grades, verdict, timeline and the other trace evidence (RFC 5322 §3.6.7, RFC 5321
  * §4.4). Reads only the header block. Never throws on data; bad options throw `TypeError`.
+ * @example
+ * ```ts
+ * import { analyzeMessage } from 'received-forensics';
+ * const report = analyzeMessage(rawEmail, { trustedNetworks: ['203.0.113.0/24'] }); // string or Uint8Array
+ * report.verdict.grade; // worst grade over the hops between organisations, e.g. 'F' for an RC4 hop
+ * for (const hop of report.hops) console.log(hop.index, hop.by?.host, hop.tls?.version, hop.security.grade);
+ * ```
  */
 export function analyzeMessage(message: string | Uint8Array, options: AnalyzeOptions = {}): MessageReport {
   if (typeof message !== 'string' && !(message instanceof Uint8Array)) {
