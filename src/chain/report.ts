@@ -28,6 +28,8 @@ export interface ReportInput {
   readonly issues: Issue[];
   readonly truncated: boolean;
   readonly headerBytes: number;
+  /** Trace fields of each kind to read (the `maxReceivedFields` limit); the default when omitted. */
+  readonly maxTraceFields?: number;
 }
 
 /** A new hop with the scope set, its reason appended, and extra issues appended (the input hop is not touched). */
@@ -69,7 +71,7 @@ export function buildReport(input: ReportInput, options: AnalyzeOptions): Messag
   if (n === 0) issues.push(issue('CHAIN_NO_HOPS', 'info', 'the message has no Received fields: nothing to trace'));
   const inferred = trustInferredIssue(walk, n, o);
   if (inferred !== null) issues.push(inferred);
-  const trace = readTrace(input.fields, hops);
+  const trace = readTrace(input.fields, hops, input.maxTraceFields);
   pushAll(issues, trace.issues);
   const head = readMessageHeaders(input.fields);
   pushAll(issues, head.issues);

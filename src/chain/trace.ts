@@ -30,7 +30,7 @@ const AR_HEADER: Readonly<Record<string, AuthResultsEvidence['header']>> = {
 };
 
 /** Read the trace fields and compare their client addresses with the hops' `from.ip`. */
-export function readTrace(fields: readonly HeaderField[], hops: readonly Hop[]): TraceRead {
+export function readTrace(fields: readonly HeaderField[], hops: readonly Hop[], maxFields: number = MAX_TRACE_FIELDS): TraceRead {
   const issues: Issue[] = [];
   const authenticationResults: AuthResultsEvidence[] = [];
   const receivedSpf: { raw: string; result: string | null; clientIp: string | null }[] = [];
@@ -38,7 +38,7 @@ export function readTrace(fields: readonly HeaderField[], hops: readonly Hop[]):
   let tlsRequired: string | null = null;
   const skipped = new Map<string, number>();
   const full = (name: string, length: number): boolean => {
-    if (length < MAX_TRACE_FIELDS) return false;
+    if (length < maxFields) return false;
     skipped.set(name, (skipped.get(name) ?? 0) + 1);
     return true;
   };
@@ -62,7 +62,7 @@ export function readTrace(fields: readonly HeaderField[], hops: readonly Hop[]):
     }
   }
   for (const [name, count] of skipped) {
-    issues.push(issue('LIMIT_RECEIVED_FIELDS', 'warning', `${count} more ${name} fields beyond ${MAX_TRACE_FIELDS} were not read`));
+    issues.push(issue('LIMIT_RECEIVED_FIELDS', 'warning', `${count} more ${name} fields beyond ${maxFields} were not read`));
   }
   if (tlsRequired !== null && tlsRequired.toLowerCase() === 'no') {
     issues.push(issue('TRACE_TLS_REQUIRED_NO', 'info', 'TLS-Required: No — the sender asked relays to deliver even where TLS fails (RFC 8689 §5)'));
