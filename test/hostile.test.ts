@@ -133,9 +133,7 @@ describe('small nasty messages', () => {
 });
 
 describe('raised limits (users scanning big archives may raise them)', () => {
-  // KNOWN BUG (src/received/parse.ts readReceived: `issues.push(...split.issues)` spreads one issue per duplicate
-  // keyword): with maxTokens and maxFieldBytes raised, a keyword flood throws RangeError (stack overflow) instead
-  // of returning a result. `it.fails` keeps `npm test` green while documenting it; flip to `it` once fixed.
+  // Regression: readReceived once spread one issue per duplicate keyword into push(...) — RangeError on floods.
   it('a 1 MB keyword flood with maxTokens 10^6 and maxFieldBytes 1 MiB gives a result, not a throw', () => {
     const flood = 'from by with id for '.repeat(50_000);
     const limits = { maxFieldBytes: 2 ** 20, maxTokens: 1_000_000, maxLineLength: 2 ** 20 };
