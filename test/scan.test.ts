@@ -111,6 +111,51 @@ describe('scan', () => {
     expect(seen.length).toBeLessThan(600);
   });
 
+  it('after abort() not one more item is yielded, though the batch was read ahead', async () => {
+    const controller = new AbortController();
+    let afterAbort = 0;
+    const outcome = await (async () => {
+      for await (const item of scan(MBOX, { signal: controller.signal })) {
+        if (controller.signal.aborted) afterAbort++;
+        else if (item.type === 'message') controller.abort(new Error('stop'));
+      }
+      return 'resolved';
+    })().catch((error: unknown) => (error as Error).message);
+    expect(outcome).toBe('stop');
+    expect(afterAbort).toBe(0);
+  });
+
+  it('abort() ends the iteration while the source is stalled waiting for data', async () => {
+    let release: (() => void) | undefined;
+    const mbox = await readFile(MBOX);
+    const stalled = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(new Uint8Array(mbox));
+      },
+      pull(c) {
+        return new Promise<void>((resolve) => {
+          release = () => {
+            c.close();
+            resolve();
+          };
+        });
+      },
+    });
+    const controller = new AbortController();
+    let outcome = 'pending';
+    const done = collect(stalled, { signal: controller.signal }).then(
+      () => (outcome = 'resolved'),
+      () => (outcome = 'rejected'),
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    expect(outcome).toBe('pending');
+    controller.abort(new Error('stop'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(outcome).toBe('rejected');
+    release?.();
+    await done;
+  });
+
   it('shards partition the messages', async () => {
     const a = await collect(MBOX, { shard: { index: 1, count: 2 } });
     const b = await collect(MBOX, { shard: { index: 2, count: 2 } });

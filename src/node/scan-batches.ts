@@ -56,6 +56,28 @@ export async function totalBytesOf(inputs: readonly MessageInput[]): Promise<num
   return total;
 }
 
+/**
+ * The next record, or a rejection as soon as `signal` aborts — a stalled source (a network stream waiting for
+ * data) must not hold an aborted scan open. The reader is then closed as soon as its pending read settles.
+ */
+async function raceAbort(records: AsyncGenerator<MessageRecord>, signal: AbortSignal): Promise<IteratorResult<MessageRecord>> {
+  signal.throwIfAborted();
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<never>((_resolve, reject) => {
+    onAbort = () => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  const pending = records.next();
+  try {
+    return await Promise.race([pending, aborted]);
+  } catch (error) {
+    if (signal.aborted) void pending.then(() => records.return(undefined)).catch(() => undefined);
+    throw error;
+  } finally {
+    if (onAbort !== undefined) signal.removeEventListener('abort', onAbort);
+  }
+}
+
 /** How batches are read. */
 export interface BatchReadOptions {
   readonly read?: ReadOptions;
@@ -83,20 +105,31 @@ export async function* readBatches(inputs: readonly MessageInput[], options: Bat
   };
   signal?.throwIfAborted();
   for (const input of inputs) {
-    for await (const record of readMessages(input, options.read)) {
-      if (signal?.aborted === true) signal.throwIfAborted();
-      const mine = ordinal % every === keep;
-      ordinal++;
-      bytes += record.raw.length;
-      if (ordinal % BATCH_MESSAGES === 0) report();
-      if (!mine) continue;
-      batch.push(record);
-      batchBytes += record.raw.length;
-      if (batch.length >= BATCH_MESSAGES || batchBytes >= BATCH_BYTES) {
-        yield batch;
-        batch = [];
-        batchBytes = 0;
+    const records = readMessages(input, options.read);
+    try {
+      for (;;) {
+        const next = signal === undefined ? await records.next() : await raceAbort(records, signal);
+        if (next.done === true) break;
+        const record = next.value;
+        if (signal?.aborted === true) signal.throwIfAborted();
+        const mine = ordinal % every === keep;
+        ordinal++;
+        bytes += record.raw.length;
+        if (ordinal % BATCH_MESSAGES === 0) report();
+        if (!mine) continue;
+        batch.push(record);
+        batchBytes += record.raw.length;
+        if (batch.length >= BATCH_MESSAGES || batchBytes >= BATCH_BYTES) {
+          yield batch;
+          batch = [];
+          batchBytes = 0;
+        }
       }
+    } finally {
+      // Closes files and cancels streams when the consumer stops early. An aborted read may still be pending, so
+      // that close is not awaited: it runs when the read settles.
+      if (signal?.aborted === true) void records.return(undefined).catch(() => undefined);
+      else await records.return(undefined);
     }
   }
   signal?.throwIfAborted();

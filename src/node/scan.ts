@@ -89,11 +89,15 @@ export function scan(input: ScanInput, options: ScanOptions = {}): AsyncGenerato
 
 async function* scanItems(inputs: readonly MessageInput[], options: ScanOptions, analyze: AnalyzeOptions, jobs: number): AsyncGenerator<ScanItem> {
   const summary = new SummaryBuilder();
+  const signal = options.signal;
   for await (const batch of scanMessageBatches(inputs, options, analyze, jobs)) {
     for (const item of batch) {
+      // batches are read ahead: once aborted, not one more item
+      if (signal?.aborted === true) signal.throwIfAborted();
       summary.add(messageFacts(item.report, item.nested.length));
       yield item;
     }
   }
+  signal?.throwIfAborted();
   yield summary.result();
 }
