@@ -147,10 +147,14 @@ describe('scan', () => {
       () => (outcome = 'resolved'),
       () => (outcome = 'rejected'),
     );
-    await new Promise((r) => setTimeout(r, 20));
+    // a few turns of the event loop, not a timer: the reader consumes the chunk, then waits on pull()
+    const settle = async (): Promise<void> => {
+      for (let i = 0; i < 10; i++) await new Promise((r) => setImmediate(r));
+    };
+    await settle();
     expect(outcome).toBe('pending');
     controller.abort(new Error('stop'));
-    await new Promise((r) => setTimeout(r, 20));
+    await settle();
     expect(outcome).toBe('rejected');
     release?.();
     await done;
