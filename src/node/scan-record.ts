@@ -12,7 +12,10 @@ import type { ScanMessage } from './scan-types.js';
 
 function withIssues(report: MessageReport, first: readonly Issue[], last: readonly Issue[]): MessageReport {
   if (first.length === 0 && last.length === 0) return report;
-  return { ...report, issues: [...first, ...report.issues, ...last] };
+  // A reader cut (IO_TRUNCATED) or a nesting limit makes the report partial, like a limit inside the header block.
+  const cut = (i: Issue): boolean => i.code === 'IO_TRUNCATED' || i.code.startsWith('LIMIT_');
+  const truncated = report.truncated || first.some(cut) || last.some(cut);
+  return { ...report, issues: [...first, ...report.issues, ...last], truncated };
 }
 
 /** Analyse one record without nested parts (synchronous: the hot path). */
