@@ -161,9 +161,7 @@ describe('scan() stopping', () => {
     expect(cancelled()).toBe(true);
   });
 
-  // GAP (src/node/scan-batches.ts checks the signal between batches): the messages already read into the current
-  // batch (up to 256) are still yielded after abort(). Flip to `it` when scan checks the signal before each item.
-  it.fails('yields no message after abort() (today: the rest of the batch)', async () => {
+  it('yields no message after abort(), even from a batch already read', async () => {
     const controller = new AbortController();
     let afterAbort = 0;
     await (async () => {
@@ -175,9 +173,7 @@ describe('scan() stopping', () => {
     expect(afterAbort).toBe(0);
   });
 
-  // GAP: a pending read is not raced against the signal, so aborting while the source is stalled (a network stream
-  // waiting for data) does nothing until the next chunk arrives. Flip to `it` when the read is raced with the signal.
-  it.fails('abort() ends the iteration while the source is stalled (today: waits for the next chunk)', async () => {
+  it('abort() ends the iteration at once while the source is stalled (a network stream waiting for data)', async () => {
     let release: (() => void) | undefined;
     const stalled = new ReadableStream<Uint8Array>({
       start(controller) {
