@@ -67,6 +67,7 @@ function checkPage(html: string): Tag[] {
     for (const [k, v] of t.attrs) {
       expect(ATTRS.has(k), `unexpected attribute ${k} on <${t.name}>`).toBe(true);
       expect(v.toLowerCase()).not.toContain('javascript:');
+      expect(v, `raw < or > in ${k} of <${t.name}>`).not.toMatch(/[<>]/);
       if (k === 'id') {
         expect(ids.has(v), `duplicate id ${v}`).toBe(false);
         ids.add(v);

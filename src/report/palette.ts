@@ -5,6 +5,7 @@
  * @module
  */
 import type { Grade } from '../types.js';
+import { esc } from './escape.js';
 
 /** Grades in the order a chart stacks and a legend lists them: best first. */
 export const GRADES_BEST_FIRST: readonly Grade[] = ['A', 'B', 'C', 'F', 'unknown', 'none'];
@@ -59,5 +60,5 @@ export function svgDefs(): string {
 
 /** An HTML grade badge: the coloured swatch with the letter on it (CSS classes, no inline style). */
 export function badge(grade: Grade): string {
-  return `<span class="g g-${grade}" title="${GRADE_MEANING[grade]}">${GRADE_LABEL[grade]}</span>`;
+  return `<span class="g g-${grade}" title="${esc(GRADE_MEANING[grade])}">${GRADE_LABEL[grade]}</span>`;
 }
