@@ -34,6 +34,8 @@ export interface CliArgs {
   readonly color: boolean | null;
   readonly progress: boolean;
   readonly quiet: boolean;
+  /** `--report <file>`: also write the HTML report there; `null` = no report. */
+  readonly report: string | null;
   readonly help: boolean;
   readonly version: boolean;
 }
@@ -57,7 +59,9 @@ Options:
       --shard <k/n>                    only every n-th message, starting with the k-th (1 ≤ k ≤ n)
       --color, --no-color              force colour on or off (default: on a terminal, NO_COLOR honoured)
       --no-progress                    no progress bar on stderr
-  -q, --quiet                          no progress bar, no warnings on stderr
+      --report <file>                  also write a self-contained HTML report (charts, worst relays, the
+                                       200 weakest messages with their hop paths); with -q, only the file
+  -q, --quiet                          no progress bar, no warnings on stderr (with --report: no stdout)
   -h, --help                           this help
   -V, --version                        print the version
 
@@ -135,6 +139,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         color: { type: 'boolean' },
         progress: { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
+        report: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
       },
@@ -162,9 +167,11 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     color: v.color ?? null,
     progress: v.progress !== false && v.quiet !== true,
     quiet: v.quiet === true,
+    report: v.report ?? null,
     help,
     version,
   };
+  if (args.report === '') throw new UsageError('--report needs a file name');
   if (!help && !version && args.paths.length === 0) throw new UsageError('no input: give a path, or "-" for stdin');
   return args;
 }

@@ -8,6 +8,7 @@ import type { MessageRecord } from '../node/read-options.js';
 import { scanRecords } from '../node/scan-record.js';
 import type { AnalyzeOptions } from '../options.js';
 import { hasIoError, messageFacts, type MessageFacts } from '../summary/facts.js';
+import type { ReportMessage } from '../report/index.js';
 import type { Grade } from '../types.js';
 import { failsOn } from './fail-on.js';
 import type { FormatConfig, OutputFormat } from './format/format.js';
@@ -19,6 +20,8 @@ export interface CliBatchConfig {
   readonly nested: boolean;
   readonly format: FormatConfig;
   readonly failOn: Grade | null;
+  /** Hand the reports back for `--report` (copied from workers; off by default to keep batches small). */
+  readonly report?: boolean;
 }
 
 /** What a batch gives back. */
@@ -30,6 +33,8 @@ export interface CliBatchResult {
   readonly failed: number;
   /** One line per unreadable message, for stderr. */
   readonly warnings: string[];
+  /** The messages' reports, for `--report` only (empty otherwise). */
+  readonly reports: ReportMessage[];
 }
 
 /** Analyse and format one batch. */
@@ -38,15 +43,17 @@ export async function processCliBatch(records: readonly MessageRecord[], config:
   const parts: string[] = [];
   const facts: MessageFacts[] = [];
   const warnings: string[] = [];
+  const reports: ReportMessage[] = [];
   let failed = 0;
   for (const item of items) {
     parts.push(format.message(item));
     facts.push(messageFacts(item.report, item.nested.length));
+    if (config.report === true) reports.push({ source: item.source, index: item.index, report: item.report, nested: item.nested.length });
     if (config.failOn !== null && failsOn(item.report.verdict, config.failOn)) failed++;
     if (hasIoError(item.report)) {
       const first = item.report.issues.find((i) => i.severity === 'error' && i.code.startsWith('IO_'));
       warnings.push(`${sanitize(item.source)}#${item.index}: ${first?.code ?? 'IO'} ${sanitize(first?.message ?? '')}`);
     }
   }
-  return { text: parts.join(format.separator), facts, failed, warnings };
+  return { text: parts.join(format.separator), facts, failed, warnings, reports };
 }

@@ -5,13 +5,14 @@
  * an issue in the output, never an exit code.
  * @module
  */
-import { stat } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { analyzeMessage } from '../analyze.js';
 import { batchPool, runBatches } from '../node/batch-runner.js';
 import { describeError } from '../node/read-faults.js';
 import type { MessageInput } from '../node/read-messages.js';
 import { readBatches, totalBytesOf } from '../node/scan-batches.js';
 import type { AnalyzeOptions } from '../options.js';
+import { renderReport, ReportAggregator } from '../report/index.js';
 import { SummaryBuilder } from '../summary/summary.js';
 import { parseCliArgs, UsageError, USAGE, type CliArgs } from './args.js';
 import { processCliBatch, type CliBatchConfig } from './batch.js';
@@ -108,9 +109,23 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return 2;
   }
 
+  // Opened (and truncated) before the scan: a report path that cannot be written fails now, not after an hour.
+  let reportFile: FileHandle | null = null;
+  if (args.report !== null) {
+    try {
+      reportFile = await open(args.report, 'w');
+    } catch (error) {
+      await write(io.stderr, `rcvd: cannot write the report ${sanitize(args.report)}: ${sanitize(describeError(error))}\n`);
+      return 2;
+    }
+  }
+  const report = reportFile === null ? null : new ReportAggregator();
+  // `--report -q`: the file is the output; stdout stays silent.
+  const stdoutOn = !(report !== null && args.quiet);
+
   const formatConfig = { name: args.format, color: args.format === 'text' && colorEnabled(args.color ?? undefined, io.stdout.isTTY === true, io.env) };
   const format = createFormat(formatConfig);
-  const config: CliBatchConfig = { analyze, nested: args.nested, format: formatConfig, failOn: args.failOn };
+  const config: CliBatchConfig = { analyze, nested: args.nested, format: formatConfig, failOn: args.failOn, ...(report === null ? {} : { report: true }) };
   const inputs: MessageInput[] = args.paths.map((p) => (p === '-' ? io.stdin : p));
   const progress: Progress | null = args.progress && io.stderr.isTTY === true ? createProgress(io.stderr as unknown as NodeJS.WritableStream) : null;
   const totalBytes = progress === null ? undefined : await totalBytesOf(inputs);
@@ -128,14 +143,15 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let warned = 0;
   let first = true;
   try {
-    await write(io.stdout, format.head());
+    if (stdoutOn) await write(io.stdout, format.head());
     for await (const result of runBatches(batches, (records) => processCliBatch(records, config, format), pool, args.jobs)) {
-      if (result.text !== '') {
+      if (stdoutOn && result.text !== '') {
         const pending = write(io.stdout, first ? result.text : format.separator + result.text);
         first = false;
         if (pending !== undefined) await pending;
       }
       for (const f of result.facts) summary.add(f);
+      if (report !== null) for (const r of result.reports) report.add(r);
       failed += result.failed;
       if (!args.quiet) {
         for (const w of result.warnings) {
@@ -143,9 +159,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         }
       }
     }
-    await write(io.stdout, format.tail(summary.result()));
+    if (stdoutOn) await write(io.stdout, format.tail(summary.result()));
+    if (reportFile !== null && report !== null) {
+      await reportFile.writeFile(renderReport(report.result(), { generator: `${TOOL.name} ${TOOL.version}`, generatedAt: new Date().toISOString() }), 'utf8');
+    }
   } finally {
     progress?.stop();
+    await reportFile?.close();
   }
   if (!args.quiet && warned > MAX_STDERR_WARNINGS) await write(io.stderr, `rcvd: warning: ${warned - MAX_STDERR_WARNINGS} more unreadable messages (see the output)\n`);
   return failed > 0 ? 1 : 0;
