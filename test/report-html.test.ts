@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeMessage } from '../src/analyze.js';
 import { cspHash } from '../src/report/sha256.js';
-import { DEFAULT_MAX_DETAILS, REPORT_CSS, renderMessageReport, reportHtml } from '../src/report/index.js';
+import { DEFAULT_MAX_DETAILS, MAX_DETAIL_HOPS, REPORT_CSS, renderMessageReport, reportHtml } from '../src/report/index.js';
 import { corpusMessages, fixtureMessage, fixtureMessages, HAS_CORPUS, HOSTILE_STRINGS, hostileMessages } from './report-inputs.js';
 
 const TAGS = new Set([
@@ -180,5 +180,18 @@ describe.skipIf(!HAS_CORPUS)('SpamAssassin corpus (npm devDependency)', () => {
     expect(count(tags, 'section', 'message')).toBe(DEFAULT_MAX_DETAILS);
     expect(html.length).toBeLessThan(20_000_000);
     expect(html).toMatch(/6,0\d\d/);
+  });
+});
+
+describe('bounds', () => {
+  it('a forged 1,000-hop chain renders at most MAX_DETAIL_HOPS hops and says how many were left out', () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 1000; i++) lines.push(`Received: from h${i}.example ([198.51.100.${(i % 200) + 1}]) by h${i + 1}.example with ESMTP id ${'x'.repeat(3000)}; Mon, 3 Jun 2024 10:00:00 +0000`);
+    const report = analyzeMessage(`${lines.join('\r\n')}\r\nSubject: ${'S'.repeat(100_000)}\r\n\r\n`);
+    const html = renderMessageReport(report);
+    const tags = checkPage(html);
+    expect(tags.filter((t) => t.name === 'li' && (t.attrs.get('class') ?? '').startsWith('hop-card'))).toHaveLength(MAX_DETAIL_HOPS);
+    expect(html).toContain(`${report.hops.length - MAX_DETAIL_HOPS} oldest not drawn`);
+    expect(html.length).toBeLessThan(1_000_000);
   });
 });

@@ -122,7 +122,7 @@ function slimHop(hop: Hop): Hop {
 }
 
 /** The report with at most {@link MAX_DETAIL_HOPS} hops (the newest, header order kept) and raw values cut. */
-function slimReport(report: MessageReport): { report: MessageReport; omitted: number } {
+export function slimReport(report: MessageReport): { report: MessageReport; omitted: number } {
   const omitted = Math.max(0, report.hops.length - MAX_DETAIL_HOPS);
   const hops = (omitted > 0 ? report.hops.slice(0, MAX_DETAIL_HOPS) : report.hops).map(slimHop);
   const kept = new Set(hops.map((h) => h.index));

@@ -5,7 +5,7 @@
  * @module
  */
 import type { MessageReport } from '../types.js';
-import { ReportAggregator, type AggregateOptions, type ArchiveReportData, type ReportMessage } from './aggregate.js';
+import { ReportAggregator, slimReport, type AggregateOptions, type ArchiveReportData, type ReportMessage } from './aggregate.js';
 import { archiveBody } from './archive-view.js';
 import { esc, text } from './escape.js';
 import { messageSection, type MessageOrigin } from './message-view.js';
@@ -48,16 +48,18 @@ export function renderArchiveReport(data: ArchiveReportData, options: ReportOpti
 }
 
 /** The message view of one report: its verdict, hop path and hop cards. */
-export function renderMessageReport(report: MessageReport, origin: MessageOrigin | null = null, options: ReportOptions = {}): string {
+export function renderMessageReport(full: MessageReport, origin: MessageOrigin | null = null, options: ReportOptions = {}): string {
   const title = options.title ?? DEFAULT_TITLE;
-  const head = `<header><h1>${esc(title)}</h1><p class="sub">${badge(report.verdict.grade)} ${subline(options, `one message, ${report.hops.length} hop${report.hops.length === 1 ? '' : 's'}, oldest first`)}</p></header>`;
-  return page(title, head + messageSection(report, 'm1', origin) + footer());
+  const { report, omitted } = slimReport(full);
+  const head = `<header><h1>${esc(title)}</h1><p class="sub">${badge(report.verdict.grade)} ${subline(options, `one message, ${full.hops.length} hop${full.hops.length === 1 ? '' : 's'}, oldest first`)}</p></header>`;
+  return page(title, head + messageSection(report, 'm1', origin, omitted) + footer());
 }
 
 /** The right view for what was aggregated: a lone message gets the message view, anything else the archive view. */
 export function renderReport(data: ArchiveReportData, options: ReportOptions = {}): string {
   const only = data.weakest[0];
   if (data.summary.messages === 1 && only !== undefined && only.hopsOmitted === 0) return renderMessageReport(only.report, { source: only.source, index: only.index }, options);
+  // (a lone message whose chain was cut keeps the archive view, which says how many hops were left out)
   return renderArchiveReport(data, options);
 }
 
