@@ -94,6 +94,7 @@ export type IssueCode =
 export interface Issue {
   /** Stable machine-readable code; match on this, never on `message`. */
   readonly code: IssueCode;
+  /** How bad it is (see `Severity`). */
   readonly severity: Severity;
   /** Human-readable explanation (wording may change between versions). */
   readonly message: string;
@@ -299,9 +300,21 @@ export interface TraceEvidence {
   /** `Authentication-Results` and `ARC-Authentication-Results` fields, in header order. */
   readonly authenticationResults: readonly AuthResultsEvidence[];
   /** `Received-SPF` fields (RFC 7208 §9.1): the value, the result keyword and `client-ip`. */
-  readonly receivedSpf: readonly { readonly raw: string; readonly result: string | null; readonly clientIp: string | null }[];
+  readonly receivedSpf: readonly {
+    /** The value exactly as found. */
+    readonly raw: string;
+    /** The result keyword (`pass`, `fail`, `softfail`, …), lower-cased; `null` when absent. */
+    readonly result: string | null;
+    /** The `client-ip=` address; `null` when absent or not an address. */
+    readonly clientIp: string | null;
+  }[];
   /** `X-Originating-IP` fields (webmail submitters): the value and the address in it. */
-  readonly originatingIp: readonly { readonly raw: string; readonly ip: string | null }[];
+  readonly originatingIp: readonly {
+    /** The value exactly as found. */
+    readonly raw: string;
+    /** The address in it; `null` when it holds none. */
+    readonly ip: string | null;
+  }[];
   /** RFC 8689 `TLS-Required:` value as written; `null` when absent. */
   readonly tlsRequired: string | null;
 }

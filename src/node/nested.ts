@@ -19,12 +19,15 @@ export const MAX_NESTED_REPORTS = 1000;
 
 /** The top-level message a nested report belongs to. */
 export interface NestedParent {
+  /** `source` of the top-level message (its path, `-`, or the stream name). */
   readonly source: string;
+  /** `index` of the top-level message within its source. */
   readonly index: number;
 }
 
 /** One nested message, analysed as its own report and linked to its top-level message. */
 export interface NestedReport {
+  /** The top-level message this part was found in. */
   readonly parent: NestedParent;
   /** 1 = attached to the top-level message, 2 = attached to a depth-1 nested message, … */
   readonly depth: number;
@@ -34,11 +37,13 @@ export interface NestedReport {
   readonly parentPosition: number | null;
   /** `message/rfc822`, `message/global` or `text/rfc822-headers` (lower-cased). */
   readonly contentType: string;
+  /** The nested message's own report, read from its raw bytes. */
   readonly report: MessageReport;
 }
 
 /** Nested reports of one message and the problems met while looking for them. */
 export interface NestedResult {
+  /** Depth-first, in document order. */
   readonly nested: NestedReport[];
   /** `IO_NESTED_UNPARSEABLE` and `LIMIT_NESTED_DEPTH` issues, for the top-level report. */
   readonly issues: Issue[];

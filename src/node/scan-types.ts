@@ -18,12 +18,15 @@ export interface ScanProgress {
   readonly messages: number;
   /** Message bytes read so far. */
   readonly bytes: number;
+  /** Total bytes to read, when known (see above): lets a caller show a percentage. */
   readonly totalBytes?: number;
 }
 
 /** Take every `count`-th message, starting with the `index`-th (1-based): shard `k/n` of a batch run. */
 export interface ScanShard {
+  /** Which shard, 1-based (`1..count`). */
   readonly index: number;
+  /** How many shards the run is split into. */
   readonly count: number;
 }
 
@@ -45,8 +48,11 @@ export interface ScanOptions extends AnalyzeOptions {
 
 /** One top-level message with its report and, with `nested`, the reports of the messages inside it. */
 export interface ScanMessage {
+  /** Tells a message item from the final `summary` item. */
   readonly type: 'message';
+  /** The input it came from: its path (for mbox: the mbox path), `-` for stdin, the `read.name` option for streams. */
   readonly source: string;
+  /** Position within `source`, 0-based (see `MessageRecord.index`). */
   readonly index: number;
   /** Offset of the mbox `From ` line; `null` for single-message files and faults. */
   readonly byteOffset: number | null;

@@ -27,10 +27,13 @@ export type RelayBasis = 'rdns' | 'helo' | 'ip' | 'unstated';
 export interface RelayTally {
   /** `example.com`, `mail.co.uk`-style last labels, an IP, or `(unstated)`. */
   readonly relay: string;
+  /** What `relay` was derived from. */
   readonly basis: RelayBasis;
   /** External hops this relay sent. */
   readonly hops: number;
+  /** The worst grade over those hops. */
   readonly worstGrade: Grade;
+  /** Those hops per grade. */
   readonly grades: GradeCounts;
 }
 
@@ -46,6 +49,7 @@ export interface YearTally {
 
 /** The summary of a scan (`{ type: 'summary' }`, the last item of `scan()` and of `--format ndjson`). */
 export interface ScanSummary {
+  /** Tells the summary from the message items. */
   readonly type: 'summary';
   /** Messages read at the top level (including unreadable ones, each a report with an issue). */
   readonly messages: number;
@@ -57,6 +61,7 @@ export interface ScanSummary {
   readonly hops: number;
   /** Hops whose scope is not `internal` (those the verdict weighs). */
   readonly externalHops: number;
+  /** Hops whose scope is `internal` (shown, never weighed). */
   readonly internalHops: number;
   /** Message verdicts per grade. */
   readonly verdicts: GradeCounts;
