@@ -1,6 +1,7 @@
 import { buildReport } from './chain/report.js';
 import { readHeaderBlock } from './headers/split.js';
 import { issue } from './issues.js';
+import { resolvePolicy } from './grade/policy.js';
 import { resolveLimits } from './limits.js';
 import type { AnalyzeOptions } from './options.js';
 import { readReceived, type ReceivedRead } from './received/parse.js';
@@ -41,6 +42,8 @@ export function analyzeMessage(message: string | Uint8Array, options: AnalyzeOpt
     throw new TypeError('analyzeMessage: message must be a string or a Uint8Array');
   }
   const limits = resolveLimits(options.limits);
+  // Resolved once here, not once per hop (a policy object is validated and copied on every resolution).
+  const policy = options.policy === undefined ? undefined : resolvePolicy(options.policy);
   const block = readHeaderBlock(message, limits, TRACE_FIELDS);
   const issues: Issue[] = [...block.issues];
   let truncated = block.truncated;
@@ -58,7 +61,7 @@ export function analyzeMessage(message: string | Uint8Array, options: AnalyzeOpt
       if (xReceived.length >= limits.maxReceivedFields) continue;
     }
     const list = field.key === 'received' ? received : xReceived;
-    const read = readReceived(field.value, { index: list.length, byteOffset: field.byteOffset }, limits, options.policy);
+    const read = readReceived(field.value, { index: list.length, byteOffset: field.byteOffset }, limits, policy);
     // A limit hit inside one value (field bytes, tokens, comments, depth) makes the whole report partial.
     if (!truncated && read.hop.issues.some(isLimitIssue)) truncated = true;
     list.push(read);
@@ -71,5 +74,8 @@ export function analyzeMessage(message: string | Uint8Array, options: AnalyzeOpt
     truncated = true;
     issues.push(issue('LIMIT_RECEIVED_FIELDS', 'warning', `${xReceivedSeen} X-Received fields; only the first ${limits.maxReceivedFields} are read`));
   }
-  return buildReport({ received, xReceived, fields: block.fields, issues, truncated, headerBytes: block.headerBytes }, options);
+  return buildReport(
+    { received, xReceived, fields: block.fields, issues, truncated, headerBytes: block.headerBytes, maxTraceFields: limits.maxReceivedFields },
+    options,
+  );
 }

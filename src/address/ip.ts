@@ -103,6 +103,34 @@ export function formatIpBytes(bytes: readonly number[]): string {
  */
 export function parseIp(text: string): ParsedIp | null {
   if (typeof text !== 'string') throw new TypeError('parseIp: text must be a string');
+  if (cannotBeAddress(text)) return null;
+  if (text.length > MAX_IP_TEXT + 64) return readIp(text);
+  const hit = memo.get(text);
+  if (hit !== undefined) return hit;
+  const parsed = readIp(text);
+  if (memo.size >= MAX_MEMO_ENTRIES) memo.clear();
+  memo.set(text, parsed);
+  return parsed;
+}
+
+/**
+ * 2,048 texts: relays, loopback and the same few client addresses recur across a mailbox, so results (frozen) are
+ * memoised; a flood of distinct texts only ever costs a cleared map.
+ */
+const MAX_MEMO_ENTRIES = 2048;
+const memo = new Map<string, ParsedIp | null>();
+
+/**
+ * Host names reach `parseIp` far more often than addresses. Without a `:` anywhere only dotted-quad IPv4 can parse,
+ * and that starts with a digit (after an optional `[`): a leading ASCII letter settles it without any scanning.
+ */
+function cannotBeAddress(text: string): boolean {
+  const c0 = text.charCodeAt(0);
+  const c = (c0 === 0x5b ? text.charCodeAt(1) : c0) | 0x20;
+  return c >= 0x61 && c <= 0x7a && text.indexOf(':') < 0;
+}
+
+function readIp(text: string): ParsedIp | null {
   const s = text.trim();
   if (s.length === 0 || s.length > MAX_IP_TEXT) return null;
   let body = s;
@@ -128,13 +156,13 @@ export function parseIp(text: string): ParsedIp | null {
   }
   const addr = addressBytes(body);
   if (addr === null) return null;
-  return {
+  return Object.freeze({
     ip: formatIpBytes(addr.bytes),
     version: addr.version,
     range: classifyBytes(addr.bytes),
     port,
     mapped: addr.mapped,
-  };
+  });
 }
 
 /** `true` when `text` is exactly one IP literal in any form {@link parseIp} accepts. */

@@ -443,6 +443,119 @@ function expandYear(yearText: string, notes: Issue[]): number | null {
   return value >= 1900 ? value : null;
 }
 
+const SHORT_DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const SHORT_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+function digitAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57 ? c - 48 : -1;
+}
+
+/** Index of a three-letter name (any case) at `s[i..i+3]` in `names`, or -1. */
+function shortNameAt(s: string, i: number, names: readonly string[]): number {
+  if (i + 3 > s.length) return -1;
+  return names.indexOf(s.slice(i, i + 3).toLowerCase());
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/**
+ * The canonical RFC 5322 §3.3 layout most MTAs write — `[Ddd, ]d[d] Mmm yyyy hh:mm:ss ±hhmm[ (comment)]` — read
+ * without tokenising. It returns exactly what the general reader would, or `null` whenever the text strays from that
+ * layout in any way the general reader would note (then the general reader runs): it is only a shortcut.
+ */
+function parseCanonical(clean: string): ParsedDate | null {
+  const n = clean.length;
+  let i = 0;
+  let dow: number | null = null;
+  if (digitAt(clean, 0) < 0) {
+    dow = shortNameAt(clean, 0, SHORT_DAYS);
+    if (dow < 0 || clean.charCodeAt(3) !== 44 /* , */) return null;
+    i = 4;
+    while (i < n && isBlank(clean.charCodeAt(i))) i++;
+  }
+  const d1 = digitAt(clean, i);
+  if (d1 < 0) return null;
+  let day = d1;
+  i++;
+  const d2 = digitAt(clean, i);
+  if (d2 >= 0) {
+    day = day * 10 + d2;
+    i++;
+  }
+  if (!isBlank(clean.charCodeAt(i))) return null;
+  while (i < n && isBlank(clean.charCodeAt(i))) i++;
+  const month = shortNameAt(clean, i, SHORT_MONTHS);
+  if (month < 0) return null;
+  i += 3;
+  if (!isBlank(clean.charCodeAt(i))) return null;
+  while (i < n && isBlank(clean.charCodeAt(i))) i++;
+  const y0 = digitAt(clean, i);
+  const y1 = digitAt(clean, i + 1);
+  const y2 = digitAt(clean, i + 2);
+  const y3 = digitAt(clean, i + 3);
+  if (y0 < 1 || y1 < 0 || y2 < 0 || y3 < 0) return null;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  i += 4;
+  if (year < 1900 || !isBlank(clean.charCodeAt(i))) return null;
+  while (i < n && isBlank(clean.charCodeAt(i))) i++;
+  // hh:mm:ss, two digits each
+  const h0 = digitAt(clean, i);
+  const h1 = digitAt(clean, i + 1);
+  const m0 = digitAt(clean, i + 3);
+  const m1 = digitAt(clean, i + 4);
+  const s0 = digitAt(clean, i + 6);
+  const s1 = digitAt(clean, i + 7);
+  if (h0 < 0 || h1 < 0 || m0 < 0 || m1 < 0 || s0 < 0 || s1 < 0) return null;
+  if (clean.charCodeAt(i + 2) !== 58 || clean.charCodeAt(i + 5) !== 58) return null;
+  const hour = h0 * 10 + h1;
+  const minute = m0 * 10 + m1;
+  const second = s0 * 10 + s1;
+  i += 8;
+  if (!isBlank(clean.charCodeAt(i))) return null;
+  while (i < n && isBlank(clean.charCodeAt(i))) i++;
+  const sign = clean.charCodeAt(i);
+  if (sign !== 43 && sign !== 45) return null;
+  const z0 = digitAt(clean, i + 1);
+  const z1 = digitAt(clean, i + 2);
+  const z2 = digitAt(clean, i + 3);
+  const z3 = digitAt(clean, i + 4);
+  if (z0 < 0 || z1 < 0 || z2 < 0 || z3 < 0) return null;
+  const zh = z0 * 10 + z1;
+  const zm = z2 * 10 + z3;
+  i += 5;
+  // The zone ends the text, or one closed comment without nesting or escapes does.
+  if (i < n) {
+    if (!isBlank(clean.charCodeAt(i))) return null;
+    while (i < n && isBlank(clean.charCodeAt(i))) i++;
+    if (clean.charCodeAt(i) !== 40) return null;
+    const close = clean.indexOf(')', i + 1);
+    if (close !== n - 1) return null;
+    for (let k = i + 1; k < close; k++) {
+      const c = clean.charCodeAt(k);
+      if (c === 40 || c === 92) return null;
+    }
+  }
+  const total = zh * 60 + zm;
+  if (zh > 23 || zm > 59 || total > 14 * 60 || (total === 0 && sign === 45)) return null;
+  if (month < 0 || day < 1 || day > daysInMonth(year, month + 1) || hour > 23 || minute > 59 || second > 59) return null;
+  const offset = sign === 45 ? -total : total;
+  const ms = Date.UTC(year, month, day, hour, minute, second, 0) - offset * 60_000;
+  const instant = new Date(ms);
+  const utcYear = instant.getUTCFullYear();
+  if (!Number.isFinite(ms) || utcYear > 9999) return null;
+  const notes: Issue[] = [];
+  if (dow !== null) {
+    const actual = weekdayOf(year, month + 1, day);
+    if (actual !== dow) {
+      notes.push(issue('DATE_WRONG_WEEKDAY', 'warning', `${day} ${MONTH_LABELS[month] ?? '?'} ${year} is a ${dayName(actual)}, the date says ${dayName(dow)}`));
+    }
+  }
+  return { date: { text: clean, iso: instant.toISOString(), offsetMinutes: offset }, issues: notes };
+}
+
 /**
  * Parse one date-time as found after the `;` of a Received field (RFC 5322 §3.3, §4.3 obsolete forms; also
  * asctime, ISO 8601 and Go layouts). Never throws on data: garbage gives `iso: null` and `DATE_INVALID`.
@@ -457,6 +570,8 @@ export function parseDate(text: string): ParsedDate {
   });
   if (clean === '') return fail('DATE_INVALID', 'empty date');
   if (clean.length > MAX_DATE_CHARS) return fail('DATE_INVALID', `date longer than ${MAX_DATE_CHARS} characters`);
+  const canonical = parseCanonical(clean);
+  if (canonical !== null) return canonical;
 
   const lex = tokenizeDate(clean);
   if (lex.unterminatedComment) notes.push(issue('DATE_NONSTANDARD', 'info', 'unterminated comment in the date'));

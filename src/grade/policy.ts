@@ -123,6 +123,8 @@ export function resolvePolicy(policy?: 'practical' | 'bcp195' | GradingPolicy | 
   if (policy === 'bcp195') return BCP195_POLICY;
   if (policy === PRACTICAL_POLICY) return PRACTICAL_POLICY;
   if (policy === BCP195_POLICY) return BCP195_POLICY;
+  // A policy this function made (frozen) needs no second validation: analyzeMessage resolves once, hops reuse it.
+  if (typeof policy === 'object' && policy !== null && RESOLVED.has(policy)) return policy as ResolvedPolicy;
   if (policy === null || typeof policy !== 'object') {
     throw new TypeError(`policy must be 'practical', 'bcp195' or a policy object, got ${String(policy)}`);
   }
@@ -143,5 +145,10 @@ export function resolvePolicy(policy?: 'practical' | 'bcp195' | GradingPolicy | 
     if (typeof cap !== 'string' || !CAP_SET.has(cap)) throw new TypeError(`policy.caps.${rule} must be A, B, C or F, got ${String(cap)}`);
     caps[rule] = cap as CapGrade;
   }
-  return Object.freeze({ name: p.name, caps: Object.freeze(caps) as Record<RuleId, CapGrade> });
+  const resolved: ResolvedPolicy = Object.freeze({ name: p.name, caps: Object.freeze(caps) as Record<RuleId, CapGrade> });
+  RESOLVED.add(resolved);
+  return resolved;
 }
+
+/** Policies returned by {@link resolvePolicy}: frozen, so they can be handed back as they are. */
+const RESOLVED = new WeakSet<object>();

@@ -180,7 +180,13 @@ function splitFields(text: string, issues: Issue[], wanted: ReadonlySet<string> 
   let key = '';
   let fieldCut = false;
   let cut = false;
-  const isWanted = (): boolean => wanted === undefined || wanted.has(key);
+  let fieldWanted = false;
+  const shape = wanted === undefined ? null : shapeOf(wanted);
+  // The first NUL (if any) is reported when the scan reaches its line, as a per-character scan would.
+  const nulAt = text.indexOf('\u0000', i);
+  // Without a CR anywhere, a line ends at the next LF: `indexOf` instead of a per-character loop.
+  const hasCr = text.indexOf('\r', i) >= 0;
+  const isWanted = (): boolean => fieldWanted;
   const reportCut = (start: number, end: number): void => {
     if (!cut) issues.push(issue('LIMIT_LINE_LENGTH', 'warning', `a header line is longer than ${maxLine} characters; the rest of that field is not read`, { start, end }));
     cut = true;
@@ -194,15 +200,21 @@ function splitFields(text: string, issues: Issue[], wanted: ReadonlySet<string> 
     fieldStart = -1;
   };
   while (i < n) {
-    let e = i;
-    while (e < n) {
-      const c = text.charCodeAt(e);
-      if (c === LF || c === CR) break;
-      if (c === 0 && !nulReported) {
-        nulReported = true;
-        issues.push(issue('HEADER_NUL', 'warning', 'a NUL byte in the header block', { start: e, end: e + 1 }));
+    let e: number;
+    if (hasCr) {
+      e = i;
+      while (e < n) {
+        const c = text.charCodeAt(e);
+        if (c === LF || c === CR) break;
+        e++;
       }
-      e++;
+    } else {
+      e = text.indexOf('\n', i);
+      if (e < 0) e = n;
+    }
+    if (!nulReported && nulAt >= 0 && nulAt < e) {
+      nulReported = true;
+      issues.push(issue('HEADER_NUL', 'warning', 'a NUL byte in the header block', { start: nulAt, end: nulAt + 1 }));
     }
     if (e === i) break; // the empty line
     if (!bareCrReported && e < n && text.charCodeAt(e) === CR && text.charCodeAt(e + 1) !== LF) {
@@ -231,8 +243,14 @@ function splitFields(text: string, issues: Issue[], wanted: ReadonlySet<string> 
       } else {
         let nameEnd = colon;
         while (nameEnd > i && (text.charCodeAt(nameEnd - 1) === 0x20 || text.charCodeAt(nameEnd - 1) === 0x09)) nameEnd--;
-        name = text.slice(i, nameEnd);
-        key = name.toLowerCase();
+        // Only a name of a wanted length and first letter is cut out and lower-cased.
+        if (shape === null || (shape.lengths.has(nameEnd - i) && shape.firsts.has(text.charCodeAt(i) | 0x20))) {
+          name = text.slice(i, nameEnd);
+          key = name.toLowerCase();
+          fieldWanted = wanted === undefined || wanted.has(key);
+        } else {
+          fieldWanted = false;
+        }
         let v = colon + 1;
         while (v < e && (text.charCodeAt(v) === 0x20 || text.charCodeAt(v) === 0x09)) v++;
         fieldStart = i;
@@ -254,6 +272,32 @@ function splitFields(text: string, issues: Issue[], wanted: ReadonlySet<string> 
     if (f.value.length > 0 && (f.value.charCodeAt(0) === CR || f.value.charCodeAt(0) === LF)) f.value = trimLeadingFws(f.value);
   }
   return { fields, cut };
+}
+
+/** Lengths and lower-cased first characters of the wanted names: most unwanted names fail one of these. */
+interface WantedShape {
+  readonly lengths: ReadonlySet<number>;
+  readonly firsts: ReadonlySet<number>;
+}
+
+const shapes = new WeakMap<ReadonlySet<string>, WantedShape>();
+
+function shapeOf(wanted: ReadonlySet<string>): WantedShape {
+  let shape = shapes.get(wanted);
+  if (shape === undefined) {
+    const lengths = new Set<number>();
+    const firsts = new Set<number>();
+    for (const k of wanted) {
+      lengths.add(k.length);
+      // `| 0x20` folds ASCII upper case; a non-letter first character simply never matches a letter.
+      firsts.add(k.charCodeAt(0) | 0x20);
+      // U+212A KELVIN SIGN is the one non-ASCII character that lower-cases to an ASCII letter.
+      if (k.charCodeAt(0) === 0x6b) firsts.add(0x212a);
+    }
+    shape = { lengths, firsts };
+    shapes.set(wanted, shape);
+  }
+  return shape;
 }
 
 function trimLeadingFws(s: string): string {
