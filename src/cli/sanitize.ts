@@ -39,22 +39,16 @@ export function sanitize(text: string): string {
   return out;
 }
 
-function jsonEscapeOne(c: number): boolean {
-  return (c >= 0x7f && c <= 0x9f) || c === 0x061c || c === 0x200e || c === 0x200f || (c >= 0x2028 && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
-}
+/** What JSON output escapes beyond `JSON.stringify`: DEL, C1, bidi controls, U+2028/2029 (one character class). */
+const JSON_ESCAPED = /[\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/;
+const JSON_ESCAPED_ALL = /[\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 
 /**
  * JSON text made terminal-safe without changing its data: `JSON.stringify` already escapes C0 controls; this
  * also writes DEL, C1, bidi controls and U+2028/2029 as `\uXXXX` (same value once parsed).
  */
 export function jsonSafe(json: string): string {
-  let i = 0;
-  while (i < json.length && !jsonEscapeOne(json.charCodeAt(i))) i++;
-  if (i === json.length) return json;
-  let out = json.slice(0, i);
-  for (; i < json.length; i++) {
-    const c = json.charCodeAt(i);
-    out += jsonEscapeOne(c) ? `\\u${c.toString(16).padStart(4, '0')}` : json[i];
-  }
-  return out;
+  // Native scans (a character class: no backtracking); most documents have nothing to escape.
+  if (!JSON_ESCAPED.test(json)) return json;
+  return json.replace(JSON_ESCAPED_ALL, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
