@@ -2,7 +2,7 @@
  * API report: the public surface of the built package, compared with the committed files in test/api/, so that an
  * accidental change to it fails `npm test`. After a deliberate change, regenerate and review the diff:
  *
- *   UPDATE_API=1 npx vitest run test/package.api.test.ts
+ *   npm run api:update      (= UPDATE_API=1 vitest run test/package.api.test.ts)
  *
  * - test/api/exports.json: the run-time export names of each entry (ESM and CJS must agree);
  * - test/api/<entry>.api.md: the declarations of each entry (from tsup's dist/*.d.ts, comments removed, stable order),
@@ -19,7 +19,7 @@ import { BUILD_TIMEOUT_MS, ensureBuilt, ROOT } from './examples/built.js';
 const UPDATE = process.env.UPDATE_API === '1';
 const API_DIR = join(ROOT, 'test', 'api');
 const DIST = join(ROOT, 'dist');
-const HOW_TO_UPDATE = 'public API changed: if deliberate, run `UPDATE_API=1 npx vitest run test/package.api.test.ts` and commit test/api/';
+const HOW_TO_UPDATE = 'public API changed: if deliberate, run `npm run api:update` and commit test/api/';
 
 const ENTRIES = [
   { name: 'received-forensics', file: 'index', snapshot: 'index.api.md' },
