@@ -6,7 +6,8 @@
  * @module
  */
 
-import { differenceInMilliseconds } from 'date-fns';
+// The subpath, not the package root: the root re-exports ~250 modules, 0.2 s of CPU at every CLI start.
+import { differenceInMilliseconds } from 'date-fns/differenceInMilliseconds';
 import { issue } from '../issues.js';
 import type { Hop, Issue, Timeline, TimelineEntry } from '../types.js';
 
