@@ -345,7 +345,7 @@ export interface MessageReport {
   readonly headers: MessageHeaders;
   /** Message-level issues (header block, chain, limits, reader `IO_*`). */
   readonly issues: readonly Issue[];
-  /** `true` when a limit cut the reading short (a `LIMIT_*` issue says which). */
+  /** `true` when a limit cut the reading short (a `LIMIT_*` issue says which) or the reader cut the message (`IO_TRUNCATED`). */
   readonly truncated: boolean;
   /** Byte length of the header block (including the blank line that ends it). */
   readonly headerBytes: number;

@@ -145,10 +145,11 @@ export function reportViolations(report, inputLength) {
   for (const [k, i] of report.issues.entries()) checkSpan(i.span, inputLength, `issues[${k}] ${i.code}`, out);
   const w = report.verdict.weakestHop;
   if (w !== null && (!Number.isInteger(w) || w < 0 || w >= report.hops.length)) out.push(`verdict.weakestHop ${w} out of range`);
-  const isLimit = (i) => i.code.startsWith('LIMIT_');
+  // a limit, or a reader that cut the message (IO_TRUNCATED), makes the report partial
+  const isLimit = (i) => i.code.startsWith('LIMIT_') || i.code === 'IO_TRUNCATED';
   const hasLimit = report.issues.some(isLimit) || [...report.hops, ...report.trace.xReceived].some((h) => h.issues.some(isLimit));
-  if (hasLimit && report.truncated !== true) out.push('a LIMIT_* issue without truncated: true');
-  if (report.truncated && !hasLimit) out.push('truncated: true without a LIMIT_* issue');
+  if (hasLimit && report.truncated !== true) out.push('a LIMIT_*/IO_TRUNCATED issue without truncated: true');
+  if (report.truncated && !hasLimit) out.push('truncated: true without a LIMIT_*/IO_TRUNCATED issue');
   if (!(report.headerBytes >= 0 && report.headerBytes <= Math.max(inputLength * 3, 0) + 3)) out.push(`headerBytes ${report.headerBytes} out of range`);
   return out;
 }
