@@ -229,10 +229,8 @@ describe('scan() worker threads from the built package', () => {
     expect(result.messages).toBe(result.n);
   });
 
-  // GAP (src/node/worker-pool.ts): workers inherit process.execArgv, and a worker started from a file rejects
-  // `--input-type` (ERR_INPUT_TYPE_NOT_ALLOWED), so `node --input-type=module -e …` cannot use jobs > 1. Flip to `it`
-  // once the pool drops `--input-type` from the workers' execArgv.
-  it.fails('ESM under --input-type=module with jobs: 2', async () => {
+  // Workers reject `--input-type`; the pool drops it from the flags they inherit.
+  it('ESM under --input-type=module with jobs: 2', async () => {
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script("import { scan } from 'received-forensics/node';")]);
     expect((JSON.parse(stdout) as { messages: number }).messages).toBeGreaterThan(3);
   });

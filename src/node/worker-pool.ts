@@ -31,13 +31,25 @@ export interface WorkerReply {
 }
 
 /** Worker threads running `script` with `workerData`; each task message is `{ id, task }`. */
+/** The parent's Node flags minus `--input-type`, which workers reject (ERR_INPUT_TYPE_NOT_ALLOWED under `node -e`). */
+function workerExecArgv(): string[] {
+  const out: string[] = [];
+  const argv = process.execArgv;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--input-type') i++;
+    else if (!a.startsWith('--input-type=')) out.push(a);
+  }
+  return out;
+}
+
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private nextId = 0;
 
   constructor(script: string | URL, workerData: unknown, size: number) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(script, { workerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+      const worker = new Worker(script, { workerData, execArgv: workerExecArgv(), resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
       const slot: Slot = { worker, pending: new Map() };
       worker.on('message', (reply: WorkerReply) => {
         const p = slot.pending.get(reply.id);
