@@ -11,8 +11,12 @@ export { parseReceived } from './received/parse.js';
 export { gradeTls } from './grade/grade.js';
 export { lookupCipher } from './ciphers/lookup.js';
 export { DEFAULT_LIMITS } from './limits.js';
+export { BCP195_POLICY, PRACTICAL_POLICY, RULE_IDS } from './grade/policy.js';
 
-export type { AnalyzeOptions } from './options.js';
+export type { AnalyzeOptions, GradingPolicyInput, ParseOptions } from './options.js';
+export type { CapGrade, GradingPolicy, ResolvedPolicy, RuleId } from './grade/policy.js';
+export type { Grading, TlsFacts } from './grade/grade.js';
+export type { Authentication, BulkCipher, CipherMode, IanaRecommended, KeyExchange, MacAlgorithm } from './ciphers/types.js';
 export type { Limits } from './limits.js';
 export type { CipherSuite } from './ciphers/types.js';
 export type {

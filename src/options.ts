@@ -19,3 +19,11 @@ export interface AnalyzeOptions {
   /** Resource limits; see `DEFAULT_LIMITS`. */
   readonly limits?: Partial<Limits>;
 }
+
+/** Options of `parseReceived`: the grading policy and resource limits for one Received value. */
+export interface ParseOptions {
+  /** Grading policy: `practical` (default), `bcp195` (strict), or a policy object. */
+  readonly policy?: GradingPolicyInput;
+  /** Resource limits; see `DEFAULT_LIMITS`. */
+  readonly limits?: Partial<Limits>;
+}

@@ -1,5 +1,5 @@
 import { parseDate, unfoldDate } from '../date/rfc5322.js';
-import type { GradingPolicyInput } from '../options.js';
+import type { GradingPolicyInput, ParseOptions } from '../options.js';
 import { issue, pushAll } from '../issues.js';
 import { DEFAULT_LIMITS, resolveLimits, type Limits } from '../limits.js';
 import { gradeHop } from '../tls/grade-hop.js';
@@ -151,7 +151,7 @@ export function readReceived(
  * hop.date?.iso; // '2024-07-02T08:00:00.000Z'
  * ```
  */
-export function parseReceived(value: string, options?: { policy?: GradingPolicyInput; limits?: Partial<Limits> }): Hop {
+export function parseReceived(value: string, options?: ParseOptions): Hop {
   if (typeof value !== 'string') throw new TypeError('parseReceived: value must be a string');
   return readReceived(value, { index: 0, byteOffset: null }, resolveLimits(options?.limits), options?.policy).hop;
 }
