@@ -5,10 +5,9 @@
  */
 import { issue } from '../issues.js';
 import { DirectoryGuard } from './directory-guard.js';
-import { listDirectory } from './list-directory.js';
-import { readFileRun } from './read-file-run.js';
 import { describeError, faultRecord } from './read-faults.js';
 import { isMaildir, readMaildirWith } from './read-maildir.js';
+import { walkListing } from './walk-listing.js';
 import { resolveReadOptions, type MessageRecord, type ReadOptions, type ResolvedReadOptions } from './read-options.js';
 
 /** Hidden entries (`.git`, `.DS_Store`, editor swap files) are not filed mail. */
@@ -27,32 +26,16 @@ export async function* readFolderWith(
     yield* readMaildirWith(dir, options, guard, depth);
     return;
   }
-  let listing;
-  try {
-    listing = await listDirectory(dir, options.maxDirectoryEntries, isVisibleName);
-  } catch (error) {
-    yield faultRecord(dir, 0, issue('IO_UNREADABLE', 'error', describeError(error)));
-    return;
-  }
-  const { entries } = listing;
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i];
-    if (entry === undefined) break;
-    if (entry.kind === 'file') {
-      // A run of files (up to the next non-file) is read with read-ahead; nothing is held across a sub-folder.
-      let end = i + 1;
-      while (entries[end]?.kind === 'file') end++;
-      yield* readFileRun(entries.slice(i, end).map((e) => e.path), options, 'discovered');
-      i = end - 1;
-    } else if (entry.kind === 'directory') {
+  yield* walkListing(dir, options, isVisibleName, 'discovered', async function* (entry) {
+    if (entry.kind === 'directory') {
       if (depth + 1 > options.maxDirectoryDepth) {
         yield faultRecord(entry.path, 0, issue('IO_UNREADABLE', 'warning', `deeper than ${options.maxDirectoryDepth} levels; not read`));
-        continue;
+        return;
       }
       const entered = await guard.enter(entry.path);
       if (!entered.entered) {
         yield faultRecord(entry.path, 0, entered.issue);
-        continue;
+        return;
       }
       try {
         yield* readFolderWith(entry.path, options, guard, depth + 1);
@@ -64,10 +47,7 @@ export async function* readFolderWith(
     } else if (options.nonMessages === 'report') {
       yield faultRecord(entry.path, 0, issue('IO_NOT_A_MESSAGE', 'info', 'not a regular file (FIFO, socket or device): not read'));
     }
-  }
-  if (listing.truncated) {
-    yield faultRecord(dir, 0, issue('IO_TRUNCATED', 'warning', `more than ${options.maxDirectoryEntries} entries; the rest not read`));
-  }
+  });
 }
 
 /**

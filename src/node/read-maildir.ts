@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { issue } from '../issues.js';
 import { DirectoryGuard } from './directory-guard.js';
 import { listDirectory } from './list-directory.js';
-import { readFileRun } from './read-file-run.js';
 import { describeError, faultRecord } from './read-faults.js';
+import { walkListing } from './walk-listing.js';
 import { resolveReadOptions, type MessageRecord, type ReadOptions, type ResolvedReadOptions } from './read-options.js';
 
 async function isDirectory(path: string): Promise<boolean> {
@@ -35,32 +35,14 @@ function isSubfolderName(name: string): boolean {
   return name.length > 1 && name.startsWith('.') && name !== '..';
 }
 
-async function* readDeliveries(dir: string, options: ResolvedReadOptions): AsyncGenerator<MessageRecord> {
-  let listing;
-  try {
-    listing = await listDirectory(dir, options.maxDirectoryEntries, isDeliveryName);
-  } catch (error) {
-    yield faultRecord(dir, 0, issue('IO_UNREADABLE', 'error', describeError(error)));
-    return;
-  }
-  const { entries } = listing;
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i];
-    if (entry === undefined) break;
-    if (entry.kind === 'file') {
-      let end = i + 1;
-      while (entries[end]?.kind === 'file') end++;
-      yield* readFileRun(entries.slice(i, end).map((e) => e.path), options, 'maildir');
-      i = end - 1;
-    } else if (entry.kind === 'directory') {
+function readDeliveries(dir: string, options: ResolvedReadOptions): AsyncGenerator<MessageRecord> {
+  return walkListing(dir, options, isDeliveryName, 'maildir', async function* (entry) {
+    if (entry.kind === 'directory') {
       yield faultRecord(entry.path, 0, issue('IO_UNREADABLE', 'warning', 'a directory where a message file was expected'));
     } else if (entry.kind === 'other') {
       yield faultRecord(entry.path, 0, issue('IO_UNREADABLE', 'warning', 'not a regular file (FIFO, socket or device): not read'));
     } else yield faultRecord(entry.path, 0, issue('IO_UNREADABLE', 'error', describeError(entry.error)));
-  }
-  if (listing.truncated) {
-    yield faultRecord(dir, 0, issue('IO_TRUNCATED', 'warning', `more than ${options.maxDirectoryEntries} entries; the rest not read`));
-  }
+  });
 }
 
 /**

@@ -1,0 +1,44 @@
+/**
+ * The loop both directory readers share: list a directory (a fault record when it cannot be listed), read runs of
+ * files with read-ahead, hand every other entry to the caller, and say when the listing was cut.
+ * @module
+ */
+import { issue } from '../issues.js';
+import { listDirectory, type DirectoryEntry } from './list-directory.js';
+import { readFileRun } from './read-file-run.js';
+import { describeError, faultRecord } from './read-faults.js';
+import type { MessageRecord, ResolvedReadOptions } from './read-options.js';
+
+type ContentOrigin = Parameters<typeof readFileRun>[2];
+
+/** Walk one directory's listing in byte-wise name order; `onOther` gets every entry that is not a regular file. */
+export async function* walkListing(
+  dir: string,
+  options: ResolvedReadOptions,
+  accept: (name: string) => boolean,
+  origin: ContentOrigin,
+  onOther: (entry: DirectoryEntry) => AsyncIterable<MessageRecord>,
+): AsyncGenerator<MessageRecord> {
+  let listing;
+  try {
+    listing = await listDirectory(dir, options.maxDirectoryEntries, accept);
+  } catch (error) {
+    yield faultRecord(dir, 0, issue('IO_UNREADABLE', 'error', describeError(error)));
+    return;
+  }
+  const { entries } = listing;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    if (entry === undefined) break;
+    if (entry.kind === 'file') {
+      // A run of files (up to the next non-file) is read with read-ahead; nothing is held across a sub-folder.
+      let end = i + 1;
+      while (entries[end]?.kind === 'file') end++;
+      yield* readFileRun(entries.slice(i, end).map((e) => e.path), options, origin);
+      i = end - 1;
+    } else yield* onOther(entry);
+  }
+  if (listing.truncated) {
+    yield faultRecord(dir, 0, issue('IO_TRUNCATED', 'warning', `more than ${options.maxDirectoryEntries} entries; the rest not read`));
+  }
+}
