@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allCipherSuites, lookupCipher, lookupCipherByCode, MAX_CIPHER_NAME_LENGTH } from '../src/ciphers/lookup.js';
+import { gradeTls } from '../src/grade/grade.js';
 
 type Row = readonly [family: string, input: string, code: string, iana: string];
 
@@ -227,5 +228,24 @@ describe('properties (fast-check)', () => {
         expect(hit?.code, n).toBe(s.code);
       }
     }
+  });
+});
+
+describe('aliases no naming rule derives', () => {
+  it.each([
+    ['AEAD-AES128-GCM-SHA256', 'TLS_AES_128_GCM_SHA256'],
+    ['aead-aes256-gcm-sha384', 'TLS_AES_256_GCM_SHA384'],
+    ['AEAD-CHACHA20-POLY1305-SHA256', 'TLS_CHACHA20_POLY1305_SHA256'],
+    ['RSA_ARCFOUR_MD5', 'TLS_RSA_WITH_RC4_128_MD5'],
+    ['RSA_ARCFOUR_SHA1', 'TLS_RSA_WITH_RC4_128_SHA'],
+  ])('%s → %s', (name, iana) => {
+    expect(lookupCipher(name)?.iana).toBe(iana);
+  });
+
+  it('a BoringSSL TLS 1.3 name under TLS 1.3 is consistent and grades A', () => {
+    const g = gradeTls({ version: 'TLSv1.3', cipher: 'AEAD-AES256-GCM-SHA384' });
+    expect(g.grade).toBe('A');
+    expect(g.cipherIana).toBe('TLS_AES_256_GCM_SHA384');
+    expect(g.issues.map((i) => i.code)).not.toContain('TLS_INCONSISTENT');
   });
 });

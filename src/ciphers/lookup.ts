@@ -45,11 +45,26 @@ function partialSuite(props: SuiteProperties, group: string | null, dhBits: numb
   });
 }
 
+/**
+ * Spellings no naming rule derives: BoringSSL's TLS 1.3 names (Gmail, Cloudflare), and old GnuTLS RC4 names that
+ * leave out the key size (`RSA_ARCFOUR_MD5`, Exim builds of the 2000s).
+ */
+const ALIASES: ReadonlyMap<string, string> = new Map([
+  ['AEAD-AES128-GCM-SHA256', 'TLS_AES_128_GCM_SHA256'],
+  ['AEAD-AES256-GCM-SHA384', 'TLS_AES_256_GCM_SHA384'],
+  ['AEAD-CHACHA20-POLY1305-SHA256', 'TLS_CHACHA20_POLY1305_SHA256'],
+  ['RSA_ARCFOUR_MD5', 'TLS_RSA_WITH_RC4_128_MD5'],
+  ['RSA_ARCFOUR_SHA1', 'TLS_RSA_WITH_RC4_128_SHA'],
+  ['RSA_ARCFOUR_SHA', 'TLS_RSA_WITH_RC4_128_SHA'],
+]);
+
 /** Exact spellings and the prefix rewrites that keep the rest of the name intact. */
 function resolveExact(upper: string): CipherSuite | null {
   const { byName } = catalogue();
   const hit = byName.get(upper);
   if (hit !== undefined) return hit;
+  const alias = ALIASES.get(upper);
+  if (alias !== undefined) return byName.get(alias) ?? null;
   // Legacy SChannel/JSSE `SSL_RSA_WITH_…` and Stalwart's `TLS13_AES_256_GCM_SHA384`.
   if (upper.startsWith('SSL_') && !upper.startsWith('SSL_CK_')) return byName.get('TLS_' + upper.slice(4)) ?? null;
   if (upper.startsWith('TLS13_')) return byName.get('TLS_' + upper.slice(6)) ?? null;
