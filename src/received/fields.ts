@@ -1,7 +1,8 @@
 import { parseIp } from '../address/ip.js';
 import type { HopBy, Span } from '../types.js';
 import { commentsOf, leadingWords, type Clause } from './clauses.js';
-import { tokenText, type Token } from './lex.js';
+import { endsWithLower, includesLower, startsWithLower } from './ascii.js';
+import { commentEnd, tokenText, type Token } from './lex.js';
 
 /*
  * Values of the simple clauses (RFC 5321 §4.4): by, with, id, for, via, envelope-from, and the local-handover
@@ -122,10 +123,12 @@ export function readEnvelopeFrom(raw: string, clause: Clause | undefined, allTok
     const text = tokenText(raw, t);
     return stripAngles(text.endsWith(',') ? text.slice(0, -1) : text);
   }
-  for (const { text } of commentsOf(raw, allTokens)) {
-    const l = text.slice(0, 16).toLowerCase();
-    if (!l.startsWith('envelope-from') && !l.startsWith('envelope-sender')) continue;
-    const rest = text.slice(l.startsWith('envelope-from') ? 13 : 15).trim();
+  for (const c of allTokens) {
+    if (c.kind !== 'comment') continue;
+    const textEnd = commentEnd(raw, c);
+    const isFrom = startsWithLower(raw, c.start + 1, textEnd, 'envelope-from');
+    if (!isFrom && !startsWithLower(raw, c.start + 1, textEnd, 'envelope-sender')) continue;
+    const rest = raw.slice(c.start + 1 + (isFrom ? 13 : 15), textEnd).trim();
     let end = 0;
     while (end < rest.length && rest[end] !== ' ' && rest[end] !== ',' && rest[end] !== '\n' && rest[end] !== '\r' && rest[end] !== '\t') end++;
     const value = stripAngles(rest.slice(0, end));
@@ -140,10 +143,18 @@ export function readEnvelopeFrom(raw: string, clause: Clause | undefined, allTok
  * Returns the comment text, or null.
  */
 export function readLocalHandover(raw: string, tokens: readonly Token[]): string | null {
-  for (const { text } of commentsOf(raw, tokens)) {
-    const l = text.toLowerCase();
-    if (l.includes('from userid') || l.includes('invoked by uid') || l.includes('invoked by alias')) return text.trim();
-    if (l.startsWith('from ') && l.endsWith('@localhost')) return text.trim();
+  for (const c of tokens) {
+    if (c.kind !== 'comment') continue;
+    const start = c.start + 1;
+    const end = commentEnd(raw, c);
+    if (
+      includesLower(raw, start, end, 'from userid') ||
+      includesLower(raw, start, end, 'invoked by uid') ||
+      includesLower(raw, start, end, 'invoked by alias') ||
+      (startsWithLower(raw, start, end, 'from ') && endsWithLower(raw, start, end, '@localhost'))
+    ) {
+      return raw.slice(start, end).trim();
+    }
   }
   return null;
 }

@@ -238,8 +238,12 @@ function findQuoteEnd(raw: string, from: number): number {
 
 /** The text of a comment token without its outer parentheses. */
 export function commentText(raw: string, t: Token): string {
-  const end = t.end > t.start + 1 && raw.charCodeAt(t.end - 1) === RPAREN ? t.end - 1 : t.end;
-  return raw.slice(t.start + 1, end);
+  return raw.slice(t.start + 1, commentEnd(raw, t));
+}
+
+/** Where a comment's text ends: before its `)`, or at the token end when the comment is unclosed. */
+export function commentEnd(raw: string, t: Token): number {
+  return t.end > t.start + 1 && raw.charCodeAt(t.end - 1) === RPAREN ? t.end - 1 : t.end;
 }
 
 /** The text of a token. */

@@ -1,6 +1,7 @@
 import { parseIp } from '../address/ip.js';
 import { issue } from '../issues.js';
 import type { HopFrom, Issue, IpRange } from '../types.js';
+import { equalsLower, includesLower, startsWithLower } from './ascii.js';
 import { commentText, type Token } from './lex.js';
 
 /*
@@ -108,8 +109,8 @@ function bracketAddress(word: string): { ip: string; range: IpRange; port: numbe
 }
 
 function isHeloWord(w: string): boolean {
-  const l = lower(w);
-  return l === 'helo' || l === 'ehlo' || l === 'lhlo';
+  const n = w.length;
+  return equalsLower(w, 0, n, 'helo') || equalsLower(w, 0, n, 'ehlo') || equalsLower(w, 0, n, 'lhlo');
 }
 
 function emptyFacts(): CommentFacts {
@@ -133,18 +134,17 @@ function classifyComment(words: readonly string[]): CommentFacts {
     facts.helo = h === undefined || h === '' ? null : h;
     return facts;
   }
-  if (lower(first) === 'account') facts.kind = 'account';
+  if (equalsLower(first, 0, first.length, 'account')) facts.kind = 'account';
 
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
-    const lw = lower(w);
-    if (lw.startsWith('helo=')) {
+    if (startsWithLower(w, 0, w.length, 'helo=')) {
       facts.kind = 'exim';
       const h = w.slice(5);
       facts.helo = h === '' ? null : h;
       continue;
     }
-    if (lw.startsWith('ident=')) {
+    if (startsWithLower(w, 0, w.length, 'ident=')) {
       if (facts.kind === 'other' || facts.kind === 'tcp-info') facts.kind = 'exim';
       facts.ident = w.slice(6) || null;
       continue;
@@ -166,7 +166,7 @@ function classifyComment(words: readonly string[]): CommentFacts {
       continue;
     }
     if (facts.ip !== null) {
-      if (lw === 'verified' && facts.kind === 'tcp-info' && i === words.length - 1 && words.length === 2) facts.kind = 'verified';
+      if (equalsLower(w, 0, w.length, 'verified') && facts.kind === 'tcp-info' && i === words.length - 1 && words.length === 2) facts.kind = 'verified';
       continue;
     }
     const bracket = bracketAddress(w);
@@ -187,7 +187,7 @@ function classifyComment(words: readonly string[]): CommentFacts {
       continue;
     }
     // OpenSMTPD local submission: `(rdns [local])`
-    if (lw === '[local]' && i === 1 && facts.kind === 'other') {
+    if (equalsLower(w, 0, w.length, '[local]') && i === 1 && facts.kind === 'other') {
       facts.kind = 'tcp-info';
       const prev = words[0] as string;
       if (!NO_RDNS.has(lower(prev))) facts.rdns = prev;
@@ -251,7 +251,7 @@ export function readFromClause(raw: string, tokens: readonly Token[], hint: From
     if (t.kind === 'comment') {
       if (raw.charCodeAt(t.end - 1) !== 0x29) unclosed = true;
       const text = commentText(raw, t);
-      if (lower(text).includes('forged')) forged = true;
+      if (includesLower(text, 0, text.length, 'forged')) forged = true;
       const words = splitWords(text);
       comments.push(classifyComment(words));
       if (words.length === 1 && readAddress(words[0] as string) === null) plainNames.push(words[0] as string);
@@ -264,7 +264,7 @@ export function readFromClause(raw: string, tokens: readonly Token[], hint: From
     }
     const text = raw.slice(t.start, t.end);
     // Obtuse smtpd: `claiming to be "helo"`
-    if (lower(text) === 'claiming' && tokens[k + 3]?.kind === 'quoted') {
+    if (equalsLower(raw, t.start, t.end, 'claiming') && tokens[k + 3]?.kind === 'quoted') {
       const q = tokens[k + 3]!;
       claimed = raw.slice(q.start + 1, q.end - 1) || null;
       k += 3;
