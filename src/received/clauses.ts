@@ -1,6 +1,6 @@
 import { issue } from '../issues.js';
 import type { Issue, Span } from '../types.js';
-import { commentText, tokenText, type Token } from './lex.js';
+import { tokenText, type Token } from './lex.js';
 
 /** Clause names of RFC 5321 §4.4 plus the real-world extras (RFC 8314 §7 `tls`, `envelope-from`). */
 export type ClauseName = 'from' | 'by' | 'via' | 'with' | 'id' | 'for' | 'tls' | 'envelope-from';
@@ -33,6 +33,16 @@ const KEYWORDS: ReadonlyMap<string, ClauseName> = new Map<string, ClauseName>([
   ['envelope-from', 'envelope-from'],
   ['envelope-sender', 'envelope-from'],
 ]);
+
+/**
+ * The clause a word names, if any. Words of other lengths are turned away before any copy: lower-casing changes a
+ * length only through U+0130, whose result (with U+0307) is no keyword.
+ */
+function keywordOf(raw: string, t: Token): ClauseName | undefined {
+  const n = t.end - t.start;
+  if (n !== 2 && n !== 3 && n !== 4 && n !== 13 && n !== 15) return undefined;
+  return KEYWORDS.get(tokenText(raw, t).toLowerCase());
+}
 
 const WEEKDAYS = new Set(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const MONTHS = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
@@ -83,7 +93,7 @@ export function splitClauses(raw: string, tokens: readonly Token[]): ClauseSplit
     // No `;`: look for where a date starts after the first clause value (SendGrid, some webmail).
     for (let i = 2; i < tokens.length; i++) {
       const prev = tokens[i - 1]!;
-      const prevWord = prev.kind === 'word' ? KEYWORDS.get(tokenText(raw, prev).toLowerCase()) : undefined;
+      const prevWord = prev.kind === 'word' ? keywordOf(raw, prev) : undefined;
       if (prevWord !== undefined) continue;
       if (startsDate(raw, tokens[i]!, tokens[i + 1])) {
         clauseEnd = i;
@@ -102,7 +112,7 @@ export function splitClauses(raw: string, tokens: readonly Token[]): ClauseSplit
   for (let i = 0; i < clauseEnd; i++) {
     const t = tokens[i]!;
     if (t.kind === 'word') {
-      const name = KEYWORDS.get(tokenText(raw, t).toLowerCase());
+      const name = keywordOf(raw, t);
       if (name !== undefined && (name !== 'tls' || isTlsClause(raw, tokens[i + 1]))) {
         if (!seen.has(name)) {
           seen.add(name);
@@ -138,7 +148,7 @@ export function splitClauses(raw: string, tokens: readonly Token[]): ClauseSplit
   }
   let dateTokens = tokens.slice(dateStart);
   let trailingId: string | null = null;
-  const idAt = dateTokens.findIndex((t) => t.kind === 'word' && tokenText(raw, t).toLowerCase() === 'id');
+  const idAt = dateTokens.findIndex((t) => t.kind === 'word' && t.end - t.start === 2 && tokenText(raw, t).toLowerCase() === 'id');
   if (idAt > 0) {
     const idToken = dateTokens[idAt + 1];
     if (idToken !== undefined && idToken.kind !== 'comment') trailingId = tokenText(raw, idToken);
@@ -162,11 +172,4 @@ export function leadingWords(raw: string, tokens: readonly Token[], skipLeadingC
     last = t;
   }
   return { text: parts.join(' '), span: { start: first.start, end: last.end } };
-}
-
-/** The text of every top-level comment, with its token. */
-export function commentsOf(raw: string, tokens: readonly Token[]): { token: Token; text: string }[] {
-  const out: { token: Token; text: string }[] = [];
-  for (const t of tokens) if (t.kind === 'comment') out.push({ token: t, text: commentText(raw, t) });
-  return out;
 }

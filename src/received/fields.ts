@@ -1,8 +1,8 @@
 import { parseIp } from '../address/ip.js';
 import type { HopBy, Span } from '../types.js';
-import { commentsOf, leadingWords, type Clause } from './clauses.js';
+import { leadingWords, type Clause } from './clauses.js';
 import { endsWithLower, includesLower, startsWithLower } from './ascii.js';
-import { commentEnd, tokenText, type Token } from './lex.js';
+import { commentEnd, commentText, tokenText, type Token } from './lex.js';
 
 /*
  * Values of the simple clauses (RFC 5321 §4.4): by, with, id, for, via, envelope-from, and the local-handover
@@ -29,8 +29,9 @@ export function readBy(raw: string, clause: Clause | undefined): HopBy | null {
     const addr = parseIp(host);
     if (addr !== null) ip = addr.ip;
   }
-  for (const { text } of commentsOf(raw, clause.tokens)) {
-    const trimmed = text.trim();
+  for (const t of clause.tokens) {
+    if (t.kind !== 'comment') continue;
+    const trimmed = commentText(raw, t).trim();
     const whole = parseIp(trimmed);
     if (whole !== null) {
       ip ??= whole.ip;
@@ -46,8 +47,7 @@ export function readBy(raw: string, clause: Clause | undefined): HopBy | null {
       }
     }
     if (software === null && trimmed !== '') {
-      const l = trimmed.toLowerCase();
-      if (NOT_SOFTWARE_PREFIXES.some((p) => l.startsWith(p))) continue;
+      if (NOT_SOFTWARE_PREFIXES.some((p) => startsWithLower(trimmed, 0, trimmed.length, p))) continue;
       const cut = firstIndexOf(trimmed, ',', ';');
       software = (cut >= 0 ? trimmed.slice(0, cut) : trimmed).trim() || null;
     }
