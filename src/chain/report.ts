@@ -34,12 +34,28 @@ export interface ReportInput {
 
 /** A new hop with the scope set, its reason appended, and extra issues appended (the input hop is not touched). */
 export function withScope(hop: Hop, d: ScopeDecision, extra: readonly Issue[]): Hop {
+  // Every field written out (same order as the hop's): a spread copy per hop was a hot spot of the chain step.
+  const reasons = hop.security.reasons.slice();
+  reasons.push(d.reason);
   return {
-    ...hop,
-    security: { grade: hop.security.grade, reasons: [...hop.security.reasons, d.reason], scope: d.scope },
-    issues: extra.length === 0 ? hop.issues : [...hop.issues, ...extra],
+    index: hop.index,
+    raw: hop.raw,
+    byteOffset: hop.byteOffset,
+    from: hop.from,
+    by: hop.by,
+    via: hop.via,
+    protocol: hop.protocol,
+    id: hop.id,
+    for: hop.for,
+    envelopeFrom: hop.envelopeFrom,
+    date: hop.date,
+    tls: hop.tls,
+    security: { grade: hop.security.grade, reasons, scope: d.scope },
+    issues: extra.length === 0 ? hop.issues : hop.issues.concat(extra),
   };
 }
+
+const NO_ISSUES: readonly Issue[] = Object.freeze([]);
 
 /**
  * Assemble the report of one message. Throws `TypeError` only for invalid options (see `resolveChainOptions`);
@@ -57,15 +73,20 @@ export function buildReport(input: ReportInput, options: AnalyzeOptions): Messag
 
   const hops: Hop[] = [];
   for (let i = 0; i < n; i++) {
-    const extra: Issue[] = [];
     const brk = breaks[i];
-    if (brk !== undefined) extra.push(brk);
-    if (unverifiable !== null && i >= walk.boundary) extra.push(unverifiable);
     const t = hopIssues[i];
-    if (t !== undefined) pushAll(extra, t);
+    const late = unverifiable !== null && i >= walk.boundary;
+    let extra = NO_ISSUES;
+    if (brk !== undefined || late || t !== undefined) {
+      const some: Issue[] = [];
+      if (brk !== undefined) some.push(brk);
+      if (late) some.push(unverifiable);
+      if (t !== undefined) pushAll(some, t);
+      extra = some;
+    }
     hops.push(withScope(reads[i]!.hop, decisions[i]!, extra));
   }
-  const xReceived = input.xReceived.map((r) => withScope(r.hop, classifyScope(r, o), []));
+  const xReceived = input.xReceived.map((r) => withScope(r.hop, classifyScope(r, o), NO_ISSUES));
 
   const issues: Issue[] = [...input.issues];
   if (n === 0) issues.push(issue('CHAIN_NO_HOPS', 'info', 'the message has no Received fields: nothing to trace'));
