@@ -7,6 +7,7 @@
  */
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { analyzeMessage } from '../analyze.js';
+import { resolveLimits } from '../limits.js';
 import { batchPool, runBatches } from '../node/batch-runner.js';
 import { describeError } from '../node/read-faults.js';
 import type { MessageInput } from '../node/read-messages.js';
@@ -144,7 +145,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let first = true;
   try {
     if (stdoutOn) await write(io.stdout, format.head());
-    for await (const result of runBatches(batches, (records) => processCliBatch(records, config, format), pool, args.jobs)) {
+    const headerLimit = args.nested ? null : resolveLimits(analyze.limits).maxHeaderBytes;
+    for await (const result of runBatches(batches, (records) => processCliBatch(records, config, format), pool, args.jobs, headerLimit)) {
       if (stdoutOn && result.text !== '') {
         const pending = write(io.stdout, first ? result.text : format.separator + result.text);
         first = false;

@@ -48,6 +48,17 @@ function findHeaderEndBytes(bytes: Uint8Array, limit: number): { end: number; fo
   return { end: n, found: false };
 }
 
+/**
+ * How many leading bytes of a message `readHeaderBlock` can look at (RFC 5322 §2.1: the header ends at the first
+ * empty line): the block and its empty line, or one byte past the limit when there is no end within it. A prefix of
+ * this length analyses exactly like the whole message, so workers need not be sent the body.
+ */
+export function headerPrefixLength(bytes: Uint8Array, maxHeaderBytes: number): number {
+  const { end, found } = findHeaderEndBytes(bytes, maxHeaderBytes);
+  if (found) return end;
+  return bytes.length > maxHeaderBytes ? maxHeaderBytes + 1 : bytes.length;
+}
+
 function isAscii(bytes: Uint8Array, end: number): boolean {
   for (let i = 0; i < end; i++) if (bytes[i]! > 0x7f) return false;
   return true;

@@ -24,6 +24,8 @@ export async function* runBatches<O>(
   inline: (records: MessageRecord[]) => Promise<O>,
   pool: WorkerPool | null,
   jobs: number,
+  /** Send workers only the header blocks, cut at this `maxHeaderBytes` (when no nested parts are wanted). */
+  headerLimit: number | null = null,
 ): AsyncGenerator<O> {
   if (pool === null) {
     for await (const batch of batches) yield await inline(batch);
@@ -33,7 +35,7 @@ export async function* runBatches<O>(
     yield* orderedMap(
       batches,
       (batch) => {
-        const wire = packBatch(batch);
+        const wire = packBatch(batch, headerLimit);
         return pool.run<O>(wire, [wire.buffer]);
       },
       jobs * BATCHES_PER_WORKER,

@@ -3,6 +3,7 @@
  * instead of hundreds of copies), the rest as plain data.
  * @module
  */
+import { headerPrefixLength } from '../headers/split.js';
 import type { Issue } from '../types.js';
 import type { MessageRecord } from './read-options.js';
 
@@ -14,18 +15,24 @@ export interface WireBatch {
   readonly buffer: ArrayBuffer;
 }
 
-/** Pack records; transfer `buffer` with the message. */
-export function packBatch(records: readonly MessageRecord[]): WireBatch {
+/**
+ * Pack records; transfer `buffer` with the message. With `headerLimit` (no nested parts wanted) only each message's
+ * header block is packed: the analysis never reads the body, and bodies are most of an archive's bytes.
+ */
+export function packBatch(records: readonly MessageRecord[], headerLimit: number | null = null): WireBatch {
+  const sizes = records.map((r) => (headerLimit === null ? r.raw.length : headerPrefixLength(r.raw, headerLimit)));
   let total = 0;
-  for (const r of records) total += r.raw.length;
+  for (const n of sizes) total += n;
   const bytes = new Uint8Array(total);
   const lengths: number[] = [];
   const meta: WireBatch['meta'][number][] = [];
   let at = 0;
-  for (const r of records) {
-    bytes.set(r.raw, at);
-    at += r.raw.length;
-    lengths.push(r.raw.length);
+  for (let k = 0; k < records.length; k++) {
+    const r = records[k]!;
+    const n = sizes[k]!;
+    bytes.set(n === r.raw.length ? r.raw : r.raw.subarray(0, n), at);
+    at += n;
+    lengths.push(n);
     meta.push({ source: r.source, index: r.index, byteOffset: r.byteOffset, issues: r.issues });
   }
   return { meta, lengths, buffer: bytes.buffer };

@@ -8,6 +8,7 @@ import { analyzeMessage } from '../analyze.js';
 import type { AnalyzeOptions } from '../options.js';
 import { messageFacts } from '../summary/facts.js';
 import { SummaryBuilder } from '../summary/summary.js';
+import { resolveLimits } from '../limits.js';
 import { batchPool, runBatches } from './batch-runner.js';
 import type { MessageInput } from './read-messages.js';
 import { checkShard, inputList, readBatches, totalBytesOf } from './scan-batches.js';
@@ -64,7 +65,8 @@ export async function* scanMessageBatches(inputs: readonly MessageInput[], optio
     ...(totalBytes === undefined ? {} : { totalBytes }),
   });
   const data: ScanWorkerData = { role: SCAN_WORKER_ROLE, options: analyze, nested };
-  yield* runBatches(batches, (records) => scanRecords(records, analyze, nested), batchPool(workerScript(SELF), data, jobs), jobs);
+  const headerLimit = nested ? null : resolveLimits(analyze.limits).maxHeaderBytes;
+  yield* runBatches(batches, (records) => scanRecords(records, analyze, nested), batchPool(workerScript(SELF), data, jobs), jobs, headerLimit);
 }
 
 /**
