@@ -5,7 +5,8 @@
  * SIGN (to `k`) and U+0130 (to `i` + U+0307, which no needle can continue), so the Kelvin sign is folded here too.
  */
 
-function fold(c: number): number {
+/** The code unit `toLowerCase` would give for `c` where that is ASCII; `c` itself otherwise. */
+export function fold(c: number): number {
   if (c >= 0x41 && c <= 0x5a) return c | 0x20;
   return c === 0x212a ? 0x6b : c;
 }

@@ -1,7 +1,7 @@
 import { parseIp } from '../address/ip.js';
 import type { HopBy, Span } from '../types.js';
 import { leadingWords, type Clause } from './clauses.js';
-import { endsWithLower, includesLower, startsWithLower } from './ascii.js';
+import { endsWithLower, fold, startsWithLower } from './ascii.js';
 import { commentEnd, commentText, tokenText, type Token } from './lex.js';
 
 /*
@@ -147,14 +147,22 @@ export function readLocalHandover(raw: string, tokens: readonly Token[]): string
     if (c.kind !== 'comment') continue;
     const start = c.start + 1;
     const end = commentEnd(raw, c);
-    if (
-      includesLower(raw, start, end, 'from userid') ||
-      includesLower(raw, start, end, 'invoked by uid') ||
-      includesLower(raw, start, end, 'invoked by alias') ||
-      (startsWithLower(raw, start, end, 'from ') && endsWithLower(raw, start, end, '@localhost'))
-    ) {
+    if (hasHandoverPhrase(raw, start, end) || (startsWithLower(raw, start, end, 'from ') && endsWithLower(raw, start, end, '@localhost'))) {
       return raw.slice(start, end).trim();
     }
   }
   return null;
+}
+
+/** `from userid`, `invoked by uid` or `invoked by alias` anywhere in the range (any case), in one pass. */
+function hasHandoverPhrase(raw: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = fold(raw.charCodeAt(i));
+    if (c === 0x66 /* f */) {
+      if (startsWithLower(raw, i, end, 'from userid')) return true;
+    } else if (c === 0x69 /* i */) {
+      if (startsWithLower(raw, i, end, 'invoked by uid') || startsWithLower(raw, i, end, 'invoked by alias')) return true;
+    }
+  }
+  return false;
 }

@@ -5,6 +5,7 @@ import { DEFAULT_LIMITS, resolveLimits, type Limits } from '../limits.js';
 import { gradeHop } from '../tls/grade-hop.js';
 import { readTls } from '../tls/read-tls.js';
 import type { Hop, HopBy, HopDate, HopFrom, Issue, Scope } from '../types.js';
+import { startsWithLower } from './ascii.js';
 import { splitClauses, type Clause, type ClauseName } from './clauses.js';
 import { readBy, readEnvelopeFrom, readFor, readLocalHandover, readSingle, readVia, readWith } from './fields.js';
 import { lexReceived, type Token } from './lex.js';
@@ -35,7 +36,7 @@ function readDate(raw: string, dateTokens: readonly Token[]): { date: HopDate | 
   // A trailing `(envelope-from …)` is not part of the date.
   while (end > 0) {
     const t = dateTokens[end - 1]!;
-    if (t.kind === 'comment' && raw.slice(t.start + 1, t.start + 9).toLowerCase() === 'envelope') end--;
+    if (t.kind === 'comment' && startsWithLower(raw, t.start + 1, raw.length, 'envelope')) end--;
     else break;
   }
   if (end === 0) return { date: null, issues: [] };

@@ -105,7 +105,7 @@ function bracketAddress(word: string): { ip: string; range: IpRange; port: numbe
     if (j > end + 1) end = j;
   }
   const addr = readAddress(word.slice(open, end));
-  return addr === null ? null : { ...addr, before: word.slice(0, open) };
+  return addr === null ? null : { ip: addr.ip, range: addr.range, port: addr.port, before: word.slice(0, open) };
 }
 
 function isHeloWord(w: string): boolean {
