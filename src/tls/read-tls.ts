@@ -6,6 +6,7 @@
  * @module
  */
 import { issue } from '../issues.js';
+import { fold, startsWithLower } from '../received/ascii.js';
 import type { CertificateStatus, HopTls, Issue, Span } from '../types.js';
 import type { TlsContext } from './context.js';
 import type { TlsFinding } from './finding.js';
@@ -28,13 +29,11 @@ function isLetter(c: number): boolean {
 
 /** Does a comment hold one of {@link TLS_HINTS} at the start of a word (`TLS`, `SSL:` — not `russell`)? */
 function mentionsTls(raw: string, c: CommentView): boolean {
-  const text = raw.slice(c.inner.start, c.inner.end).toLowerCase();
-  for (const h of TLS_HINTS) {
-    let at = text.indexOf(h);
-    while (at >= 0) {
-      if (at === 0 || !isLetter(text.charCodeAt(at - 1))) return true;
-      at = text.indexOf(h, at + h.length);
-    }
+  // Scanned in place with ASCII case folding (what `toLowerCase` would give): no lower-cased copy of the comment.
+  const { start, end } = c.inner;
+  for (let i = start; i < end; i++) {
+    if (i > start && isLetter(fold(raw.charCodeAt(i - 1)))) continue;
+    for (const h of TLS_HINTS) if (startsWithLower(raw, i, end, h)) return true;
   }
   return false;
 }
