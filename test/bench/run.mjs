@@ -102,7 +102,7 @@ async function main() {
     if (hasCommand('perl', ['-MMail::SpamAssassin', '-e', '1'])) {
       const list = join(CACHE, 'eml-list.txt');
       writeFileSync(list, readdirSync(corpus.emlDir).filter((n) => n.endsWith('.eml')).sort().map((n) => join(corpus.emlDir, n)).join('\n') + '\n');
-      add('SpamAssassin relay parser (Mail::SpamAssassin, one process)', s.set, s.messages, corpus.emlBytes, 'perl', [join(HERE, 'sa-relays.pl')], { capture: true, stdinFile: list, reps: 1 });
+      add('SpamAssassin relay parser (Mail::SpamAssassin, one process)', s.set, s.messages, corpus.emlBytes, 'perl', [join(HERE, '../tools/sa-relays.pl'), '--count'], { capture: true, stdinFile: list, reps: 1 });
     } else {
       log('SpamAssassin (perl Mail::SpamAssassin) not installed: its row is skipped');
     }
