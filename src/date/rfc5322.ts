@@ -22,6 +22,7 @@
 import { issue } from '../issues.js';
 import type { HopDate, Issue } from '../types.js';
 import { dayIndex, dayName, daysInMonth, monthIndex, weekdayOf } from './calendar.js';
+import { FIRST_MS_AFTER_9999, FIRST_MS_OF_0000, isoOfMillis } from './iso.js';
 import { tokenizeDate, type DateToken } from './tokens.js';
 import { lookupZoneName } from './zones.js';
 
@@ -543,9 +544,7 @@ function parseCanonical(clean: string): ParsedDate | null {
   if (month < 0 || day < 1 || day > daysInMonth(year, month + 1) || hour > 23 || minute > 59 || second > 59) return null;
   const offset = sign === 45 ? -total : total;
   const ms = Date.UTC(year, month, day, hour, minute, second, 0) - offset * 60_000;
-  const instant = new Date(ms);
-  const utcYear = instant.getUTCFullYear();
-  if (!Number.isFinite(ms) || utcYear > 9999) return null;
+  if (!Number.isFinite(ms) || ms >= FIRST_MS_AFTER_9999) return null;
   const notes: Issue[] = [];
   if (dow !== null) {
     const actual = weekdayOf(year, month + 1, day);
@@ -553,7 +552,7 @@ function parseCanonical(clean: string): ParsedDate | null {
       notes.push(issue('DATE_WRONG_WEEKDAY', 'warning', `${day} ${MONTH_LABELS[month] ?? '?'} ${year} is a ${dayName(actual)}, the date says ${dayName(dow)}`));
     }
   }
-  return { date: { text: clean, iso: instant.toISOString(), offsetMinutes: offset }, issues: notes };
+  return { date: { text: clean, iso: isoOfMillis(ms), offsetMinutes: offset }, issues: notes };
 }
 
 /**
@@ -624,13 +623,11 @@ export function parseDate(text: string): ParsedDate {
   }
   const offset = zone.kind === 'offset' ? zone.minutes : 0;
   const ms = Date.UTC(year, s.month - 1, s.day, hour, minute, second, millis) - offset * 60_000;
-  const instant = new Date(ms);
-  const utcYear = instant.getUTCFullYear();
-  if (!Number.isFinite(ms) || utcYear < 0 || utcYear > 9999) {
+  if (!Number.isFinite(ms) || ms < FIRST_MS_OF_0000 || ms >= FIRST_MS_AFTER_9999) {
     return fail('DATE_OUT_OF_RANGE', 'out of range: the instant falls outside years 0000–9999');
   }
   return {
-    date: { text: clean, iso: instant.toISOString(), offsetMinutes: zone.kind === 'offset' ? zone.minutes : null },
+    date: { text: clean, iso: isoOfMillis(ms), offsetMinutes: zone.kind === 'offset' ? zone.minutes : null },
     issues: notes,
   };
 }
