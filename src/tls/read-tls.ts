@@ -119,20 +119,43 @@ function fromKeyword(raw: string, f: TlsFinding): HopTls {
   };
 }
 
+type CommentReader = NonNullable<TlsRecogniser['comment']>;
+type HopReader = NonNullable<TlsRecogniser['hop']>;
+
+/** The recognisers that read comments and those that read the hop, in registry order. */
+interface Readers {
+  readonly comment: readonly CommentReader[];
+  readonly hop: readonly HopReader[];
+}
+
+/** Frozen registries (the default one) are filtered once, not per hop; plain functions keep the calls off 17 object shapes. */
+const readersCache = new WeakMap<readonly TlsRecogniser[], Readers>();
+
+function readersOf(recognisers: readonly TlsRecogniser[]): Readers {
+  const cached = readersCache.get(recognisers);
+  if (cached !== undefined) return cached;
+  const readers: Readers = {
+    comment: recognisers.flatMap((r) => (r.comment === undefined ? [] : [r.comment])),
+    hop: recognisers.flatMap((r) => (r.hop === undefined ? [] : [r.hop])),
+  };
+  if (Object.isFrozen(recognisers)) readersCache.set(recognisers, readers);
+  return readers;
+}
+
 /**
  * Read the TLS facts of one Received value. Linear in the value: each comment is split into words at most once and
  * rejected by its first characters by most recognisers. Never throws on data.
  */
 export function readTls(ctx: TlsContext, recognisers: readonly TlsRecogniser[] = TLS_RECOGNISERS): TlsRead {
   const hop = buildHopView(ctx);
+  const readers = readersOf(recognisers);
   const statements: TlsFinding[] = [];
   const keywords: TlsFinding[] = [];
   const unread: CommentView[] = [];
   for (const c of hop.comments) {
     let claimed = false;
-    for (const r of recognisers) {
-      if (r.comment === undefined) continue;
-      const f = r.comment(c, hop);
+    for (const read of readers.comment) {
+      const f = read(c, hop);
       if (f !== null) {
         statements.push(f);
         claimed = true;
@@ -141,9 +164,8 @@ export function readTls(ctx: TlsContext, recognisers: readonly TlsRecogniser[] =
     }
     if (!claimed) unread.push(c);
   }
-  for (const r of recognisers) {
-    if (r.hop === undefined) continue;
-    for (const f of r.hop(hop)) (f.kind === 'statement' ? statements : keywords).push(f);
+  for (const read of readers.hop) {
+    for (const f of read(hop)) (f.kind === 'statement' ? statements : keywords).push(f);
   }
   if (statements.length > 0) {
     statements.sort((a, b) => a.span.start - b.span.start);
