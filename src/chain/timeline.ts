@@ -6,10 +6,9 @@
  * @module
  */
 
-// The subpath, not the package root: the root re-exports ~250 modules, 0.2 s of CPU at every CLI start.
-import { differenceInMilliseconds } from 'date-fns/differenceInMilliseconds';
 import { issue } from '../issues.js';
 import type { Hop, Issue, Timeline, TimelineEntry } from '../types.js';
+import { millisOfIso } from './iso-millis.js';
 
 /** One hour: greylisting (5–30 min) and a few retries stay under it; a longer wait is worth a look. */
 export const LARGE_GAP_SECONDS = 3600;
@@ -42,14 +41,16 @@ export function buildTimeline(hops: readonly Hop[]): TimelineResult {
   const hopIssues: (Issue[] | undefined)[] = [];
   const delays: (number | null)[] = [];
   const isos: (string | null)[] = [];
-  let prev: Date | null = null;
-  let first: Date | null = null;
+  // Instants as epoch milliseconds (parsed without a Date per hop); `dated` counts the hops that had one.
+  let prev = 0;
+  let first = 0;
+  let dated = 0;
   let positiveSum = 0;
   for (let k = hops.length - 1; k >= 0; k--) {
     const hop = hops[k]!;
     const iso = hop.date?.iso ?? null;
-    const when = iso === null ? null : new Date(iso);
-    if (when === null || Number.isNaN(when.getTime())) {
+    const when = iso === null ? Number.NaN : millisOfIso(iso);
+    if (iso === null || Number.isNaN(when)) {
       isos.push(null);
       delays.push(null);
       const why = hop.date === null ? 'no date' : `a date that cannot be placed in time (${hop.date.text.slice(0, 40)})`;
@@ -59,11 +60,11 @@ export function buildTimeline(hops: readonly Hop[]): TimelineResult {
       continue;
     }
     isos.push(iso);
-    if (prev === null) {
+    if (dated === 0) {
       delays.push(null);
       first = when;
     } else {
-      const seconds = differenceInMilliseconds(when, prev) / 1000;
+      const seconds = (when - prev) / 1000;
       delays.push(seconds);
       if (seconds < 0) {
         const severity = -seconds > CLOCK_SKEW_SECONDS ? 'warning' : 'info';
@@ -80,6 +81,7 @@ export function buildTimeline(hops: readonly Hop[]): TimelineResult {
       }
     }
     prev = when;
+    dated++;
   }
   const entries: TimelineEntry[] = [];
   for (let j = 0; j < delays.length; j++) {
@@ -87,7 +89,7 @@ export function buildTimeline(hops: readonly Hop[]): TimelineResult {
     const share = delay === null || delay < 0 || positiveSum <= 0 ? null : delay / positiveSum;
     entries.push({ hop: hops.length - 1 - j, iso: isos[j]!, delaySeconds: delay, share });
   }
-  const totalSeconds = first !== null && prev !== null && prev !== first ? differenceInMilliseconds(prev, first) / 1000 : null;
+  const totalSeconds = dated > 1 ? (prev - first) / 1000 : null;
   return { timeline: { entries, totalSeconds, anomalies }, hopIssues };
 }
 
@@ -101,7 +103,7 @@ export function futureDateIssue(dateIso: string | null, entries: readonly Timeli
   let newest: TimelineEntry | null = null;
   for (let j = entries.length - 1; j >= 0 && newest === null; j--) if (entries[j]!.iso !== null) newest = entries[j]!;
   if (newest === null || newest.iso === null) return null;
-  const ahead = differenceInMilliseconds(new Date(dateIso), new Date(newest.iso)) / 1000;
+  const ahead = (millisOfIso(dateIso) - millisOfIso(newest.iso)) / 1000;
   if (!(ahead > CLOCK_SKEW_SECONDS)) return null;
   return issue('CHAIN_FUTURE_DATE', 'info', `the Date header is ${ahead} s after the newest Received date (hop ${newest.hop})`);
 }
