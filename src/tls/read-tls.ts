@@ -20,7 +20,10 @@ export interface TlsRead {
   readonly issues: Issue[];
 }
 
-/** Words that make an unread comment "about TLS": then a plaintext protocol word is not evidence of plaintext. */
+/**
+ * Words that make an unread comment "about TLS": then a plaintext protocol word is not evidence of plaintext.
+ * mentionsTls pre-filters on their first letters (t, s, c, e): keep it in step when adding one.
+ */
 const TLS_HINTS: readonly string[] = ['tls', 'ssl', 'cipher', 'encrypt'];
 
 function isLetter(c: number): boolean {
@@ -31,9 +34,14 @@ function isLetter(c: number): boolean {
 function mentionsTls(raw: string, c: CommentView): boolean {
   // Scanned in place with ASCII case folding (what `toLowerCase` would give): no lower-cased copy of the comment.
   const { start, end } = c.inner;
+  let afterLetter = false;
   for (let i = start; i < end; i++) {
-    if (i > start && isLetter(fold(raw.charCodeAt(i - 1)))) continue;
-    for (const h of TLS_HINTS) if (startsWithLower(raw, i, end, h)) return true;
+    const f = fold(raw.charCodeAt(i));
+    // Only `t`, `s`, `c`, `e` can start a hint, and only where no letter comes before.
+    if (!afterLetter && (f === 0x74 || f === 0x73 || f === 0x63 || f === 0x65)) {
+      for (const h of TLS_HINTS) if (startsWithLower(raw, i, end, h)) return true;
+    }
+    afterLetter = isLetter(f);
   }
   return false;
 }
