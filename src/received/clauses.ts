@@ -44,6 +44,9 @@ function keywordOf(raw: string, t: Token): ClauseName | undefined {
   return KEYWORDS.get(tokenText(raw, t).toLowerCase());
 }
 
+/** One bit per clause name, for the seen/duplicate sets of {@link splitClauses}. */
+const CLAUSE_BIT: Readonly<Record<ClauseName, number>> = { from: 1, by: 2, via: 4, with: 8, id: 16, for: 32, tls: 64, 'envelope-from': 128 };
+
 const WEEKDAYS = new Set(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const MONTHS = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
 
@@ -106,24 +109,25 @@ export function splitClauses(raw: string, tokens: readonly Token[]): ClauseSplit
 
   const leading: Token[] = [];
   const clauses: Clause[] = [];
-  const seen = new Set<ClauseName>();
-  const duplicates = new Set<ClauseName>();
+  // Sets of clause names as bit masks: two Set objects per header were a measurable share of the split.
+  let seen = 0;
+  let duplicates = 0;
   let sink: Token[] = leading;
   for (let i = 0; i < clauseEnd; i++) {
     const t = tokens[i]!;
     if (t.kind === 'word') {
       const name = keywordOf(raw, t);
       if (name !== undefined && (name !== 'tls' || isTlsClause(raw, tokens[i + 1]))) {
-        if (!seen.has(name)) {
-          seen.add(name);
+        if ((seen & CLAUSE_BIT[name]) === 0) {
+          seen |= CLAUSE_BIT[name];
           const clause: Clause = { name, keyword: t, tokens: [] };
           clauses.push(clause);
           sink = clause.tokens;
           continue;
         }
         const next = tokens[i + 1];
-        if (name === 'from' && next !== undefined && next.kind === 'angle' && !seen.has('envelope-from')) {
-          seen.add('envelope-from');
+        if (name === 'from' && next !== undefined && next.kind === 'angle' && (seen & CLAUSE_BIT['envelope-from']) === 0) {
+          seen |= CLAUSE_BIT['envelope-from'];
           const clause: Clause = { name: 'envelope-from', keyword: t, tokens: [] };
           clauses.push(clause);
           sink = clause.tokens;
@@ -135,8 +139,8 @@ export function splitClauses(raw: string, tokens: readonly Token[]): ClauseSplit
           continue;
         }
         // one issue per keyword: a keyword flood must not become an issue flood
-        if (!duplicates.has(name)) {
-          duplicates.add(name);
+        if ((duplicates & CLAUSE_BIT[name]) === 0) {
+          duplicates |= CLAUSE_BIT[name];
           issues.push(issue('RECEIVED_DUPLICATE_CLAUSE', 'info', `a second \`${name}\` clause; the first is kept`, { start: t.start, end: t.end }));
         }
         // The repeated clause's value must not leak into the previous clause: park it.

@@ -220,8 +220,8 @@ function classifyComment(words: readonly string[]): CommentFacts {
   return facts;
 }
 
-function firstNonNull<T>(values: readonly (T | null)[]): T | null {
-  for (const v of values) if (v !== null) return v;
+function firstNonNull(comments: readonly CommentFacts[], key: 'ident' | 'rdns'): string | null {
+  for (const c of comments) if (c[key] !== null) return c[key];
   return null;
 }
 
@@ -283,14 +283,15 @@ export function readFromClause(raw: string, tokens: readonly Token[], hint: From
   const heloComment = comments.find((c) => c.kind === 'helo');
   const account = comments.find((c) => c.kind === 'account');
   const withIp = comments.filter((c) => c.ip !== null && c.kind !== 'account' && c.kind !== 'other');
-  const seenIps = new Set(withIp.map((c) => c.ip as string));
+  // Distinct addresses in first-seen order; no Set for the usual zero or one.
+  const seenIps = withIp.length <= 1 ? withIp.map((c) => c.ip as string) : [...new Set(withIp.map((c) => c.ip as string))];
   const commentIp = withIp[0] ?? null;
   let helo: string | null = null;
   let rdns: string | null = null;
   let ip: string | null = null;
   let ipRange: IpRange | null = null;
   let port: number | null = null;
-  let ident: string | null = firstNonNull(comments.map((c) => c.ident));
+  let ident: string | null = firstNonNull(comments, 'ident');
 
   const nameAsRdns = (): string | null =>
     name === null || nameAddr !== null || NO_RDNS.has(lower(name)) || name.startsWith('[') ? null : name;
@@ -317,15 +318,15 @@ export function readFromClause(raw: string, tokens: readonly Token[], hint: From
     // Postfix/Sendmail `from HELO (RDNS [IP])`, Microsoft `from HELO (IP)`, or a comment we cannot read:
     // either way the name after `from` is what the client said.
     helo = name;
-    rdns = firstNonNull(comments.map((c) => c.rdns));
+    rdns = firstNonNull(comments, 'rdns');
   }
 
   if (commentIp !== null) {
     ip = commentIp.ip;
     ipRange = commentIp.ipRange;
     port = commentIp.port;
-    if (seenIps.size > 1) {
-      issues.push(issue('RECEIVED_FROM_AMBIGUOUS', 'warning', `the from clause names ${seenIps.size} different addresses (${[...seenIps].join(', ')}); none is reported`));
+    if (seenIps.length > 1) {
+      issues.push(issue('RECEIVED_FROM_AMBIGUOUS', 'warning', `the from clause names ${seenIps.length} different addresses (${seenIps.join(', ')}); none is reported`));
       ip = null;
       ipRange = null;
       port = null;
