@@ -1,7 +1,7 @@
 import { parseIp } from '../address/ip.js';
 import type { HopBy, Span } from '../types.js';
 import { leadingWords, type Clause } from './clauses.js';
-import { endsWithLower, fold, startsWithLower } from './ascii.js';
+import { endsWithLower, startsWithLower } from './ascii.js';
 import { commentEnd, commentText, tokenText, type Token } from './lex.js';
 
 /*
@@ -157,7 +157,8 @@ export function readLocalHandover(raw: string, tokens: readonly Token[]): string
 /** `from userid`, `invoked by uid` or `invoked by alias` anywhere in the range (any case), in one pass. */
 function hasHandoverPhrase(raw: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
-    const c = fold(raw.charCodeAt(i));
+    // `| 0x20` folds exactly F and I onto f and i (U+212A, the one non-ASCII case, folds to k: no phrase start).
+    const c = raw.charCodeAt(i) | 0x20;
     if (c === 0x66 /* f */) {
       if (startsWithLower(raw, i, end, 'from userid')) return true;
     } else if (c === 0x69 /* i */) {
