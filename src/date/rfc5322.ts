@@ -99,6 +99,8 @@ function adjacent(a: DateToken, b: DateToken | undefined): b is DateToken {
 
 /** RFC 5322 §3.2.2 unfolding for display: each CR/LF and the whitespace after it become one space; trimmed. */
 export function unfoldDate(text: string): string {
+  // Most dates are written on one line: the builtin searches find that faster than the loop below.
+  if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) return text.trim();
   let out = '';
   let from = 0;
   let i = 0;
@@ -561,7 +563,11 @@ function parseCanonical(clean: string): ParsedDate | null {
  */
 export function parseDate(text: string): ParsedDate {
   if (typeof text !== 'string') throw new TypeError('parseDate: text must be a string');
-  const clean = unfoldDate(text);
+  return parseUnfoldedDate(unfoldDate(text));
+}
+
+/** {@link parseDate} for text that has been through {@link unfoldDate} already (unfolding twice changes nothing). */
+export function parseUnfoldedDate(clean: string): ParsedDate {
   const notes: Issue[] = [];
   const fail = (code: 'DATE_INVALID' | 'DATE_OUT_OF_RANGE', message: string): ParsedDate => ({
     date: { text: clean, iso: null, offsetMinutes: null },

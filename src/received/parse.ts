@@ -1,4 +1,4 @@
-import { parseDate, unfoldDate } from '../date/rfc5322.js';
+import { parseUnfoldedDate, unfoldDate } from '../date/rfc5322.js';
 import type { GradingPolicyInput, ParseOptions } from '../options.js';
 import { issue, pushAll } from '../issues.js';
 import { DEFAULT_LIMITS, resolveLimits, type Limits } from '../limits.js';
@@ -46,7 +46,7 @@ function readDate(raw: string, dateTokens: readonly Token[]): { date: HopDate | 
   const last = dateTokens[end - 1]!;
   const text = unfoldDate(raw.slice(first.start, last.end));
   if (text === '') return { date: null, issues: [] };
-  const parsed = parseDate(text);
+  const parsed = parseUnfoldedDate(text);
   if (parsed.issues.length === 0) return { date: parsed.date, issues: parsed.issues };
   const span = { start: first.start, end: last.end };
   return { date: parsed.date, issues: parsed.issues.map((i) => ({ ...i, span })) };
