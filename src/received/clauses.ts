@@ -167,6 +167,9 @@ export function leadingWords(raw: string, tokens: readonly Token[], skipLeadingC
   if (skipLeadingComments) while (i < tokens.length && tokens[i]!.kind === 'comment') i++;
   const first = tokens[i];
   if (first === undefined || first.kind !== 'word') return null;
+  const next = tokens[i + 1];
+  // One word (most `with` and `via` values): its text as is, no parts array.
+  if (next === undefined || next.kind !== 'word') return { text: tokenText(raw, first), span: { start: first.start, end: first.end } };
   let last = first;
   const parts: string[] = [];
   for (; i < tokens.length; i++) {

@@ -74,6 +74,8 @@ export function readWith(raw: string, clause: Clause | undefined): { text: strin
     if (lit !== undefined && lit.kind === 'literal') return { text: tokenText(raw, lit), span: { start: lit.start, end: lit.end } };
     return null;
   }
+  // One word (the usual `with ESMTPS`) has no word after `encrypted`: nothing to split.
+  if (!words.text.includes(' ')) return words;
   // MessageLabs: `with ECDHE-RSA-AES256-GCM-SHA384 encrypted SMTP` — the protocol is the word after `encrypted`.
   const parts = words.text.split(' ');
   const enc = parts.findIndex((p) => p.toLowerCase() === 'encrypted');
