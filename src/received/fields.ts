@@ -156,16 +156,14 @@ export function readLocalHandover(raw: string, tokens: readonly Token[]): string
   return null;
 }
 
-/** `from userid`, `invoked by uid` or `invoked by alias` anywhere in the range (any case), in one pass. */
+/**
+ * `from userid`, `invoked by uid` or `invoked by alias` anywhere in the range (any case). Each phrase has its first
+ * space at a fixed offset, so only the spaces (found by the builtin search) are candidate positions.
+ */
 function hasHandoverPhrase(raw: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    // `| 0x20` folds exactly F and I onto f and i (U+212A, the one non-ASCII case, folds to k: no phrase start).
-    const c = raw.charCodeAt(i) | 0x20;
-    if (c === 0x66 /* f */) {
-      if (startsWithLower(raw, i, end, 'from userid')) return true;
-    } else if (c === 0x69 /* i */) {
-      if (startsWithLower(raw, i, end, 'invoked by uid') || startsWithLower(raw, i, end, 'invoked by alias')) return true;
-    }
+  for (let sp = raw.indexOf(' ', start); sp >= 0 && sp < end; sp = raw.indexOf(' ', sp + 1)) {
+    if (sp - 4 >= start && startsWithLower(raw, sp - 4, end, 'from userid')) return true;
+    if (sp - 7 >= start && (startsWithLower(raw, sp - 7, end, 'invoked by uid') || startsWithLower(raw, sp - 7, end, 'invoked by alias'))) return true;
   }
   return false;
 }
