@@ -1,5 +1,6 @@
 import { issue } from '../issues.js';
 import type { Issue, Span } from '../types.js';
+import { equalsLower } from './ascii.js';
 import { tokenText, type Token } from './lex.js';
 
 /** Clause names of RFC 5321 §4.4 plus the real-world extras (RFC 8314 §7 `tls`, `envelope-from`). */
@@ -34,6 +35,8 @@ const KEYWORDS: ReadonlyMap<string, ClauseName> = new Map<string, ClauseName>([
   ['envelope-sender', 'envelope-from'],
 ]);
 
+const KEYWORD_LIST: readonly (readonly [string, ClauseName])[] = [...KEYWORDS];
+
 /**
  * The clause a word names, if any. Words of other lengths are turned away before any copy: lower-casing changes a
  * length only through U+0130, whose result (with U+0307) is no keyword.
@@ -41,7 +44,9 @@ const KEYWORDS: ReadonlyMap<string, ClauseName> = new Map<string, ClauseName>([
 function keywordOf(raw: string, t: Token): ClauseName | undefined {
   const n = t.end - t.start;
   if (n !== 2 && n !== 3 && n !== 4 && n !== 13 && n !== 15) return undefined;
-  return KEYWORDS.get(tokenText(raw, t).toLowerCase());
+  // Compared in place (ASCII case folding, see ascii.ts): no copy and no lower-cased copy per word.
+  for (const [word, name] of KEYWORD_LIST) if (word.length === n && equalsLower(raw, t.start, t.end, word)) return name;
+  return undefined;
 }
 
 /** One bit per clause name, for the seen/duplicate sets of {@link splitClauses}. */
@@ -152,7 +157,7 @@ export function splitClauses(raw: string, tokens: readonly Token[]): ClauseSplit
   }
   let dateTokens = tokens.slice(dateStart);
   let trailingId: string | null = null;
-  const idAt = dateTokens.findIndex((t) => t.kind === 'word' && t.end - t.start === 2 && tokenText(raw, t).toLowerCase() === 'id');
+  const idAt = dateTokens.findIndex((t) => t.kind === 'word' && equalsLower(raw, t.start, t.end, 'id'));
   if (idAt > 0) {
     const idToken = dateTokens[idAt + 1];
     if (idToken !== undefined && idToken.kind !== 'comment') trailingId = tokenText(raw, idToken);
