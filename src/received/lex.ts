@@ -44,7 +44,8 @@ const RANGLE = 0x3e;
 const SEMI = 0x3b;
 const COLON = 0x3a;
 
-function isSpace(c: number): boolean {
+/** Folding (RFC 5322 §2.2.3) may put CR LF + WSP anywhere: every whitespace run is one separator. */
+export function isSpace(c: number): boolean {
   return c === SPACE || c === TAB || c === CR || c === LF || c === 0x0b || c === 0x0c;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Span } from '../types.js';
 import { isCipherText, isVersionText, leadingNumber } from './text.js';
-import { isSpace } from './words.js';
+import { isSpace } from '../received/lex.js';
 
 /** What a comma list states. */
 export interface CommaFields {

@@ -2,7 +2,8 @@ import type { Token } from '../received/lex.js';
 import type { Span } from '../types.js';
 import type { TlsContext } from './context.js';
 import type { TlsFinding } from './finding.js';
-import { isSpace, splitWords, type Word } from './words.js';
+import { isSpace } from '../received/lex.js';
+import { splitWords, type Word } from './words.js';
 
 /** Characters of a comment (after leading space) lower-cased up front: enough to reject a comment by its start. */
 const HEAD_CHARS = 24;

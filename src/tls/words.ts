@@ -1,3 +1,4 @@
+import { isSpace } from '../received/lex.js';
 import type { Span } from '../types.js';
 
 /** One whitespace-separated word inside a comment; `(` and `)` are words of their own, a quoted string is one word. */
@@ -7,19 +8,10 @@ export interface Word {
   readonly end: number;
 }
 
-const SPACE = 0x20;
-const TAB = 0x09;
-const CR = 0x0d;
-const LF = 0x0a;
 const LPAREN = 0x28;
 const RPAREN = 0x29;
 const DQUOTE = 0x22;
 const BACKSLASH = 0x5c;
-
-/** Folding (RFC 5322 §2.2.3) may put CR LF + WSP anywhere in a comment: every whitespace run is one separator. */
-export function isSpace(c: number): boolean {
-  return c === SPACE || c === TAB || c === CR || c === LF || c === 0x0b || c === 0x0c;
-}
 
 /**
  * Split `raw[range.start, range.end)` into words in one pass. A quoted string (RFC 5322 §3.2.4, Postfix's
