@@ -7,7 +7,7 @@ import { issue } from '../issues.js';
 import { DirectoryGuard } from './directory-guard.js';
 import { describeError, faultRecord } from './read-faults.js';
 import { isMaildir, readMaildirWith } from './read-maildir.js';
-import { walkListing } from './walk-listing.js';
+import { descend, walkListing } from './walk-listing.js';
 import { resolveReadOptions, type MessageRecord, type ReadOptions, type ResolvedReadOptions } from './read-options.js';
 
 /** Hidden entries (`.git`, `.DS_Store`, editor swap files) are not filed mail. */
@@ -28,20 +28,7 @@ export async function* readFolderWith(
   }
   yield* walkListing(dir, options, isVisibleName, 'discovered', async function* (entry) {
     if (entry.kind === 'directory') {
-      if (depth + 1 > options.maxDirectoryDepth) {
-        yield faultRecord(entry.path, 0, issue('IO_UNREADABLE', 'warning', `deeper than ${options.maxDirectoryDepth} levels; not read`));
-        return;
-      }
-      const entered = await guard.enter(entry.path);
-      if (!entered.entered) {
-        yield faultRecord(entry.path, 0, entered.issue);
-        return;
-      }
-      try {
-        yield* readFolderWith(entry.path, options, guard, depth + 1);
-      } finally {
-        guard.leave(entered.real);
-      }
+      yield* descend(entry.path, options, guard, depth, (path, d) => readFolderWith(path, options, guard, d));
     } else if (entry.kind === 'broken') {
       yield faultRecord(entry.path, 0, issue('IO_UNREADABLE', 'error', describeError(entry.error)));
     } else if (options.nonMessages === 'report') {

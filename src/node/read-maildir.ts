@@ -9,7 +9,7 @@ import { issue } from '../issues.js';
 import { DirectoryGuard } from './directory-guard.js';
 import { listDirectory } from './list-directory.js';
 import { describeError, faultRecord } from './read-faults.js';
-import { walkListing } from './walk-listing.js';
+import { descend, walkListing } from './walk-listing.js';
 import { resolveReadOptions, type MessageRecord, type ReadOptions, type ResolvedReadOptions } from './read-options.js';
 
 async function isDirectory(path: string): Promise<boolean> {
@@ -66,20 +66,7 @@ export async function* readMaildirWith(
   }
   for (const entry of listing.entries) {
     if (entry.kind !== 'directory' || !(await isMaildir(entry.path))) continue;
-    if (depth + 1 > options.maxDirectoryDepth) {
-      yield faultRecord(entry.path, 0, issue('IO_UNREADABLE', 'warning', `deeper than ${options.maxDirectoryDepth} levels; not read`));
-      continue;
-    }
-    const entered = await guard.enter(entry.path);
-    if (!entered.entered) {
-      yield faultRecord(entry.path, 0, entered.issue);
-      continue;
-    }
-    try {
-      yield* readMaildirWith(entry.path, options, guard, depth + 1);
-    } finally {
-      guard.leave(entered.real);
-    }
+    yield* descend(entry.path, options, guard, depth, (path, d) => readMaildirWith(path, options, guard, d));
   }
 }
 

@@ -4,6 +4,7 @@
  * @module
  */
 import { issue } from '../issues.js';
+import type { DirectoryGuard } from './directory-guard.js';
 import { listDirectory, type DirectoryEntry } from './list-directory.js';
 import { readFileRun } from './read-file-run.js';
 import { describeError, faultRecord } from './read-faults.js';
@@ -40,5 +41,32 @@ export async function* walkListing(
   }
   if (listing.truncated) {
     yield faultRecord(dir, 0, issue('IO_TRUNCATED', 'warning', `more than ${options.maxDirectoryEntries} entries; the rest not read`));
+  }
+}
+
+/**
+ * Descend into a sub-directory one level below `depth`: a fault record when it is too deep or already entered
+ * (a symlink loop), else `read`'s records, leaving the guard however the iteration ends.
+ */
+export async function* descend(
+  path: string,
+  options: ResolvedReadOptions,
+  guard: DirectoryGuard,
+  depth: number,
+  read: (path: string, depth: number) => AsyncIterable<MessageRecord>,
+): AsyncGenerator<MessageRecord> {
+  if (depth + 1 > options.maxDirectoryDepth) {
+    yield faultRecord(path, 0, issue('IO_UNREADABLE', 'warning', `deeper than ${options.maxDirectoryDepth} levels; not read`));
+    return;
+  }
+  const entered = await guard.enter(path);
+  if (!entered.entered) {
+    yield faultRecord(path, 0, entered.issue);
+    return;
+  }
+  try {
+    yield* read(path, depth + 1);
+  } finally {
+    guard.leave(entered.real);
   }
 }
