@@ -8,8 +8,8 @@ import { run, type CliIo, type CliOutput } from '../src/cli/run.js';
 export class Capture implements CliOutput {
   readonly chunks: string[] = [];
   constructor(readonly isTTY = false) {}
-  write(chunk: string): boolean {
-    this.chunks.push(chunk);
+  write(chunk: string | Uint8Array): boolean {
+    this.chunks.push(typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk));
     return true;
   }
   text(): string {

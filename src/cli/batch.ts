@@ -27,8 +27,8 @@ export interface CliBatchConfig {
 
 /** What a batch gives back. */
 export interface CliBatchResult {
-  /** The messages' output, joined by the format's separator. */
-  readonly text: string;
+  /** The messages' output, joined by the format's separator (UTF-8 bytes when it comes from a worker). */
+  readonly text: string | Uint8Array;
   readonly facts: MessageFacts[];
   /** Messages whose verdict matched `--fail-on`. */
   readonly failed: number;

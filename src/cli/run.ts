@@ -26,7 +26,7 @@ import { CLI_WORKER_ROLE, type CliWorkerData } from './worker.js';
 
 /** A stream the CLI writes to (Node's `process.stdout`/`stderr`, or a test double). */
 export interface CliOutput {
-  write(chunk: string): boolean;
+  write(chunk: string | Uint8Array): boolean;
   once?(event: 'drain', listener: () => void): unknown;
   readonly isTTY?: boolean;
 }
@@ -45,8 +45,8 @@ export interface CliIo {
 /** 20 warning lines about unreadable messages on stderr: the output has them all; the terminal gets a taste. */
 const MAX_STDERR_WARNINGS = 20;
 
-function write(out: CliOutput, chunk: string): Promise<void> | undefined {
-  if (chunk === '' || out.write(chunk) || out.once === undefined) return undefined;
+function write(out: CliOutput, chunk: string | Uint8Array): Promise<void> | undefined {
+  if (chunk.length === 0 || out.write(chunk) || out.once === undefined) return undefined;
   const once = out.once.bind(out);
   return new Promise((resolve) => once('drain', resolve));
 }
@@ -147,10 +147,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (stdoutOn) await write(io.stdout, format.head());
     const headerLimit = args.nested ? null : resolveLimits(analyze.limits).maxHeaderBytes;
     for await (const result of runBatches(batches, (records) => processCliBatch(records, config, format), pool, args.jobs, headerLimit)) {
-      if (stdoutOn && result.text !== '') {
-        const pending = write(io.stdout, first ? result.text : format.separator + result.text);
+      if (stdoutOn && result.text.length > 0) {
+        if (!first) await write(io.stdout, format.separator);
         first = false;
-        if (pending !== undefined) await pending;
+        await write(io.stdout, result.text);
       }
       for (const f of result.facts) summary.add(f);
       if (report !== null) for (const r of result.reports) report.add(r);

@@ -25,5 +25,11 @@ export function isCliWorkerData(data: unknown): data is CliWorkerData {
 /** Serve batches until the pool terminates this thread. */
 export function serveCliWorker(data: CliWorkerData): void {
   const format = createFormat(data.config.format);
-  serveTasks(async (task) => ({ result: await processCliBatch(unpackBatch(task as WireBatch), data.config, format) }));
+  const encoder = new TextEncoder();
+  serveTasks(async (task) => {
+    const result = await processCliBatch(unpackBatch(task as WireBatch), data.config, format);
+    // Encoded here, in parallel, and moved: the main thread only writes bytes (no copy of a string, no encoding).
+    const text = encoder.encode(result.text as string);
+    return { result: { ...result, text }, transfer: [text.buffer] };
+  });
 }
