@@ -25,10 +25,21 @@ export interface CliBatchConfig {
   readonly report?: boolean;
 }
 
-/** What a batch gives back. */
+/**
+ * Where a batch's output goes, in pieces of whole messages joined by the format's separator: the caller puts the
+ * separator between pieces. Returns a promise while the destination wants the writer to wait (backpressure).
+ */
+export type CliTextSink = (piece: string) => Promise<void> | undefined;
+
+/**
+ * 32,768 characters of output per piece: small enough that a piece is born and dies in the young generation (a
+ * whole batch's text went straight to the large-object space and was only freed by a full collection: RSS grew),
+ * large enough that a write is not a per-message system call.
+ */
+export const OUTPUT_PIECE_CHARS = 32_768;
+
+/** What a batch gives back (its output went to the sink). */
 export interface CliBatchResult {
-  /** The messages' output, joined by the format's separator (UTF-8 bytes when it comes from a worker). */
-  readonly text: string | Uint8Array;
   readonly facts: MessageFacts[];
   /** Messages whose verdict matched `--fail-on`. */
   readonly failed: number;
@@ -43,18 +54,27 @@ function* scanEach(records: readonly MessageRecord[], analyze: AnalyzeOptions): 
   for (const record of records) yield scanRecord(record, analyze);
 }
 
-/** Analyse and format one batch. */
-export async function processCliBatch(records: readonly MessageRecord[], config: CliBatchConfig, format: OutputFormat): Promise<CliBatchResult> {
+/** Analyse and format one batch, handing its output to `sink` as it is made. */
+export async function processCliBatch(records: readonly MessageRecord[], config: CliBatchConfig, format: OutputFormat, sink: CliTextSink): Promise<CliBatchResult> {
   // Without --nested each report is formatted as soon as it is made, so it dies young (no batch of reports kept
   // alive across collections and promoted: less GC work, lower RSS). --nested needs the async path.
   const items: Iterable<ScanMessage> = config.nested ? await scanRecords(records, config.analyze, true) : scanEach(records, config.analyze);
-  const parts: string[] = [];
   const facts: MessageFacts[] = [];
   const warnings: string[] = [];
   const reports: ReportMessage[] = [];
   let failed = 0;
+  let parts: string[] = [];
+  let chars = 0;
   for (const item of items) {
-    parts.push(format.message(item));
+    const text = format.message(item);
+    parts.push(text);
+    chars += text.length;
+    if (chars >= OUTPUT_PIECE_CHARS) {
+      const wait = sink(parts.join(format.separator));
+      parts = [];
+      chars = 0;
+      if (wait !== undefined) await wait;
+    }
     facts.push(messageFacts(item.report, item.nested.length));
     if (config.report === true) reports.push({ source: item.source, index: item.index, report: item.report, nested: item.nested.length });
     if (config.failOn !== null && failsOn(item.report.verdict, config.failOn)) failed++;
@@ -63,5 +83,6 @@ export async function processCliBatch(records: readonly MessageRecord[], config:
       warnings.push(`${sanitize(item.source)}#${item.index}: ${first?.code ?? 'IO'} ${sanitize(first?.message ?? '')}`);
     }
   }
-  return { text: parts.join(format.separator), facts, failed, warnings, reports };
+  if (parts.length > 0) await sink(parts.join(format.separator));
+  return { facts, failed, warnings, reports };
 }

@@ -11,18 +11,19 @@ import { resolveLimits } from '../limits.js';
 import { batchPool, runBatches } from '../node/batch-runner.js';
 import { describeError } from '../node/read-faults.js';
 import type { MessageInput } from '../node/read-messages.js';
+import type { MessageRecord } from '../node/read-options.js';
 import { readBatches, totalBytesOf } from '../node/scan-batches.js';
 import type { AnalyzeOptions } from '../options.js';
 import { renderReport, ReportAggregator } from '../report/index.js';
 import { SummaryBuilder } from '../summary/summary.js';
 import { parseCliArgs, UsageError, USAGE, type CliArgs } from './args.js';
-import { processCliBatch, type CliBatchConfig } from './batch.js';
+import { processCliBatch, type CliBatchConfig, type CliBatchResult } from './batch.js';
 import { colorEnabled } from './color.js';
 import { createFormat } from './format/index.js';
 import { createProgress, type Progress } from './progress.js';
 import { sanitize } from './sanitize.js';
 import { TOOL } from './version.js';
-import { CLI_WORKER_ROLE, type CliWorkerData } from './worker.js';
+import { CLI_WORKER_ROLE, type CliWorkerData, type CliWorkerResult } from './worker.js';
 
 /** A stream the CLI writes to (Node's `process.stdout`/`stderr`, or a test double). */
 export interface CliOutput {
@@ -146,12 +147,17 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     if (stdoutOn) await write(io.stdout, format.head());
     const headerLimit = args.nested ? null : resolveLimits(analyze.limits).maxHeaderBytes;
-    for await (const result of runBatches(batches, (records) => processCliBatch(records, config, format), pool, args.jobs, headerLimit)) {
-      if (stdoutOn && result.text.length > 0) {
-        if (!first) await write(io.stdout, format.separator);
-        first = false;
-        await write(io.stdout, result.text);
-      }
+    // Pieces of output, in order, whoever made them: the separator goes between two pieces.
+    const emit = (piece: string | Uint8Array): Promise<void> | undefined => {
+      if (!stdoutOn || piece.length === 0) return undefined;
+      const sep = first ? undefined : write(io.stdout, format.separator);
+      first = false;
+      const done = write(io.stdout, piece);
+      return sep === undefined ? done : sep.then(() => done);
+    };
+    const inline = (records: MessageRecord[]): Promise<CliBatchResult> => processCliBatch(records, config, format, emit);
+    for await (const result of runBatches<CliBatchResult | CliWorkerResult>(batches, inline, pool, args.jobs, headerLimit)) {
+      if ('bytes' in result) await emit(result.bytes);
       for (const f of result.facts) summary.add(f);
       if (report !== null) for (const r of result.reports) report.add(r);
       failed += result.failed;

@@ -5,7 +5,7 @@
  */
 import { unpackBatch, type WireBatch } from '../node/batch-wire.js';
 import { serveTasks } from '../node/worker-pool.js';
-import { processCliBatch, type CliBatchConfig } from './batch.js';
+import { processCliBatch, type CliBatchConfig, type CliBatchResult } from './batch.js';
 import { createFormat } from './format/index.js';
 
 /** Marks a worker started by the CLI. */
@@ -17,6 +17,11 @@ export interface CliWorkerData {
   readonly config: CliBatchConfig;
 }
 
+/** A batch done by a worker: its output as UTF-8 bytes, pieces already joined by the format's separator. */
+export interface CliWorkerResult extends CliBatchResult {
+  readonly bytes: Uint8Array;
+}
+
 /** `true` when `data` is the `workerData` of a CLI worker. */
 export function isCliWorkerData(data: unknown): data is CliWorkerData {
   return typeof data === 'object' && data !== null && (data as { role?: unknown }).role === CLI_WORKER_ROLE;
@@ -25,11 +30,25 @@ export function isCliWorkerData(data: unknown): data is CliWorkerData {
 /** Serve batches until the pool terminates this thread. */
 export function serveCliWorker(data: CliWorkerData): void {
   const format = createFormat(data.config.format);
-  const encoder = new TextEncoder();
+  const separator = Buffer.from(format.separator, 'utf8');
   serveTasks(async (task) => {
-    const result = await processCliBatch(unpackBatch(task as WireBatch), data.config, format);
-    // Encoded here, in parallel, and moved: the main thread only writes bytes (no copy of a string, no encoding).
-    const text = encoder.encode(result.text as string);
-    return { result: { ...result, text }, transfer: [text.buffer] };
+    // Encoded here, in parallel, piece by piece, and moved: the main thread only writes bytes (no string copied
+    // between threads, no encoding on the thread that reads the input).
+    const pieces: Buffer[] = [];
+    const result = await processCliBatch(unpackBatch(task as WireBatch), data.config, format, (piece) => {
+      if (pieces.length > 0 && separator.length > 0) pieces.push(separator);
+      pieces.push(Buffer.from(piece, 'utf8'));
+      return undefined;
+    });
+    // A fresh buffer of its own (pieces may live in Node's shared pool, which must not be moved to another thread).
+    let total = 0;
+    for (const p of pieces) total += p.length;
+    const bytes = new Uint8Array(total);
+    let at = 0;
+    for (const p of pieces) {
+      bytes.set(p, at);
+      at += p.length;
+    }
+    return { result: { ...result, bytes } satisfies CliWorkerResult, transfer: [bytes.buffer] };
   });
 }
