@@ -68,7 +68,7 @@ export async function processCliBatch(records: readonly MessageRecord[], config:
   for (const item of items) {
     const text = format.message(item);
     parts.push(text);
-    chars += text.length;
+    chars += text.length + format.separator.length;
     if (chars >= OUTPUT_PIECE_CHARS) {
       const wait = sink(parts.join(format.separator));
       parts = [];
