@@ -11,7 +11,7 @@ import { parentPort, Worker, type TransferListItem } from 'node:worker_threads';
  * 64 MB young generation per worker: analysis makes many short-lived objects, and a worker's default nursery made
  * the scavenger take twice the main thread's GC share (measured on the SpamAssassin corpus).
  */
-export const WORKER_YOUNG_GENERATION_MB = 64;
+export const WORKER_YOUNG_GENERATION_MB = 16;
 
 interface Pending {
   readonly resolve: (value: unknown) => void;
