@@ -58,14 +58,16 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string }> {
 }
 
 describe('--jobs with worker threads (built CLI)', () => {
-  it.each(['text', 'ndjson', 'csv', 'json'])('%s output is identical with 1, 2 and 3 jobs', async (format) => {
+  it.each(['text', 'ndjson', 'csv', 'json'])('%s output is identical with 1, 2, 3 and auto jobs', async (format) => {
     const one = await cli(['-f', format, mbox]);
     const two = await cli(['-f', format, '-j', '2', mbox]);
     const three = await cli(['-f', format, '--jobs', '3', mbox]);
+    const auto = await cli(['-f', format, '--jobs', 'auto', mbox]);
     expect(one.code).toBe(0);
     expect(one.stdout.length).toBeGreaterThan(1000);
     expect(two.stdout).toBe(one.stdout);
     expect(three.stdout).toBe(one.stdout);
+    expect(auto.stdout).toBe(one.stdout);
   }, SLOW);
 
   it('--fail-on counts matches found in workers', async () => {

@@ -4,10 +4,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCliArgs, UsageError } from '../src/cli/args.js';
+import { AUTO_JOBS_MIN_BYTES, autoJobs } from '../src/cli/auto-jobs.js';
 import { colorEnabled } from '../src/cli/color.js';
 import { delayText } from '../src/cli/format/units.js';
 import { createProgress, PROGRESS_DELAY_MS } from '../src/cli/progress.js';
 import { jsonSafe, sanitize } from '../src/cli/sanitize.js';
+import { MAX_JOBS } from '../src/node/scan.js';
 
 // eslint-disable-next-line no-control-regex -- what must never reach a terminal
 const FORBIDDEN = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/;
@@ -81,11 +83,25 @@ describe('parseCliArgs', () => {
   it('defaults', () => {
     expect(parseCliArgs(['x'])).toMatchObject({ format: 'text', failOn: null, policy: 'practical', nested: false, jobs: 1, shard: null, color: null, progress: true, quiet: false });
     expect(parseCliArgs(['-q', 'x'])).toMatchObject({ quiet: true, progress: false });
-    expect(parseCliArgs(['--jobs', 'auto', 'x']).jobs).toBeGreaterThanOrEqual(1);
+    expect(parseCliArgs(['--jobs', 'auto', 'x']).jobs).toBe('auto');
   });
 
   it.each([[['--jobs', '1.5', 'x']], [['--jobs', '-1', 'x']], [['--jobs', '65', 'x']], [['--shard', '0/3', 'x']], [['--shard', 'a/b', 'x']], [['--fail-on', 'a', 'x']], [['-z', 'x']]])('%j is a usage error', (argv) => {
     expect(() => parseCliArgs(argv)).toThrow(UsageError);
+  });
+});
+
+describe('autoJobs', () => {
+  it.each([
+    [undefined, 8, 1],
+    [0, 8, 1],
+    [AUTO_JOBS_MIN_BYTES - 1, 8, 1],
+    [AUTO_JOBS_MIN_BYTES, 2, 2],
+    [AUTO_JOBS_MIN_BYTES, 1, 1],
+    [10 * AUTO_JOBS_MIN_BYTES, 4, 4],
+    [10 * AUTO_JOBS_MIN_BYTES, 1000, MAX_JOBS],
+  ])('%s bytes on %i cores → %i', (bytes, cores, expected) => {
+    expect(autoJobs(bytes, cores)).toBe(expected);
   });
 });
 

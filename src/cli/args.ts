@@ -2,7 +2,6 @@
  * The command line of `rcvd`, read with `node:util` `parseArgs`. Every mistake is a {@link UsageError} (exit 2).
  * @module
  */
-import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { parseCidr } from '../address/cidr.js';
 import { MAX_JOBS } from '../node/scan.js';
@@ -28,7 +27,8 @@ export interface CliArgs {
   readonly internalHosts: readonly string[];
   readonly policy: 'practical' | 'bcp195';
   readonly nested: boolean;
-  readonly jobs: number;
+  /** Worker threads; `'auto'` = decided from the cores and the size of the input (see `autoJobs`). */
+  readonly jobs: number | 'auto';
   readonly shard: ScanShard | null;
   /** `--color` true, `--no-color` false, neither `null` (decide from the terminal and environment). */
   readonly color: boolean | null;
@@ -55,7 +55,8 @@ Options:
       --internal <cidr|host,…>         our networks: hops between them are internal (repeatable)
       --policy <practical|bcp195>      grading policy (default practical; bcp195 = RFC 9325 MUST NOTs are F)
       --nested                         also analyse forwarded/bounced messages inside messages
-  -j, --jobs <n|auto>                  worker threads for the analysis (default 1)
+  -j, --jobs <n|auto>                  worker threads for the analysis (default 1; auto = one per core
+                                       when the input is files of 128 MiB or more, else 1)
       --shard <k/n>                    only every n-th message, starting with the k-th (1 ≤ k ≤ n)
       --color, --no-color              force colour on or off (default: on a terminal, NO_COLOR honoured)
       --no-progress                    no progress bar on stderr
@@ -95,9 +96,9 @@ function networksAndHosts(option: string, values: readonly string[] | undefined)
   return { networks, hosts };
 }
 
-function parseJobs(text: string | undefined): number {
+function parseJobs(text: string | undefined): number | 'auto' {
   if (text === undefined) return 1;
-  if (text === 'auto') return Math.min(MAX_JOBS, Math.max(1, availableParallelism()));
+  if (text === 'auto') return 'auto';
   const n = /^\d{1,3}$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isInteger(n) || n < 1 || n > MAX_JOBS) throw new UsageError(`--jobs must be a whole number from 1 to ${MAX_JOBS}, or auto`);
   return n;

@@ -16,6 +16,7 @@ import { readBatches, totalBytesOf } from '../node/scan-batches.js';
 import type { AnalyzeOptions } from '../options.js';
 import { renderReport, ReportAggregator } from '../report/index.js';
 import { SummaryBuilder } from '../summary/summary.js';
+import { autoJobsFor } from './auto-jobs.js';
 import { parseCliArgs, UsageError, USAGE, type CliArgs } from './args.js';
 import { processCliBatch, type CliBatchConfig, type CliBatchResult } from './batch.js';
 import { colorEnabled } from './color.js';
@@ -138,7 +139,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     ...(totalBytes === undefined ? {} : { totalBytes }),
   });
   const workerData: CliWorkerData = { role: CLI_WORKER_ROLE, config };
-  const pool = batchPool(io.workerScript ?? null, workerData, args.jobs);
+  const jobs = args.jobs === 'auto' ? await autoJobsFor(inputs) : args.jobs;
+  const pool = batchPool(io.workerScript ?? null, workerData, jobs);
 
   const summary = new SummaryBuilder();
   let failed = 0;
@@ -156,7 +158,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return sep === undefined ? done : sep.then(() => done);
     };
     const inline = (records: MessageRecord[]): Promise<CliBatchResult> => processCliBatch(records, config, format, emit);
-    for await (const result of runBatches<CliBatchResult | CliWorkerResult>(batches, inline, pool, args.jobs, headerLimit)) {
+    for await (const result of runBatches<CliBatchResult | CliWorkerResult>(batches, inline, pool, jobs, headerLimit)) {
       if ('bytes' in result) await emit(result.bytes);
       for (const f of result.facts) summary.add(f);
       if (report !== null) for (const r of result.reports) report.add(r);

@@ -1,0 +1,29 @@
+/**
+ * `--jobs auto`: how many worker threads pay off. Each worker compiles the analyser afresh (about a second of CPU
+ * before it runs at full speed) and shares the machine's cores with the thread that reads, so small inputs are
+ * faster in one thread. Measured on 2 cores (SpamAssassin corpus repeated): 32 MB 2.3 s in one thread vs 3.8 s with
+ * two; 256 MB 8.5 s vs 7.0 s; 1 GB 35.5 s vs 20.7 s.
+ * @module
+ */
+import { availableParallelism } from 'node:os';
+import type { MessageInput } from '../node/read-messages.js';
+import { totalBytesOf } from '../node/scan-batches.js';
+import { MAX_JOBS } from '../node/scan.js';
+
+/** 128 MiB of input files before `auto` starts workers: below it their start-up costs more than they save. */
+export const AUTO_JOBS_MIN_BYTES = 128 * 1024 * 1024;
+
+/**
+ * One thread per core (at most {@link MAX_JOBS}) when the inputs are plain files of at least
+ * {@link AUTO_JOBS_MIN_BYTES} in all; otherwise 1 — also when the size cannot be known up front (stdin, gzip,
+ * directories).
+ */
+export function autoJobs(totalBytes: number | undefined, cores: number = availableParallelism()): number {
+  if (totalBytes === undefined || totalBytes < AUTO_JOBS_MIN_BYTES) return 1;
+  return Math.min(MAX_JOBS, Math.max(1, cores));
+}
+
+/** {@link autoJobs} for these inputs. */
+export async function autoJobsFor(inputs: readonly MessageInput[]): Promise<number> {
+  return autoJobs(await totalBytesOf(inputs));
+}
