@@ -56,3 +56,16 @@ export function lastTwoLabels(name: string): string | null {
   const prev = n.lastIndexOf('.', last - 1);
   return prev < 0 ? n : n.slice(prev + 1);
 }
+
+/**
+ * Whether a host-name slot holds an address instead (RFC 5321 §4.1.3 literals, bare dotted digits, or anything with
+ * a colon): such text has no labels to compare or group by. Host names never start with `[`.
+ */
+export function isAddressText(name: string): boolean {
+  if (name.startsWith('[') || name.includes(':')) return true;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c !== 0x2e && (c < 0x30 || c > 0x39)) return false;
+  }
+  return true;
+}

@@ -26,7 +26,7 @@
 import type { ReceivedRead } from '../received/parse.js';
 import type { Reason, Scope } from '../types.js';
 import { ipInCidrs } from './cidr.js';
-import { hostMatches, lastTwoLabels, normaliseHost } from './hosts.js';
+import { hostMatches, isAddressText, lastTwoLabels, normaliseHost } from './hosts.js';
 import type { ChainOptions } from './options.js';
 
 /** Which rule decided the scope. */
@@ -108,16 +108,6 @@ function writerInside(read: ReceivedRead, o: ChainOptions): boolean {
   return (ipCheckable && ipInCidrs(by.ip!, o.internalNetworks)) || (hostCheckable && hostMatches(by.host, o.internalHosts));
 }
 
-function isIpText(name: string): boolean {
-  // Host names never start with `[`, and an all-digits-and-dots or colon-bearing "name" is an address literal.
-  if (name.startsWith('[') || name.includes(':')) return true;
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    if (c !== 46 && (c < 48 || c > 57)) return false;
-  }
-  return true;
-}
-
 /** Decide the scope of one hop. Pure; reads only the hop and the options. */
 export function classifyScope(read: ReceivedRead, o: ChainOptions): ScopeDecision {
   const { hop } = read;
@@ -166,7 +156,7 @@ export function classifyScope(read: ReceivedRead, o: ChainOptions): ScopeDecisio
   if (clientName !== null && writerName !== null && normaliseHost(clientName) === normaliseHost(writerName) && normaliseHost(writerName) !== '') {
     return decision('internal', 'same-host', 'the client name equals the writer host', clientName);
   }
-  if (clientName !== null && writerName !== null && !isIpText(clientName) && !isIpText(writerName)) {
+  if (clientName !== null && writerName !== null && !isAddressText(clientName) && !isAddressText(writerName)) {
     const a = lastTwoLabels(clientName);
     const b = lastTwoLabels(writerName);
     if (a !== null && b !== null && a !== b) {

@@ -6,8 +6,6 @@
  * @module
  */
 import { availableParallelism } from 'node:os';
-import type { MessageInput } from '../node/read-messages.js';
-import { totalBytesOf } from '../node/scan-batches.js';
 import { MAX_JOBS } from '../node/scan.js';
 
 /** 128 MiB of input files before `auto` starts workers: below it their start-up costs more than they save. */
@@ -21,9 +19,4 @@ export const AUTO_JOBS_MIN_BYTES = 128 * 1024 * 1024;
 export function autoJobs(totalBytes: number | undefined, cores: number = availableParallelism()): number {
   if (totalBytes === undefined || totalBytes < AUTO_JOBS_MIN_BYTES) return 1;
   return Math.min(MAX_JOBS, Math.max(1, cores));
-}
-
-/** {@link autoJobs} for these inputs. */
-export async function autoJobsFor(inputs: readonly MessageInput[]): Promise<number> {
-  return autoJobs(await totalBytesOf(inputs));
 }

@@ -16,7 +16,7 @@ import { readBatches, totalBytesOf } from '../node/scan-batches.js';
 import type { AnalyzeOptions } from '../options.js';
 import { renderReport, ReportAggregator } from '../report/index.js';
 import { SummaryBuilder } from '../summary/summary.js';
-import { autoJobsFor } from './auto-jobs.js';
+import { autoJobs } from './auto-jobs.js';
 import { parseCliArgs, UsageError, USAGE, type CliArgs } from './args.js';
 import { processCliBatch, type CliBatchConfig, type CliBatchResult } from './batch.js';
 import { colorEnabled } from './color.js';
@@ -131,15 +131,16 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const config: CliBatchConfig = { analyze, nested: args.nested, format: formatConfig, failOn: args.failOn, ...(report === null ? {} : { report: true }) };
   const inputs: MessageInput[] = args.paths.map((p) => (p === '-' ? io.stdin : p));
   const progress: Progress | null = args.progress && io.stderr.isTTY === true ? createProgress(io.stderr as unknown as NodeJS.WritableStream) : null;
-  const totalBytes = progress === null ? undefined : await totalBytesOf(inputs);
+  // Sized once, for the progress bar and for `--jobs auto`.
+  const totalBytes = progress === null && args.jobs !== 'auto' ? undefined : await totalBytesOf(inputs);
   const batches = readBatches(inputs, {
     read: { name: '-' },
     ...(args.shard === null ? {} : { shard: args.shard }),
     ...(progress === null ? {} : { onProgress: (p) => progress.update(p) }),
-    ...(totalBytes === undefined ? {} : { totalBytes }),
+    ...(progress === null || totalBytes === undefined ? {} : { totalBytes }),
   });
   const workerData: CliWorkerData = { role: CLI_WORKER_ROLE, config };
-  const jobs = args.jobs === 'auto' ? await autoJobsFor(inputs) : args.jobs;
+  const jobs = args.jobs === 'auto' ? autoJobs(totalBytes) : args.jobs;
   const pool = batchPool(io.workerScript ?? null, workerData, jobs);
 
   const summary = new SummaryBuilder();

@@ -4,11 +4,11 @@
  * @module
  */
 import { issue } from '../issues.js';
-import { DirectoryGuard } from './directory-guard.js';
+import type { DirectoryGuard } from './directory-guard.js';
 import { describeError, faultRecord } from './read-faults.js';
 import { isMaildir, readMaildirWith } from './read-maildir.js';
-import { descend, walkListing } from './walk-listing.js';
-import { resolveReadOptions, type MessageRecord, type ReadOptions, type ResolvedReadOptions } from './read-options.js';
+import { descend, walkFrom, walkListing } from './walk-listing.js';
+import { type MessageRecord, type ReadOptions, type ResolvedReadOptions } from './read-options.js';
 
 /** Hidden entries (`.git`, `.DS_Store`, editor swap files) are not filed mail. */
 function isVisibleName(name: string): boolean {
@@ -42,15 +42,5 @@ export async function* readFolderWith(
  * become a record with an issue). Files that are not mail are skipped unless `options.nonMessages` is `report`.
  */
 export function readFolder(dir: string, options?: ReadOptions): AsyncGenerator<MessageRecord> {
-  if (typeof dir !== 'string') throw new TypeError('dir must be a string');
-  const resolved = resolveReadOptions(options);
-  return (async function* () {
-    const guard = new DirectoryGuard();
-    const entered = await guard.enter(dir);
-    if (!entered.entered) {
-      yield faultRecord(dir, 0, entered.issue);
-      return;
-    }
-    yield* readFolderWith(dir, resolved, guard, 0);
-  })();
+  return walkFrom(dir, options, readFolderWith);
 }

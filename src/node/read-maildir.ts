@@ -6,11 +6,11 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { issue } from '../issues.js';
-import { DirectoryGuard } from './directory-guard.js';
+import type { DirectoryGuard } from './directory-guard.js';
 import { listDirectory } from './list-directory.js';
 import { describeError, faultRecord } from './read-faults.js';
-import { descend, walkListing } from './walk-listing.js';
-import { resolveReadOptions, type MessageRecord, type ReadOptions, type ResolvedReadOptions } from './read-options.js';
+import { descend, walkFrom, walkListing } from './walk-listing.js';
+import { type MessageRecord, type ReadOptions, type ResolvedReadOptions } from './read-options.js';
 
 async function isDirectory(path: string): Promise<boolean> {
   try {
@@ -75,15 +75,5 @@ export async function* readMaildirWith(
  * `index` 0 and `byteOffset` null. Never throws on I/O; invalid `options` throw `TypeError`.
  */
 export function readMaildir(dir: string, options?: ReadOptions): AsyncGenerator<MessageRecord> {
-  if (typeof dir !== 'string') throw new TypeError('dir must be a string');
-  const resolved = resolveReadOptions(options);
-  return (async function* () {
-    const guard = new DirectoryGuard();
-    const entered = await guard.enter(dir);
-    if (!entered.entered) {
-      yield faultRecord(dir, 0, entered.issue);
-      return;
-    }
-    yield* readMaildirWith(dir, resolved, guard, 0);
-  })();
+  return walkFrom(dir, options, readMaildirWith);
 }

@@ -4,11 +4,11 @@
  * @module
  */
 import { issue } from '../issues.js';
-import type { DirectoryGuard } from './directory-guard.js';
+import { DirectoryGuard } from './directory-guard.js';
 import { listDirectory, type DirectoryEntry } from './list-directory.js';
 import { readFileRun } from './read-file-run.js';
 import { describeError, faultRecord } from './read-faults.js';
-import type { MessageRecord, ResolvedReadOptions } from './read-options.js';
+import { resolveReadOptions, type MessageRecord, type ReadOptions, type ResolvedReadOptions } from './read-options.js';
 
 type ContentOrigin = Parameters<typeof readFileRun>[2];
 
@@ -69,4 +69,26 @@ export async function* descend(
   } finally {
     guard.leave(entered.real);
   }
+}
+
+/**
+ * A directory reader's public entry: check the arguments now (a `TypeError` at the call, not at the first
+ * iteration), then enter `dir` in a fresh guard — a fault record when it cannot be entered — and run `read` at depth 0.
+ */
+export function walkFrom(
+  dir: string,
+  options: ReadOptions | undefined,
+  read: (dir: string, options: ResolvedReadOptions, guard: DirectoryGuard, depth: number) => AsyncIterable<MessageRecord>,
+): AsyncGenerator<MessageRecord> {
+  if (typeof dir !== 'string') throw new TypeError('dir must be a string');
+  const resolved = resolveReadOptions(options);
+  return (async function* () {
+    const guard = new DirectoryGuard();
+    const entered = await guard.enter(dir);
+    if (!entered.entered) {
+      yield faultRecord(dir, 0, entered.issue);
+      return;
+    }
+    yield* read(dir, resolved, guard, 0);
+  })();
 }

@@ -5,20 +5,12 @@
  * (`from.rdns`), else the client's HELO when it is a name, else the IP.
  * @module
  */
+import { isAddressText } from '../chain/hosts.js';
 import type { Hop } from '../types.js';
 import type { RelayBasis } from './types.js';
 
 /** Second-level labels under a ccTLD that are public registries rather than organisations (`co.uk`, `com.au`). */
 const SHORT_SECOND_LEVEL_MAX = 3;
-
-function isIpLike(name: string): boolean {
-  if (name.startsWith('[') || name.includes(':')) return true;
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    if (c !== 0x2e && (c < 0x30 || c > 0x39)) return false;
-  }
-  return true;
-}
 
 function isLetters(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
@@ -32,7 +24,7 @@ function isLetters(s: string): boolean {
 export function registrableIsh(name: string): string | null {
   let n = name.trim().toLowerCase();
   if (n.endsWith('.')) n = n.slice(0, -1);
-  if (n === '' || n === 'unknown' || isIpLike(n)) return null;
+  if (n === '' || n === 'unknown' || isAddressText(n)) return null;
   const labels = n.split('.');
   if (labels.some((l) => l === '')) return null;
   const count = labels.length;
