@@ -1,13 +1,14 @@
 /**
  * IP address literals as MTAs write them in trace fields: `1.2.3.4`, `[1.2.3.4]:25`, `IPv6:2001:db8::1`,
  * `[IPv6:2001:DB8:0:0::1]`, `fe80::1%eth0`, `::ffff:1.2.3.4`. A strict gate of our own (RFC 5321 §4.1.3 address
- * literals, RFC 4291 §2.2 text forms) in front of `ipaddr.js`, which is used only for RFC 5952 formatting.
+ * literals, RFC 4291 §2.2 text forms) and RFC 5952 output. Tests compare both with `ipaddr.js`; it is not a runtime
+ * dependency because importing it as ESM cost every CLI start ~50 ms of CommonJS export scanning for one function.
  * @module
  */
 
-import ipaddr from 'ipaddr.js';
 import type { IpRange } from '../types.js';
 import { classifyBytes } from './ranges.js';
+import { formatIpv6Groups } from './rfc5952.js';
 import { groupsToBytes, scanIpv4, scanIpv6 } from './scan.js';
 
 /** 128 characters: the longest literal with `[IPv6:…%zone]:port` is far shorter; longer text is not scanned. */
@@ -93,7 +94,7 @@ export function formatIpBytes(bytes: readonly number[]): string {
   if (bytes.length === 4) return bytes.join('.');
   const groups: number[] = [];
   for (let k = 0; k < 16; k += 2) groups.push(((bytes[k] ?? 0) << 8) | (bytes[k + 1] ?? 0));
-  return new ipaddr.IPv6(groups).toRFC5952String();
+  return formatIpv6Groups(groups);
 }
 
 /**

@@ -4,8 +4,17 @@
  * bar. Messages, MB, rate and (when the total size is known) percentage and ETA. Never on stdout.
  * @module
  */
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type * as CliProgress from 'cli-progress';
 import type { ScanProgress } from '../node/scan-types.js';
+
+// Loaded when a bar is first drawn, not at start: an ESM import of this CommonJS package (with its dependencies)
+// cost every run ~20 ms of export scanning, and most runs never show a bar.
+let cliProgress: typeof CliProgress | null = null;
+function loadCliProgress(): typeof CliProgress {
+  cliProgress ??= createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
+  return cliProgress;
+}
 
 /** 1 s before the bar appears: short scans stay clean. */
 export const PROGRESS_DELAY_MS = 1000;
@@ -21,7 +30,7 @@ const MB = 1024 * 1024;
 /** A progress reporter writing to `stream`; `now` is injectable for tests. */
 export function createProgress(stream: NodeJS.WritableStream, now: () => number = Date.now): Progress {
   const started = now();
-  let bar: cliProgress.SingleBar | null = null;
+  let bar: CliProgress.SingleBar | null = null;
   let last: ScanProgress = { messages: 0, bytes: 0 };
   const payload = (p: ScanProgress): Record<string, string | number> => {
     const seconds = Math.max(0.001, (now() - started) / 1000);
@@ -33,7 +42,7 @@ export function createProgress(stream: NodeJS.WritableStream, now: () => number 
       if (bar === null) {
         if (now() - started < PROGRESS_DELAY_MS) return;
         const sized = p.totalBytes !== undefined && p.totalBytes > 0;
-        bar = new cliProgress.SingleBar({
+        bar = new (loadCliProgress().SingleBar)({
           stream,
           format: sized
             ? '{bar} {percentage}% | {messages} messages | {mb} MB | {rate} msg/s | ETA {eta_formatted}'
