@@ -220,6 +220,11 @@ function classifyComment(words: readonly string[]): CommentFacts {
   return facts;
 }
 
+/** The name after `from` as the rDNS slot: not an address literal, not a placeholder such as `unknown`. */
+function nameAsRdns(name: string | null, nameIsAddress: boolean): string | null {
+  return name === null || nameIsAddress || NO_RDNS.has(lower(name)) || name.startsWith('[') ? null : name;
+}
+
 function firstNonNull(comments: readonly CommentFacts[], key: 'ident' | 'rdns'): string | null {
   for (const c of comments) if (c[key] !== null) return c[key];
   return null;
@@ -279,13 +284,24 @@ export function readFromClause(raw: string, tokens: readonly Token[], hint: From
   if (name !== null && name.endsWith(',')) name = name.slice(0, -1);
 
   const nameAddr = name === null ? null : readAddress(name);
-  const exim = comments.find((c) => c.kind === 'exim');
-  const heloComment = comments.find((c) => c.kind === 'helo');
-  const account = comments.find((c) => c.kind === 'account');
-  const withIp = comments.filter((c) => c.ip !== null && c.kind !== 'account' && c.kind !== 'other');
-  // Distinct addresses in first-seen order; no Set for the usual zero or one.
-  const seenIps = withIp.length <= 1 ? withIp.map((c) => c.ip as string) : [...new Set(withIp.map((c) => c.ip as string))];
-  const commentIp = withIp[0] ?? null;
+  // Plain loops, no closures: this runs for every hop, and callbacks cost the optimiser more than they save.
+  let exim: CommentFacts | undefined;
+  let heloComment: CommentFacts | undefined;
+  let account: CommentFacts | undefined;
+  let verified = false;
+  let commentIp: CommentFacts | null = null;
+  // Distinct addresses in first-seen order.
+  const seenIps: string[] = [];
+  for (const c of comments) {
+    if (c.kind === 'exim') exim ??= c;
+    else if (c.kind === 'helo') heloComment ??= c;
+    else if (c.kind === 'account') account ??= c;
+    else if (c.kind === 'verified') verified = true;
+    if (c.ip !== null && c.kind !== 'account' && c.kind !== 'other') {
+      commentIp ??= c;
+      if (!seenIps.includes(c.ip)) seenIps.push(c.ip);
+    }
+  }
   let helo: string | null = null;
   let rdns: string | null = null;
   let ip: string | null = null;
@@ -293,14 +309,11 @@ export function readFromClause(raw: string, tokens: readonly Token[], hint: From
   let port: number | null = null;
   let ident: string | null = firstNonNull(comments, 'ident');
 
-  const nameAsRdns = (): string | null =>
-    name === null || nameAddr !== null || NO_RDNS.has(lower(name)) || name.startsWith('[') ? null : name;
-
   const rdnsLayout =
     exim !== undefined ||
     heloComment !== undefined ||
     claimed !== null ||
-    comments.some((c) => c.kind === 'verified') ||
+    verified ||
     (commentIp !== null && commentIp.kind === 'user-at-ip') ||
     (commentIp !== null && commentIp.kind === 'peer-ip' && (hint === 'qmail' || hint === 'intermail')) ||
     (commentIp !== null && commentIp.kind === 'tcp-info' && commentIp.rdns === null && (hint === 'exim' || hint === 'ironport')) ||
@@ -309,7 +322,7 @@ export function readFromClause(raw: string, tokens: readonly Token[], hint: From
   if (rdnsLayout) {
     // Exim 3: `from rdns (helo) [ip.port]` — a one-word comment is the HELO.
     helo = exim?.helo ?? heloComment?.helo ?? claimed ?? (hint === 'exim' ? (plainNames[0] ?? null) : null);
-    rdns = nameAsRdns();
+    rdns = nameAsRdns(name, nameAddr !== null);
     // qmail/InterMail omit the HELO comment when the greeting equalled the name; a literal name is that greeting.
     if (helo === null && exim === undefined && heloComment === undefined && nameAddr !== null) helo = name;
   } else if (account !== undefined) {
