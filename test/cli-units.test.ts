@@ -8,11 +8,12 @@ import { AUTO_JOBS_MIN_BYTES, autoJobs } from '../src/cli/auto-jobs.js';
 import { colorEnabled } from '../src/cli/color.js';
 import { delayText } from '../src/cli/format/units.js';
 import { createProgress, PROGRESS_DELAY_MS } from '../src/cli/progress.js';
-import { jsonSafe, sanitize } from '../src/cli/sanitize.js';
+import { JSON_ESCAPED, jsonSafe, sanitize } from '../src/cli/sanitize.js';
+import { isInvisibleFormat } from '../src/text/invisible.js';
 import { MAX_JOBS } from '../src/node/scan.js';
 
 // eslint-disable-next-line no-control-regex -- what must never reach a terminal
-const FORBIDDEN = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/;
+const FORBIDDEN = /[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
 
 /** Inverse of sanitize, to show the escapes are unambiguous. */
 function unescape(text: string): string {
@@ -34,6 +35,10 @@ describe('sanitize', () => {
     ['invoice\u202Egpj.exe', 'invoice\\u202egpj.exe'],
     ['isolate\u2066x\u2069', 'isolate\\u2066x\\u2069'],
     ['back\\slash', 'back\\\\slash'],
+    ['pay\u200Bpal.example', 'pay\\u200bpal.example'],
+    ['mx.goo\u200Dgle.com', 'mx.goo\\u200dgle.com'],
+    ['\uFEFFbom.example', '\\ufeffbom.example'],
+    ['word\u2060joiner', 'word\\u2060joiner'],
     ['ünïcödé 日本', 'ünïcödé 日本'],
   ])('%j → %j', (input, expected) => {
     expect(sanitize(input)).toBe(expected);
@@ -47,6 +52,13 @@ describe('sanitize', () => {
         expect(unescape(out)).toBe(s);
       }),
     );
+  });
+
+  it('JSON output escapes exactly DEL, C1 and the invisible format characters the text output escapes', () => {
+    for (let c = 0x7f; c <= 0xffff; c++) {
+      const expected = c <= 0x9f || isInvisibleFormat(c);
+      if (JSON_ESCAPED.test(String.fromCharCode(c)) !== expected) expect.fail(`U+${c.toString(16)}`);
+    }
   });
 
   it('jsonSafe keeps the JSON value and drops raw C1/bidi characters', () => {

@@ -25,6 +25,7 @@ const ATTACKS = {
   isolate: '\u2066ISO\u2069',
   lsep: 'A\u2028B',
   nul: 'N\u0000UL',
+  zeroWidth: 'pay\u200Bpal\u200D\u2060\uFEFF',
 };
 // A lone CR ends a header line (the splitter reads it as a line break), so the CR attack goes last.
 const all = Object.entries(ATTACKS)
@@ -36,7 +37,7 @@ const all = Object.entries(ATTACKS)
 const hostileMessage = [
   `Received: from safe.example (${ATTACKS.rlo} [192.0.2.1])`,
   `\t(using TLSv1.2 with cipher ${ATTACKS.sgr} (128/128 bits))`,
-  `\tby mx.${ATTACKS.clear}.example (Postfix) with ${ATTACKS.osc}ESMTPS id ${ATTACKS.bel}`,
+  `\tby mx.${ATTACKS.zeroWidth}.${ATTACKS.clear}.example (Postfix) with ${ATTACKS.osc}ESMTPS id ${ATTACKS.bel}`,
   `\tfor <${ATTACKS.isolate}@example.net>; Tue, 14 Nov 2023 09:12:45 +0100 ${ATTACKS.osc52}`,
   `Received: from =cmd|'/C calc'!A0 (+evil.example [198.51.100.7]) by @mx.example with -ESMTP id 1; ${ATTACKS.csi8bit} Tue, 14 Nov 2023 09:12:40 +0100`,
   `Received: from \tTAB.example ([203.0.113.9]) by \rCR.example with SMTP; Tue, 14 Nov 2023 09:12:30 +0100`,
@@ -67,12 +68,12 @@ writeFileSync(
   ].join('\r\n'),
 );
 
-/** Every character a terminal would act on (C0 but LF, DEL, C1, bidi controls, line separators). */
+/** Every character a terminal would act on or a reader cannot see (C0 but LF, DEL, C1, bidi, zero-width, line separators). */
 function dangerous(text: string): string[] {
   const bad: string[] = [];
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
-    if ((c < 0x20 && c !== 0x0a) || (c >= 0x7f && c <= 0x9f) || c === 0x061c || c === 0x200e || c === 0x200f || (c >= 0x2028 && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
+    if ((c < 0x20 && c !== 0x0a) || (c >= 0x7f && c <= 0x9f) || c === 0x061c || (c >= 0x200b && c <= 0x200f) || (c >= 0x2028 && c <= 0x202e) || (c >= 0x2060 && c <= 0x2069) || c === 0xfeff) {
       bad.push(`U+${c.toString(16).padStart(4, '0')}`);
     }
   }

@@ -1,20 +1,18 @@
 /**
  * Terminal-safe text. Header values are written by strangers: an `ESC[2J` in a Subject would clear the analyst's
- * screen, a CR would overwrite the line, U+202E would reverse what follows (Trojan Source, CVE-2021-42574). Every
+ * screen, a CR would overwrite the line, U+202E would reverse what follows (Trojan Source, CVE-2021-42574), a U+200B
+ * would make `pay\u200Bpal.example` look like `paypal.example`. Every
  * header-derived string goes through {@link sanitize} before it reaches text or CSV output.
  * @module
  */
+import { isInvisibleFormat } from '../text/invisible.js';
 
 function mustEscape(c: number): boolean {
   return (
     c < 0x20 || // C0 controls: ESC, BEL, CR, LF, TAB, NUL…
     (c >= 0x7f && c <= 0x9f) || // DEL and C1 controls (0x9b is a one-byte CSI)
     c === 0x5c || // the backslash itself, so an escape in the output is never ambiguous
-    c === 0x061c || // ARABIC LETTER MARK
-    c === 0x200e ||
-    c === 0x200f || // LRM, RLM
-    (c >= 0x2028 && c <= 0x202e) || // line/paragraph separators, LRE RLE PDF LRO RLO
-    (c >= 0x2066 && c <= 0x2069) // LRI RLI FSI PDI
+    isInvisibleFormat(c) // bidi controls, zero-width characters, line separators
   );
 }
 
@@ -26,7 +24,7 @@ function escapeOne(c: number): string {
   return c <= 0xff ? `\\x${c.toString(16).padStart(2, '0')}` : `\\u${c.toString(16).padStart(4, '0')}`;
 }
 
-/** `text` with every control, bidi-override and line-separator character shown as a visible escape (`\e`, `\x07`, `\u202e`). */
+/** `text` with every control, bidi, zero-width and line-separator character shown as a visible escape (`\e`, `\x07`, `\u202e`). */
 export function sanitize(text: string): string {
   let i = 0;
   while (i < text.length && !mustEscape(text.charCodeAt(i))) i++;
@@ -39,13 +37,13 @@ export function sanitize(text: string): string {
   return out;
 }
 
-/** What JSON output escapes beyond `JSON.stringify`: DEL, C1, bidi controls, U+2028/2029 (one character class). */
-const JSON_ESCAPED = /[\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/;
-const JSON_ESCAPED_ALL = /[\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+/** What JSON output escapes beyond `JSON.stringify`: DEL, C1 and {@link isInvisibleFormat} (one character class; a test keeps them in step). */
+export const JSON_ESCAPED = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
+const JSON_ESCAPED_ALL = new RegExp(JSON_ESCAPED.source, 'g');
 
 /**
  * JSON text made terminal-safe without changing its data: `JSON.stringify` already escapes C0 controls; this
- * also writes DEL, C1, bidi controls and U+2028/2029 as `\uXXXX` (same value once parsed).
+ * also writes DEL, C1, bidi controls, zero-width characters and U+2028/2029 as `\uXXXX` (same value once parsed).
  */
 export function jsonSafe(json: string): string {
   // Native scans (a character class: no backtracking); most documents have nothing to escape.

@@ -6,6 +6,7 @@
  * markers. Header text never reaches an attribute other than a quoted `title`, never an `href`, `src` or `<style>`.
  * @module
  */
+import { isInvisibleFormat } from '../text/invisible.js';
 
 /** 200 characters of one displayed field: a 32 KiB hostname must not become a 32 KiB line in every table. */
 export const MAX_DISPLAY_CHARS = 200;
@@ -27,17 +28,6 @@ export function esc(s: string): string {
     last = i + 1;
   }
   return last === 0 ? s : out + s.slice(last);
-}
-
-/** Bidi controls and invisible format characters that reorder or hide text. */
-function isDeceptive(cp: number): boolean {
-  return (
-    cp === 0x061c || // arabic letter mark
-    (cp >= 0x200b && cp <= 0x200f) || // zero-width space/joiners, LRM, RLM
-    (cp >= 0x2028 && cp <= 0x202e) || // line/paragraph separators, LRE RLE PDF LRO RLO
-    (cp >= 0x2060 && cp <= 0x2069) || // word joiner, invisible operators, LRI RLI FSI PDI
-    cp === 0xfeff
-  );
 }
 
 function marker(cp: number): string {
@@ -70,7 +60,7 @@ export function clean(s: string, max: number = MAX_DISPLAY_CHARS, keepLines = fa
     count++;
     if (cp === 0x0a || cp === 0x09) out += keepLines ? String.fromCharCode(cp) : ' ';
     else if (cp === 0x0d) out += keepLines ? '' : ' ';
-    else if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || isDeceptive(cp)) out += marker(cp);
+    else if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || isInvisibleFormat(cp)) out += marker(cp);
     else out += String.fromCharCode(cp);
   }
   return out;
