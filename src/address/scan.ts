@@ -34,7 +34,7 @@ export function scanIpv4(text: string): number[] | null {
     if (digits > 1 && text.charCodeAt(start) === 48) return null; // leading zero: octal in inet_aton
     out.push(value);
     if (out.length < 4) {
-      if (text.charCodeAt(i) !== 46 /* . */) return null;
+      if (i >= n || text.charCodeAt(i) !== 46 /* . */) return null;
       i++;
     }
   }

@@ -10,7 +10,7 @@ import type { HeaderField } from '../headers/split.js';
 import { issue, pushAll } from '../issues.js';
 import type { AnalyzeOptions } from '../options.js';
 import type { ReceivedRead } from '../received/parse.js';
-import type { Hop, Issue, MessageReport } from '../types.js';
+import type { Hop, Issue, MessageReport, Reason } from '../types.js';
 import { checkContinuity } from './continuity.js';
 import { readMessageHeaders } from './message-headers.js';
 import { resolveChainOptions } from './options.js';
@@ -35,7 +35,10 @@ export interface ReportInput {
 /** A new hop with the scope set, its reason appended, and extra issues appended (the input hop is not touched). */
 export function withScope(hop: Hop, d: ScopeDecision, extra: readonly Issue[]): Hop {
   // Every field written out (same order as the hop's): a spread copy per hop was a hot spot of the chain step.
-  const reasons = hop.security.reasons.slice();
+  // Copied by pushing into a literal: arrays from one allocation site share one elements kind (a `slice` of an
+  // empty and of a full array do not, and every new kind met was a deopt).
+  const reasons: Reason[] = [];
+  pushAll(reasons, hop.security.reasons);
   reasons.push(d.reason);
   return {
     index: hop.index,
@@ -65,10 +68,13 @@ export function buildReport(input: ReportInput, options: AnalyzeOptions): Messag
   const o = resolveChainOptions(options);
   const reads = input.received;
   const n = reads.length;
-  const decisions = reads.map((r) => classifyScope(r, o));
+  const decisions: ScopeDecision[] = [];
+  for (const r of reads) decisions.push(classifyScope(r, o));
   const walk = walkTrust(reads, decisions, o);
   const breaks = checkContinuity(reads);
-  const { timeline, hopIssues } = buildTimeline(reads.map((r) => r.hop));
+  const readHops: Hop[] = [];
+  for (const r of reads) readHops.push(r.hop);
+  const { timeline, hopIssues } = buildTimeline(readHops);
   const unverifiable = walk.boundary < n ? unverifiableIssue(walk) : null;
 
   const hops: Hop[] = [];
@@ -86,9 +92,11 @@ export function buildReport(input: ReportInput, options: AnalyzeOptions): Messag
     }
     hops.push(withScope(reads[i]!.hop, decisions[i]!, extra));
   }
-  const xReceived = input.xReceived.map((r) => withScope(r.hop, classifyScope(r, o), NO_ISSUES));
+  const xReceived: Hop[] = [];
+  for (const r of input.xReceived) xReceived.push(withScope(r.hop, classifyScope(r, o), NO_ISSUES));
 
-  const issues: Issue[] = [...input.issues];
+  const issues: Issue[] = [];
+  pushAll(issues, input.issues);
   if (n === 0) issues.push(issue('CHAIN_NO_HOPS', 'info', 'the message has no Received fields: nothing to trace'));
   const inferred = trustInferredIssue(walk, n, o);
   if (inferred !== null) issues.push(inferred);

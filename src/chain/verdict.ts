@@ -18,6 +18,22 @@ import type { Grade, Hop, Verdict } from '../types.js';
 /** Rank on the badness scale, lower is worse; `unknown` has none. */
 export const GRADE_RANK: Readonly<Record<Exclude<Grade, 'unknown'>, number>> = Object.freeze({ none: 0, F: 1, C: 2, B: 3, A: 4 });
 
+/** {@link GRADE_RANK} as a switch: a keyed load by grade name was re-optimised once per new name it met. */
+function rankOf(grade: Exclude<Grade, 'unknown'>): number {
+  switch (grade) {
+    case 'none':
+      return 0;
+    case 'F':
+      return 1;
+    case 'C':
+      return 2;
+    case 'B':
+      return 3;
+    default:
+      return 4;
+  }
+}
+
 function zero(): Record<Grade, number> {
   return { A: 0, B: 0, C: 0, F: 0, none: 0, unknown: 0 };
 }
@@ -39,10 +55,10 @@ export function computeVerdict(hops: readonly Hop[]): Verdict {
       firstUnknown ??= hop;
       continue;
     }
-    if (worst === null || GRADE_RANK[grade] < GRADE_RANK[worst.security.grade as Exclude<Grade, 'unknown'>]) worst = hop;
+    if (worst === null || rankOf(grade) < rankOf(worst.security.grade as Exclude<Grade, 'unknown'>)) worst = hop;
   }
   let setter: Hop | null;
-  if (worst !== null && GRADE_RANK[worst.security.grade as Exclude<Grade, 'unknown'>] <= GRADE_RANK.F) setter = worst;
+  if (worst !== null && rankOf(worst.security.grade as Exclude<Grade, 'unknown'>) <= GRADE_RANK.F) setter = worst;
   else setter = firstUnknown ?? worst;
   return {
     grade: setter === null ? 'unknown' : setter.security.grade,

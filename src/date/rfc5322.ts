@@ -449,8 +449,13 @@ function expandYear(yearText: string, notes: Issue[]): number | null {
 const SHORT_DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const SHORT_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
+/** `charCodeAt`, or -1 past the end: reading past the end gives NaN, which costs the optimised caller a deopt. */
+function codeAt(s: string, i: number): number {
+  return i < s.length ? s.charCodeAt(i) : -1;
+}
+
 function digitAt(s: string, i: number): number {
-  const c = s.charCodeAt(i);
+  const c = codeAt(s, i);
   return c >= 48 && c <= 57 ? c - 48 : -1;
 }
 
@@ -475,9 +480,9 @@ function parseCanonical(clean: string): ParsedDate | null {
   let dow: number | null = null;
   if (digitAt(clean, 0) < 0) {
     dow = shortNameAt(clean, 0, SHORT_DAYS);
-    if (dow < 0 || clean.charCodeAt(3) !== 44 /* , */) return null;
+    if (dow < 0 || codeAt(clean, 3) !== 44 /* , */) return null;
     i = 4;
-    while (i < n && isBlank(clean.charCodeAt(i))) i++;
+    while (i < n && isBlank(codeAt(clean, i))) i++;
   }
   const d1 = digitAt(clean, i);
   if (d1 < 0) return null;
@@ -488,13 +493,13 @@ function parseCanonical(clean: string): ParsedDate | null {
     day = day * 10 + d2;
     i++;
   }
-  if (!isBlank(clean.charCodeAt(i))) return null;
-  while (i < n && isBlank(clean.charCodeAt(i))) i++;
+  if (!isBlank(codeAt(clean, i))) return null;
+  while (i < n && isBlank(codeAt(clean, i))) i++;
   const month = shortNameAt(clean, i, SHORT_MONTHS);
   if (month < 0) return null;
   i += 3;
-  if (!isBlank(clean.charCodeAt(i))) return null;
-  while (i < n && isBlank(clean.charCodeAt(i))) i++;
+  if (!isBlank(codeAt(clean, i))) return null;
+  while (i < n && isBlank(codeAt(clean, i))) i++;
   const y0 = digitAt(clean, i);
   const y1 = digitAt(clean, i + 1);
   const y2 = digitAt(clean, i + 2);
@@ -502,8 +507,8 @@ function parseCanonical(clean: string): ParsedDate | null {
   if (y0 < 1 || y1 < 0 || y2 < 0 || y3 < 0) return null;
   const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
   i += 4;
-  if (year < 1900 || !isBlank(clean.charCodeAt(i))) return null;
-  while (i < n && isBlank(clean.charCodeAt(i))) i++;
+  if (year < 1900 || !isBlank(codeAt(clean, i))) return null;
+  while (i < n && isBlank(codeAt(clean, i))) i++;
   // hh:mm:ss, two digits each
   const h0 = digitAt(clean, i);
   const h1 = digitAt(clean, i + 1);
@@ -512,14 +517,14 @@ function parseCanonical(clean: string): ParsedDate | null {
   const s0 = digitAt(clean, i + 6);
   const s1 = digitAt(clean, i + 7);
   if (h0 < 0 || h1 < 0 || m0 < 0 || m1 < 0 || s0 < 0 || s1 < 0) return null;
-  if (clean.charCodeAt(i + 2) !== 58 || clean.charCodeAt(i + 5) !== 58) return null;
+  if (codeAt(clean, i + 2) !== 58 || codeAt(clean, i + 5) !== 58) return null;
   const hour = h0 * 10 + h1;
   const minute = m0 * 10 + m1;
   const second = s0 * 10 + s1;
   i += 8;
-  if (!isBlank(clean.charCodeAt(i))) return null;
-  while (i < n && isBlank(clean.charCodeAt(i))) i++;
-  const sign = clean.charCodeAt(i);
+  if (!isBlank(codeAt(clean, i))) return null;
+  while (i < n && isBlank(codeAt(clean, i))) i++;
+  const sign = codeAt(clean, i);
   if (sign !== 43 && sign !== 45) return null;
   const z0 = digitAt(clean, i + 1);
   const z1 = digitAt(clean, i + 2);
@@ -531,13 +536,13 @@ function parseCanonical(clean: string): ParsedDate | null {
   i += 5;
   // The zone ends the text, or one closed comment without nesting or escapes does.
   if (i < n) {
-    if (!isBlank(clean.charCodeAt(i))) return null;
-    while (i < n && isBlank(clean.charCodeAt(i))) i++;
-    if (clean.charCodeAt(i) !== 40) return null;
+    if (!isBlank(codeAt(clean, i))) return null;
+    while (i < n && isBlank(codeAt(clean, i))) i++;
+    if (codeAt(clean, i) !== 40) return null;
     const close = clean.indexOf(')', i + 1);
     if (close !== n - 1) return null;
     for (let k = i + 1; k < close; k++) {
-      const c = clean.charCodeAt(k);
+      const c = codeAt(clean, k);
       if (c === 40 || c === 92) return null;
     }
   }

@@ -50,7 +50,27 @@ function keywordOf(raw: string, t: Token): ClauseName | undefined {
 }
 
 /** One bit per clause name, for the seen/duplicate sets of {@link splitClauses}. */
-const CLAUSE_BIT: Readonly<Record<ClauseName, number>> = { from: 1, by: 2, via: 4, with: 8, id: 16, for: 32, tls: 64, 'envelope-from': 128 };
+/** One bit per clause name, for the seen/duplicate sets (a switch: a keyed load by name deopts once per new name). */
+function clauseBit(name: ClauseName): number {
+  switch (name) {
+    case 'from':
+      return 1;
+    case 'by':
+      return 2;
+    case 'via':
+      return 4;
+    case 'with':
+      return 8;
+    case 'id':
+      return 16;
+    case 'for':
+      return 32;
+    case 'tls':
+      return 64;
+    default:
+      return 128;
+  }
+}
 
 const WEEKDAYS = new Set(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const MONTHS = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
@@ -123,16 +143,16 @@ export function splitClauses(raw: string, tokens: readonly Token[]): ClauseSplit
     if (t.kind === 'word') {
       const name = keywordOf(raw, t);
       if (name !== undefined && (name !== 'tls' || isTlsClause(raw, tokens[i + 1]))) {
-        if ((seen & CLAUSE_BIT[name]) === 0) {
-          seen |= CLAUSE_BIT[name];
+        if ((seen & clauseBit(name)) === 0) {
+          seen |= clauseBit(name);
           const clause: Clause = { name, keyword: t, tokens: [] };
           clauses.push(clause);
           sink = clause.tokens;
           continue;
         }
         const next = tokens[i + 1];
-        if (name === 'from' && next !== undefined && next.kind === 'angle' && (seen & CLAUSE_BIT['envelope-from']) === 0) {
-          seen |= CLAUSE_BIT['envelope-from'];
+        if (name === 'from' && next !== undefined && next.kind === 'angle' && (seen & clauseBit('envelope-from')) === 0) {
+          seen |= clauseBit('envelope-from');
           const clause: Clause = { name: 'envelope-from', keyword: t, tokens: [] };
           clauses.push(clause);
           sink = clause.tokens;
@@ -144,8 +164,8 @@ export function splitClauses(raw: string, tokens: readonly Token[]): ClauseSplit
           continue;
         }
         // one issue per keyword: a keyword flood must not become an issue flood
-        if ((duplicates & CLAUSE_BIT[name]) === 0) {
-          duplicates |= CLAUSE_BIT[name];
+        if ((duplicates & clauseBit(name)) === 0) {
+          duplicates |= clauseBit(name);
           issues.push(issue('RECEIVED_DUPLICATE_CLAUSE', 'info', `a second \`${name}\` clause; the first is kept`, { start: t.start, end: t.end }));
         }
         // The repeated clause's value must not leak into the previous clause: park it.

@@ -89,9 +89,9 @@ export function readWith(raw: string, clause: Clause | undefined): { text: strin
 
 /** The first token of a clause as written (`id`), or null when the clause is empty or starts with a comment. */
 export function readSingle(raw: string, clause: Clause | undefined): string | null {
-  if (clause === undefined) return null;
-  const t = clause.tokens[0];
-  if (t === undefined || t.kind === 'comment' || t.kind === 'semicolon') return null;
+  if (clause === undefined || clause.tokens.length === 0) return null;
+  const t = clause.tokens[0]!;
+  if (t.kind === 'comment' || t.kind === 'semicolon') return null;
   return tokenText(raw, t);
 }
 

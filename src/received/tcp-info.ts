@@ -71,6 +71,7 @@ function parseIpWithPort(text: string): { ip: string; range: IpRange; port: numb
   const inner = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text;
   if (inner.length > 22) return null;
   // Both forms start with the IPv4 address: a host name (a leading letter) is turned away before any splitting.
+  if (inner.length === 0) return null;
   const c0 = inner.charCodeAt(0) | 0x20;
   if (c0 >= 0x61 && c0 <= 0x7a) return null;
   let cut = inner.lastIndexOf(':');
@@ -99,7 +100,7 @@ function bracketAddress(word: string): { ip: string; range: IpRange; port: numbe
   if (close < 0) return null;
   let end = close + 1;
   // keep a `:port` that follows the bracket
-  if (word.charCodeAt(end) === 0x3a) {
+  if (end < word.length && word.charCodeAt(end) === 0x3a) {
     let j = end + 1;
     while (j < word.length && word.charCodeAt(j) >= 0x30 && word.charCodeAt(j) <= 0x39) j++;
     if (j > end + 1) end = j;
@@ -125,8 +126,9 @@ function setAddress(facts: CommentFacts, addr: { ip: string; range: IpRange; por
 
 function classifyComment(words: readonly string[]): CommentFacts {
   const facts = emptyFacts();
-  const first = words[0];
-  if (first === undefined) return facts;
+  // Length first: reading past the end of an array costs the optimised function a deopt.
+  if (words.length === 0) return facts;
+  const first = words[0]!;
 
   if (isHeloWord(first)) {
     facts.kind = 'helo';
@@ -269,7 +271,7 @@ export function readFromClause(raw: string, tokens: readonly Token[], hint: From
     }
     const text = raw.slice(t.start, t.end);
     // Obtuse smtpd: `claiming to be "helo"`
-    if (equalsLower(raw, t.start, t.end, 'claiming') && tokens[k + 3]?.kind === 'quoted') {
+    if (equalsLower(raw, t.start, t.end, 'claiming') && k + 3 < tokens.length && tokens[k + 3]!.kind === 'quoted') {
       const q = tokens[k + 3]!;
       claimed = raw.slice(q.start + 1, q.end - 1) || null;
       k += 3;
