@@ -34,6 +34,8 @@ function isAlnum(c: number): boolean {
 
 /** Exim message ids: `1rAbCd-000XyZ-Qq` (6-6-2) and the 4.97+ form `1tdPyw-00000000CVs-2047` (6-11-4). */
 function isEximId(id: string): boolean {
+  // The two lengths first: most ids are not Exim's, and splitting every one was garbage.
+  if (id.length !== 16 && id.length !== 23) return false;
   const parts = id.split('-');
   if (parts.length !== 3) return false;
   const [a, b, c] = parts as [string, string, string];

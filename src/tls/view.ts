@@ -2,6 +2,7 @@ import type { Token } from '../received/lex.js';
 import type { Span } from '../types.js';
 import type { TlsContext } from './context.js';
 import type { TlsFinding } from './finding.js';
+import { equalsLower } from '../received/ascii.js';
 import { isSpace } from '../received/lex.js';
 import { splitWords, type Word } from './words.js';
 
@@ -62,11 +63,11 @@ export function buildHopView(ctx: TlsContext): HopView {
     }
     if (t.kind !== 'word') continue;
     const len = t.end - t.start;
+    // Compared in place: a lower-cased copy of every four-letter word was most of this loop's garbage.
     if (len === 4) {
-      const w = raw.slice(t.start, t.end).toLowerCase();
-      if (w === 'with') withAt.push(i);
-      else if (w === 'over') overAt.push(i);
-    } else if (len === 2 && byHost === null && raw.slice(t.start, t.end).toLowerCase() === 'by') {
+      if (equalsLower(raw, t.start, t.end, 'with')) withAt.push(i);
+      else if (equalsLower(raw, t.start, t.end, 'over')) overAt.push(i);
+    } else if (len === 2 && byHost === null && equalsLower(raw, t.start, t.end, 'by')) {
       const next = tokens[i + 1];
       if (next !== undefined && next.kind === 'word') byHost = raw.slice(next.start, next.end).toLowerCase();
     }
