@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_DATE_CHARS, parseDate, unfoldDate } from '../src/date/rfc5322.js';
+import { MAX_DATE_CHARS, parseDate, parseUnfoldedDate, parseUnfoldedDateGeneral, unfoldDate } from '../src/date/rfc5322.js';
 import type { IssueCode } from '../src/types.js';
 
 interface Case {
@@ -253,6 +253,32 @@ describe('parseDate properties', () => {
 
   it('never throws, iso is null or canonical, deterministic (date-like fragments)', () => {
     fc.assert(fc.property(fc.array(fragment, { maxLength: 16 }).map((p) => p.join('')), check), { numRuns: 3000 });
+  });
+
+  it('the canonical shortcut answers exactly as the general reader, issues included (near-canonical dates)', () => {
+    const word = (w: string) => fc.constantFrom(w, w.toLowerCase(), w.toUpperCase());
+    const blank = fc.constantFrom(' ', '  ', '\t', ' \t');
+    const digits = (min: number, max: number, width: number) => fc.integer({ min, max }).map((n) => String(n).padStart(width, '0'));
+    const date = fc
+      .record({
+        dow: fc.option(fc.constantFrom('Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat').chain(word), { nil: undefined }),
+        comma: fc.constantFrom(',', '', ' ,'),
+        day: fc.oneof(digits(0, 32, 1), digits(0, 32, 2), fc.constant('001')),
+        month: fc.constantFrom('Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec', 'Foo').chain(word),
+        year: fc.oneof(digits(1890, 2100, 4), digits(0, 99, 2), digits(9990, 9999, 4), fc.constant('02002')),
+        time: fc.tuple(digits(0, 25, 2), digits(0, 61, 2), digits(0, 61, 2)).map(([h, m, sec]) => `${h}:${m}:${sec}`),
+        sign: fc.constantFrom('+', '-', ''),
+        zone: fc.oneof(fc.constantFrom('0000', '0100', '0530', '1400', '1401', '2359', '2400', '0060'), digits(0, 9999, 4), digits(0, 999, 3)),
+        tail: fc.constantFrom('', ' (UTC)', ' (GMT)', '  (CEST)', ' (a (b))', ' (x\\)', ' (', ' GMT', ' (PST) x', '(EST)'),
+        gaps: fc.array(blank, { minLength: 5, maxLength: 5 }),
+      })
+      .map((d) => `${d.dow === undefined ? '' : `${d.dow}${d.comma}${d.gaps[0]}`}${d.day}${d.gaps[1]}${d.month}${d.gaps[2]}${d.year}${d.gaps[3]}${d.time}${d.gaps[4]}${d.sign}${d.zone}${d.tail}`);
+    fc.assert(
+      fc.property(date, (text) => {
+        expect(parseUnfoldedDate(text)).toEqual(parseUnfoldedDateGeneral(text));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 
   it('deep comment nesting costs one pass', () => {

@@ -547,20 +547,26 @@ function parseCanonical(clean: string): ParsedDate | null {
     }
   }
   const total = zh * 60 + zm;
-  if (zh > 23 || zm > 59 || total > 14 * 60 || (total === 0 && sign === 45)) return null;
+  if (zh > 23 || zm > 59 || total > 14 * 60) return null;
   if (month < 0 || day < 1 || day > daysInMonth(year, month + 1) || hour > 23 || minute > 59 || second > 59) return null;
+  // `-0000` (qmail writes nothing else): the instant in UTC, the local offset unknown (RFC 5322 §3.3).
+  const unknownOffset = total === 0 && sign === 45;
   const offset = sign === 45 ? -total : total;
   const ms = Date.UTC(year, month, day, hour, minute, second, 0) - offset * 60_000;
   if (!Number.isFinite(ms) || ms >= FIRST_MS_AFTER_9999) return null;
   const notes: Issue[] = [];
+  if (unknownOffset) notes.push(issue('DATE_UNKNOWN_OFFSET', 'info', UNKNOWN_OFFSET_MESSAGE));
   if (dow !== null) {
     const actual = weekdayOf(year, month + 1, day);
     if (actual !== dow) {
       notes.push(issue('DATE_WRONG_WEEKDAY', 'warning', `${day} ${MONTH_LABELS[month] ?? '?'} ${year} is a ${dayName(actual)}, the date says ${dayName(dow)}`));
     }
   }
-  return { date: { text: clean, iso: isoOfMillis(ms), offsetMinutes: offset }, issues: notes };
+  return { date: { text: clean, iso: isoOfMillis(ms), offsetMinutes: unknownOffset ? null : offset }, issues: notes };
 }
+
+/** What the general reader says of `-0000` (readNumericZone), kept as one constant for the shortcut. */
+const UNKNOWN_OFFSET_MESSAGE = `zone ${quote('-0000')}: instant in UTC, local offset unknown (RFC 5322 §3.3)`;
 
 /**
  * Parse one date-time as found after the `;` of a Received field (RFC 5322 §3.3, §4.3 obsolete forms; also
@@ -573,6 +579,18 @@ export function parseDate(text: string): ParsedDate {
 
 /** {@link parseDate} for text that has been through {@link unfoldDate} already (unfolding twice changes nothing). */
 export function parseUnfoldedDate(clean: string): ParsedDate {
+  if (clean.length > 0 && clean.length <= MAX_DATE_CHARS) {
+    const canonical = parseCanonical(clean);
+    if (canonical !== null) return canonical;
+  }
+  return parseUnfoldedDateGeneral(clean);
+}
+
+/**
+ * The general reader behind {@link parseUnfoldedDate}: tokens, every obsolete and vendor layout. Exported for the
+ * test that holds the canonical shortcut to the same answers; callers use {@link parseUnfoldedDate}.
+ */
+export function parseUnfoldedDateGeneral(clean: string): ParsedDate {
   const notes: Issue[] = [];
   const fail = (code: 'DATE_INVALID' | 'DATE_OUT_OF_RANGE', message: string): ParsedDate => ({
     date: { text: clean, iso: null, offsetMinutes: null },
@@ -580,8 +598,6 @@ export function parseUnfoldedDate(clean: string): ParsedDate {
   });
   if (clean === '') return fail('DATE_INVALID', 'empty date');
   if (clean.length > MAX_DATE_CHARS) return fail('DATE_INVALID', `date longer than ${MAX_DATE_CHARS} characters`);
-  const canonical = parseCanonical(clean);
-  if (canonical !== null) return canonical;
 
   const lex = tokenizeDate(clean);
   if (lex.unterminatedComment) notes.push(issue('DATE_NONSTANDARD', 'info', 'unterminated comment in the date'));
