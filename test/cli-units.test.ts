@@ -57,7 +57,8 @@ describe('sanitize', () => {
   it('JSON output escapes exactly DEL, C1 and the invisible format characters the text output escapes', () => {
     for (let c = 0x7f; c <= 0xffff; c++) {
       const expected = c <= 0x9f || isInvisibleFormat(c);
-      if (JSON_ESCAPED.test(String.fromCharCode(c)) !== expected) expect.fail(`U+${c.toString(16)}`);
+      const json = JSON.stringify(String.fromCharCode(c));
+      if (JSON_ESCAPED.test(String.fromCharCode(c)) !== expected || (jsonSafe(json) !== json) !== expected) expect.fail(`U+${c.toString(16)}`);
     }
   });
 
@@ -155,10 +156,10 @@ describe('progress', () => {
     return s as unknown as NodeJS.WritableStream & { written: string };
   }
 
-  it('stays silent for the first second, then shows messages, MB and rate', () => {
+  it('stays silent for the first second, then shows messages, MB and rate', async () => {
     let now = 0;
     const stream = fakeStream();
-    const p = createProgress(stream, () => now);
+    const p = await createProgress(stream, () => now);
     p.update({ messages: 100, bytes: 1_000_000, totalBytes: 10_000_000 });
     now = PROGRESS_DELAY_MS - 1;
     p.update({ messages: 200, bytes: 2_000_000, totalBytes: 10_000_000 });
@@ -171,9 +172,9 @@ describe('progress', () => {
     expect(stream.written).toContain(' msg/s');
   });
 
-  it('a short run never writes anything', () => {
+  it('a short run never writes anything', async () => {
     const stream = fakeStream();
-    const p = createProgress(stream, () => 0);
+    const p = await createProgress(stream, () => 0);
     p.update({ messages: 3, bytes: 3000 });
     p.stop();
     expect(stream.written).toBe('');

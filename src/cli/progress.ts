@@ -4,17 +4,8 @@
  * bar. Messages, MB, rate and (when the total size is known) percentage and ETA. Never on stdout.
  * @module
  */
-import { createRequire } from 'node:module';
 import type * as CliProgress from 'cli-progress';
 import type { ScanProgress } from '../node/scan-types.js';
-
-// Loaded when a bar is first drawn, not at start: an ESM import of this CommonJS package (with its dependencies)
-// cost every run ~20 ms of export scanning, and most runs never show a bar.
-let cliProgress: typeof CliProgress | null = null;
-function loadCliProgress(): typeof CliProgress {
-  cliProgress ??= createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
-  return cliProgress;
-}
 
 /** 1 s before the bar appears: short scans stay clean. */
 export const PROGRESS_DELAY_MS = 1000;
@@ -27,8 +18,12 @@ export interface Progress {
 
 const MB = 1024 * 1024;
 
-/** A progress reporter writing to `stream`; `now` is injectable for tests. */
-export function createProgress(stream: NodeJS.WritableStream, now: () => number = Date.now): Progress {
+/**
+ * A progress reporter writing to `stream`; `now` is injectable for tests. cli-progress is imported here, not at
+ * start: importing that CommonJS package from ESM cost every run ~20 ms, and only runs on a terminal draw a bar.
+ */
+export async function createProgress(stream: NodeJS.WritableStream, now: () => number = Date.now): Promise<Progress> {
+  const cliProgress = (await import('cli-progress')).default;
   const started = now();
   let bar: CliProgress.SingleBar | null = null;
   let last: ScanProgress = { messages: 0, bytes: 0 };
@@ -42,7 +37,7 @@ export function createProgress(stream: NodeJS.WritableStream, now: () => number 
       if (bar === null) {
         if (now() - started < PROGRESS_DELAY_MS) return;
         const sized = p.totalBytes !== undefined && p.totalBytes > 0;
-        bar = new (loadCliProgress().SingleBar)({
+        bar = new cliProgress.SingleBar({
           stream,
           format: sized
             ? '{bar} {percentage}% | {messages} messages | {mb} MB | {rate} msg/s | ETA {eta_formatted}'

@@ -130,7 +130,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const format = createFormat(formatConfig);
   const config: CliBatchConfig = { analyze, nested: args.nested, format: formatConfig, failOn: args.failOn, ...(report === null ? {} : { report: true }) };
   const inputs: MessageInput[] = args.paths.map((p) => (p === '-' ? io.stdin : p));
-  const progress: Progress | null = args.progress && io.stderr.isTTY === true ? createProgress(io.stderr as unknown as NodeJS.WritableStream) : null;
+  const progress: Progress | null = args.progress && io.stderr.isTTY === true ? await createProgress(io.stderr as unknown as NodeJS.WritableStream) : null;
   // Sized once, for the progress bar and for `--jobs auto`.
   const totalBytes = progress === null && args.jobs !== 'auto' ? undefined : await totalBytesOf(inputs);
   const batches = readBatches(inputs, {
