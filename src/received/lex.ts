@@ -72,16 +72,9 @@ export function lexReceived(raw: string, limits: Pick<Limits, 'maxTokens' | 'max
   let noQuoteFrom = n + 1;
   let strayCloseReported = false;
   let i = 0;
-
-  const push = (kind: TokenKind, start: number, end: number): boolean => {
-    if (tokens.length >= limits.maxTokens) {
-      issues.push(issue('LIMIT_TOKENS', 'warning', `more than ${limits.maxTokens} tokens; the rest is not read`, { start, end: n }));
-      truncated = true;
-      return false;
-    }
-    tokens.push({ kind, start, end });
-    return true;
-  };
+  const maxTokens = limits.maxTokens;
+  // Where the token limit stopped the reading (the start of the first token left out), or -1.
+  let fullAt = -1;
 
   while (i < n) {
     const c = raw.charCodeAt(i);
@@ -131,7 +124,10 @@ export function lexReceived(raw: string, limits: Pick<Limits, 'maxTokens' | 'max
       if (depth > 0) {
         issues.push(issue('RECEIVED_UNBALANCED_COMMENT', 'warning', 'a comment is not closed; it runs to the end of the value', { start, end: n }));
       }
-      if (!push('comment', start, i)) break;
+      if (!addToken(tokens, maxTokens, 'comment', start, i)) {
+        fullAt = start;
+        break;
+      }
       continue;
     }
     if (c === RPAREN) {
@@ -144,7 +140,10 @@ export function lexReceived(raw: string, limits: Pick<Limits, 'maxTokens' | 'max
     }
     if (c === SEMI) {
       i++;
-      if (!push('semicolon', start, i)) break;
+      if (!addToken(tokens, maxTokens, 'semicolon', start, i)) {
+        fullAt = start;
+        break;
+      }
       continue;
     }
     if (c === DQUOTE) {
@@ -153,11 +152,17 @@ export function lexReceived(raw: string, limits: Pick<Limits, 'maxTokens' | 'max
         noQuoteFrom = Math.min(noQuoteFrom, i);
         issues.push(issue('RECEIVED_UNTERMINATED_QUOTE', 'warning', 'a quoted string is not closed; it is read as a word', { start: i, end: i + 1 }));
         i = scanWord(raw, i + 1);
-        if (!push('word', start, i)) break;
+        if (!addToken(tokens, maxTokens, 'word', start, i)) {
+          fullAt = start;
+          break;
+        }
         continue;
       }
       i = close + 1;
-      if (!push('quoted', start, i)) break;
+      if (!addToken(tokens, maxTokens, 'quoted', start, i)) {
+        fullAt = start;
+        break;
+      }
       continue;
     }
     if (c === LBRACKET) {
@@ -180,16 +185,25 @@ export function lexReceived(raw: string, limits: Pick<Limits, 'maxTokens' | 'max
         // `[1.2.3.4])`-style glue is fine; `[a]b` continues as one word.
         if (j < n && !isWordEnd(raw.charCodeAt(j))) {
           i = scanWord(raw, j);
-          if (!push('word', start, i)) break;
+          if (!addToken(tokens, maxTokens, 'word', start, i)) {
+            fullAt = start;
+            break;
+          }
           continue;
         }
         i = j;
-        if (!push('literal', start, i)) break;
+        if (!addToken(tokens, maxTokens, 'literal', start, i)) {
+          fullAt = start;
+          break;
+        }
         continue;
       }
       issues.push(issue('RECEIVED_UNTERMINATED_LITERAL', 'info', 'a `[` is not closed; it is read as a word', { start: i, end: i + 1 }));
       i = scanWord(raw, i + 1);
-      if (!push('word', start, i)) break;
+      if (!addToken(tokens, maxTokens, 'word', start, i)) {
+        fullAt = start;
+        break;
+      }
       continue;
     }
     if (c === LANGLE) {
@@ -204,17 +218,37 @@ export function lexReceived(raw: string, limits: Pick<Limits, 'maxTokens' | 'max
         i = j + 1;
         // `<a@b>,` keeps trailing punctuation with the address.
         if (i < n && !isWordEnd(raw.charCodeAt(i))) i = scanWord(raw, i);
-        if (!push('angle', start, i)) break;
+        if (!addToken(tokens, maxTokens, 'angle', start, i)) {
+          fullAt = start;
+          break;
+        }
         continue;
       }
       i = scanWord(raw, i + 1);
-      if (!push('word', start, i)) break;
+      if (!addToken(tokens, maxTokens, 'word', start, i)) {
+        fullAt = start;
+        break;
+      }
       continue;
     }
     i = scanWord(raw, i + 1);
-    if (!push('word', start, i)) break;
+    if (!addToken(tokens, maxTokens, 'word', start, i)) {
+      fullAt = start;
+      break;
+    }
+  }
+  if (fullAt >= 0) {
+    issues.push(issue('LIMIT_TOKENS', 'warning', `more than ${maxTokens} tokens; the rest is not read`, { start: fullAt, end: n }));
+    truncated = true;
   }
   return { tokens, issues, truncated };
+}
+
+/** Append a token unless the list holds `max` already; `false` then (a function, not a closure over the lexer's state). */
+function addToken(tokens: Token[], max: number, kind: TokenKind, start: number, end: number): boolean {
+  if (tokens.length >= max) return false;
+  tokens.push({ kind, start, end });
+  return true;
 }
 
 function scanWord(raw: string, from: number): number {
