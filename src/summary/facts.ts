@@ -40,7 +40,9 @@ function yearOf(iso: string | null | undefined): number | null {
 
 /** Whether an issue list says the message could not be read whole (an `IO_*` error). */
 export function hasIoError(report: MessageReport): boolean {
-  return report.issues.some((i) => i.severity === 'error' && i.code.startsWith('IO_'));
+  // A loop, not `some` with a callback: this runs twice per message in the CLI.
+  for (const i of report.issues) if (i.severity === 'error' && i.code.startsWith('IO_')) return true;
+  return false;
 }
 
 /** The summary facts of a report; `nested` = how many nested reports hang below it. */
