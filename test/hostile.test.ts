@@ -91,6 +91,7 @@ const MESSAGES: readonly (readonly [string, string | Uint8Array, readonly IssueC
   ['bare CR line ends', `Received: from a by b; Tue, 14 Nov 2023 09:12:45 +0100\rSubject: x\r\r`, ['HEADER_BARE_CR']],
   ['invalid UTF-8 bytes', Uint8Array.from([...new TextEncoder().encode('Received: from '), 0xff, 0xfe, 0xc3, ...new TextEncoder().encode(' by y; Tue, 14 Nov 2023 09:12:45 +0100\r\n\r\n')]), ['HEADER_8BIT']],
   ['valid UTF-8 bytes (RFC 6532)', new TextEncoder().encode('Received: from bücher.example by y; Tue, 14 Nov 2023 09:12:45 +0100\r\n\r\n'), ['HEADER_8BIT']],
+  ['an 8-bit byte just before the empty line', Uint8Array.from([...new TextEncoder().encode('Received: from x by y; Tue, 14 Nov 2023 09:12:45 +0100\nSubject: caf'), 0xe9, 0x0a, 0x0a]), ['HEADER_8BIT']],
   ['lone surrogates in a string', 'Received: from \ud800x\udc00 by y; Tue, 14 Nov 2023 09:12:45 +0100\r\n\r\n', []],
   ['BOM before the first field', `\ufeffReceived: ${POSTFIX}\r\n\r\n`, []],
   ['a line that is not a field', `Received: ${POSTFIX}\r\nthis is not a header\r\n\r\n`, ['HEADER_MALFORMED_LINE']],
@@ -108,6 +109,11 @@ describe('small nasty messages', () => {
     expect(reportViolations(report, length)).toEqual([]);
     expect([...allCodes(report)]).toEqual(expect.arrayContaining([...codes]));
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+  });
+
+  it('8-bit bytes only in the body are not an 8-bit header', () => {
+    const body = Uint8Array.from([...new TextEncoder().encode('Received: from x by y; Tue, 14 Nov 2023 09:12:45 +0100\r\n\r\ncaf'), 0xe9, 0xff]);
+    expect([...allCodes(analyzeMessage(body))]).not.toContain('HEADER_8BIT');
   });
 
   it('header-derived names never become own keys, and Object.prototype is untouched', () => {

@@ -29,23 +29,29 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 // WHATWG "latin1" is windows-1252, which maps every byte to one code point: never loses a byte.
 const latin1 = new TextDecoder('latin1');
 
-/** Where the header block ends in bytes: just past the empty line, or the end of what we may read. */
-function findHeaderEndBytes(bytes: Uint8Array, limit: number): { end: number; found: boolean } {
+/**
+ * Where the header block ends in bytes: just past the empty line, or the end of what we may read. `ascii`: no byte
+ * before `end` has the high bit set (read in the same pass: a second scan of the block was a tenth of the analysis).
+ */
+function findHeaderEndBytes(bytes: Uint8Array, limit: number): { end: number; found: boolean; ascii: boolean } {
   const n = Math.min(bytes.length, limit);
   let i = 0;
   let lineStart = 0;
+  let high = 0;
   while (i < n) {
     const c = bytes[i]!;
+    high |= c;
     if (c === LF || c === CR) {
       const lineEnd = i;
+      // The LF of a CR LF is skipped unread: it is ASCII either way.
       i += c === CR && i + 1 < bytes.length && bytes[i + 1] === LF ? 2 : 1;
-      if (lineEnd === lineStart) return { end: i, found: true };
+      if (lineEnd === lineStart) return { end: i, found: true, ascii: (high & 0x80) === 0 };
       lineStart = i;
       continue;
     }
     i++;
   }
-  return { end: n, found: false };
+  return { end: n, found: false, ascii: (high & 0x80) === 0 };
 }
 
 /**
@@ -59,15 +65,10 @@ export function headerPrefixLength(bytes: Uint8Array, maxHeaderBytes: number): n
   return bytes.length > maxHeaderBytes ? maxHeaderBytes + 1 : bytes.length;
 }
 
-function isAscii(bytes: Uint8Array, end: number): boolean {
-  for (let i = 0; i < end; i++) if (bytes[i]! > 0x7f) return false;
-  return true;
-}
-
 /** Decode header bytes: ASCII as is, valid UTF-8 as UTF-8 (RFC 6532), anything else byte-for-byte. */
-function decodeHeader(bytes: Uint8Array, end: number): { text: string; eightBit: boolean; utf8: boolean } {
+function decodeHeader(bytes: Uint8Array, end: number, ascii: boolean): { text: string; eightBit: boolean; utf8: boolean } {
   const view = bytes.subarray(0, end);
-  if (isAscii(bytes, end)) return { text: latin1.decode(view), eightBit: false, utf8: false };
+  if (ascii) return { text: latin1.decode(view), eightBit: false, utf8: false };
   try {
     return { text: utf8.decode(view), eightBit: true, utf8: true };
   } catch {
@@ -127,7 +128,7 @@ export function readHeaderBlock(
     const end = findHeaderEndBytes(message, limits.maxHeaderBytes);
     found = end.found;
     headerBytes = end.end;
-    const decoded = decodeHeader(message, end.end);
+    const decoded = decodeHeader(message, end.end, end.ascii);
     text = decoded.text;
     offsetsAreBytes = !decoded.utf8;
     if (decoded.eightBit) {
