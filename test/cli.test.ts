@@ -169,13 +169,30 @@ describe('formats', () => {
     const r = await runCli([SEED]);
     const lines = r.stdout.split('\n');
     const hopLines = lines.filter((l) => /^ {4}\d {2}/.test(l));
-    expect(hopLines.map((l) => l.trim().slice(0, 1))).toEqual(['1', '2', '3', '4']);
+    // Labelled by index (header order), the numbers CSV, JSON and issue messages use; printed oldest first.
+    expect(hopLines.map((l) => l.trim().slice(0, 1))).toEqual(['3', '2', '1', '0']);
     expect(hopLines[2]).toContain('2013-01-05 18:20:30');
     expect(hopLines[2]).toContain('www1234.sakura.ne.jp. [2403:3a00:101:13:133:167:8:98] → mx.google.com');
     expect(hopLines[3]).toContain('internal');
     expect(r.stdout).toContain('E-RC4');
-    expect(r.stdout).toMatch(/verdict F — hop 3 /);
+    expect(r.stdout).toMatch(/verdict F — hop 1 /);
     expect(r.stdout).not.toContain('Summary'); // one message: no archive summary
+  });
+
+  it('text: a hop number in an issue line is the label of the row it stands under', async () => {
+    const r = await runCli(['fixtures/eml/negative-delay.eml', 'fixtures/eml/discontinuous.eml']);
+    let row: string | null = null;
+    let checked = 0;
+    for (const line of r.stdout.split('\n')) {
+      const label = /^ {2,4}(\d+) {2}/.exec(line);
+      if (label !== null) row = label[1] ?? null;
+      const own = /! CHAIN_NEGATIVE_DELAY {2}hop (\d+) /.exec(line);
+      if (own !== null) {
+        expect(own[1]).toBe(row);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 
   it('text: an archive gets a summary with grade counts, ciphers, relays and years', async () => {

@@ -117,7 +117,7 @@ function weakestList(data: ArchiveReportData): string {
     const r = m.report;
     const delivered = r.hops.find((h) => h.date?.iso != null)?.date?.iso ?? r.headers.date?.iso ?? null;
     html += `<tr><td class="num"><a href="#${detailAnchor(i + 1)}">${i + 1}</a></td><td>${badge(r.verdict.grade)}</td><td>${text(delivered === null ? null : isoShort(delivered).slice(0, 10), 20)}</td>`;
-    html += `<td class="wrap">${text(r.headers.from, 60)}</td><td class="wrap"><a href="#${detailAnchor(i + 1)}">${text(r.headers.subject, 80, '(no subject)')}</a></td><td class="wrap">${text(m.source, 60)} #${int(m.index + 1)}</td></tr>`;
+    html += `<td class="wrap">${text(r.headers.from, 60)}</td><td class="wrap"><a href="#${detailAnchor(i + 1)}">${text(r.headers.subject, 80, '(no subject)')}</a></td><td class="wrap">${text(m.source, 60)} #${int(m.index)}</td></tr>`;
   });
   if (data.weakest.length === 0) html += '<tr><td colspan="6" class="muted">No messages.</td></tr>';
   return `${html}</tbody></table></div></section>`;

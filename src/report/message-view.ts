@@ -45,7 +45,8 @@ function hopCard(hop: Hop, position: number, count: number, anchor: string, dela
   const sec = hop.security;
   const classes = ['hop-card', `edge-${sec.grade}`, sec.scope === 'internal' ? 'internal' : '', isUnverifiable(hop) ? 'unverifiable' : ''].filter((c) => c !== '').join(' ');
   let html = `<li class="${classes}" id="${anchor}-h${position}">`;
-  html += `<h4>${badge(sec.grade)} Hop ${position} of ${count}: ${text(senderName(hop), 120)} → ${text(receiverName(hop), 120)}</h4>`;
+  // Titled by `index` (the number issue messages and the JSON use), with its place in time beside it.
+  html += `<h4>${badge(sec.grade)} Hop ${int(hop.index)} <span class="muted">(${int(position)} of ${int(count)}, oldest first)</span>: ${text(senderName(hop), 120)} → ${text(receiverName(hop), 120)}</h4>`;
   html += '<table class="facts">';
   html += row('received', text(isoShort(hop.date?.iso ?? null)) + (hop.date !== null && hop.date.iso === null ? ` <span class="muted">(as written: ${text(hop.date.text, 80)})</span>` : ''));
   if (delay !== undefined && delay !== null) html += row('delay', text(duration(delay)) + (delay < 0 ? ' <strong>(negative: a clock is wrong)</strong>' : ''));
@@ -101,11 +102,12 @@ export function messageSection(report: MessageReport, anchor: string, origin: Me
   let html = `<section class="message" id="${anchor}">`;
   html += `<h3>${badge(v.grade)} ${text(h.subject, 160, '(no subject)')}</h3>`;
   html += '<table class="facts meta">';
-  html += row('verdict', `${badge(v.grade)} ${GRADE_LABEL[v.grade] === '?' ? 'unknown (not stated)' : `grade ${GRADE_LABEL[v.grade]}`}${weakest !== null && weakest > 0 ? ` — set by <a href="#${anchor}-h${weakest}">hop ${weakest}</a>` : ''}`);
+  html += row('verdict', `${badge(v.grade)} ${GRADE_LABEL[v.grade] === '?' ? 'unknown (not stated)' : `grade ${GRADE_LABEL[v.grade]}`}${weakest !== null && weakest > 0 ? ` — set by <a href="#${anchor}-h${weakest}">hop ${int(v.weakestHop ?? 0)}</a>` : ''}`);
   html += row('from', text(h.from, 160));
   html += row('date', text(h.date?.text ?? null, 80));
   html += row('message-id', text(h.messageId, 160));
-  if (origin !== null) html += row('source', `${text(origin.source, 200)} #${int(origin.index + 1)}`);
+  // `#index` as the CLI and the JSON write it (0 = the first message of the file).
+  if (origin !== null) html += row('source', `${text(origin.source, 200)} #${int(origin.index)}`);
   const transit = report.timeline.totalSeconds;
   html += row('hops', `${int(report.hops.length + hopsOmitted)}${transit === null ? '' : ` · transit ${text(duration(transit))}`}${hopsOmitted > 0 ? ` · <strong>${int(hopsOmitted)} oldest not drawn</strong>` : ''}${report.truncated ? ' · <strong>truncated by a limit</strong>' : ''}`);
   html += traceSummary(report);

@@ -1,7 +1,8 @@
 /**
  * The default, human-readable output: per message the hop chain oldest first (time in UTC, delay, from → by,
  * protocol, TLS version, cipher, grade with its reasons), internal and unverifiable hops marked, then the verdict;
- * for archives a summary at the end. Every header-derived string goes through `sanitize`.
+ * for archives a summary at the end. Hops are labelled with their `index` (header order, 0 = the topmost Received),
+ * so the numbers in issue messages, CSV and JSON point at the same rows. Every header-derived string goes through `sanitize`.
  * @module
  */
 import type { NestedReport } from '../../node/nested.js';
@@ -70,7 +71,8 @@ function reportLines(c: Colors, report: MessageReport, indent: string): string {
   let out = '';
   for (let k = n - 1; k >= 0; k--) {
     const hop = hops[k]!;
-    const number = String(n - k).padStart(3);
+    // The hop's `index` (header order, 0 = topmost), the number every issue message and the JSON and CSV use.
+    const number = String(k).padStart(3);
     const when = hop.date === null ? c.dim('(no date)'.padEnd(19)) : hop.date.iso === null ? c.dim(clip(sanitize(hop.date.text), 19).padEnd(19)) : utcText(hop.date.iso);
     const d = delays[k] ?? null;
     const delay = d === null ? ''.padStart(7) : d < 0 ? c.red(delayText(d).padStart(7)) : delayText(d).padStart(7);
@@ -99,7 +101,7 @@ function verdictLine(c: Colors, report: MessageReport): string {
   let text = `verdict ${paintGrade(c, v.grade, c.bold(v.grade))}`;
   if (v.weakestHop !== null) {
     const hop = report.hops[v.weakestHop];
-    if (hop !== undefined) text += ` — hop ${n - v.weakestHop} (${fromText(hop)} → ${byText(hop)})`;
+    if (hop !== undefined) text += ` — hop ${v.weakestHop} (${fromText(hop)} → ${byText(hop)})`;
   } else if (n === 0) text += ' — no Received fields';
   else text += ' — every hop is internal';
   const paint = (g: Grade, t: string): string => paintGrade(c, g, t);
