@@ -59,3 +59,17 @@ describe('parseReceived over our dialect fixtures', () => {
     expect(() => JSON.stringify(hop)).not.toThrow();
   });
 });
+
+describe('Exim is recognised by its message id alone', () => {
+  // Synthetic Exim lines (ours) without the `(Exim x.y)` comment: only the id shows the writer, and with it the
+  // name after `from` is the receiver's rDNS lookup, not the client's HELO.
+  it.each(['1rAbCd-000XyZ-Qq', '1rAbCd-000XyZ-2047', '1tdPyw-00000000CVs-Qq', '1tdPyw-00000000CVs-2047'])('id %s', (id) => {
+    const hop = parseReceived(`from host.example ([192.0.2.1]) by mx.example.net with esmtp id ${id}; Tue, 14 Nov 2023 09:12:45 +0100`);
+    expect(hop.from).toMatchObject({ rdns: 'host.example', helo: null, ip: '192.0.2.1' });
+  });
+
+  it.each(['1rAbCd-000XyZ-Q', '1rAbCd000XyZQq', 'ABCDEF1234'])('not an Exim id: %s', (id) => {
+    const hop = parseReceived(`from host.example ([192.0.2.1]) by mx.example.net with esmtp id ${id}; Tue, 14 Nov 2023 09:12:45 +0100`);
+    expect(hop.from?.helo).toBe('host.example');
+  });
+});

@@ -72,7 +72,7 @@ function reportLines(c: Colors, report: MessageReport, indent: string): string {
   for (let k = n - 1; k >= 0; k--) {
     const hop = hops[k]!;
     // The hop's `index` (header order, 0 = topmost), the number every issue message and the JSON and CSV use.
-    const number = String(k).padStart(3);
+    const number = String(hop.index).padStart(3);
     const when = hop.date === null ? c.dim('(no date)'.padEnd(19)) : hop.date.iso === null ? c.dim(clip(sanitize(hop.date.text), 19).padEnd(19)) : utcText(hop.date.iso);
     const d = delays[k] ?? null;
     const delay = d === null ? ''.padStart(7) : d < 0 ? c.red(delayText(d).padStart(7)) : delayText(d).padStart(7);
