@@ -25,7 +25,14 @@ function isVersionOnly(raw: string, start: number, end: number): boolean {
     if (c === 0x2e) dots++;
     else if (c < 0x30 || c > 0x39) return false;
   }
-  return dots >= 1 && dots <= 2; // three dots would be an IPv4 address
+  if (dots >= 1 && dots <= 2) return true;
+  // Four parts is an IPv4 address unless it cannot be one: InterMail 7 writes `(7.0.030.2)` (a zero-padded part).
+  return dots === 3 && parseIp(raw.slice(start, end)) === null;
+}
+
+/** Obtuse smtpd's queue ids: `smtpdEDUB8h`. */
+function isObtuseId(id: string): boolean {
+  return id.length > 5 && id.startsWith('smtpd');
 }
 
 function isAlnum(c: number): boolean {
@@ -53,6 +60,9 @@ export function layoutHint(raw: string, tokens: readonly Token[], protocol: stri
     if (protocol.includes('/TLS/')) return 'ironport';
   }
   if (id !== null && isEximId(id)) return 'exim';
+  // Obtuse smtpd: `from RDNS(IP) via SMTP by host, id smtpdXXX` — the name is its lookup (the HELO, when it
+  // differs, is written `claiming to be "…"`).
+  if (id !== null && isObtuseId(id)) return 'obtuse';
   for (const t of tokens) {
     if (t.kind !== 'comment') continue;
     if (raw.startsWith('(Exim ', t.start)) return 'exim';

@@ -9,6 +9,7 @@ import { commentText, type Token } from './lex.js';
  *   Postfix, Sendmail, Gmail, Haraka:  from HELO (RDNS [IP])            — the name is the client's claim
  *   Exim:                              from RDNS ([IP]:port helo=HELO)  — the name is the receiver's lookup
  *   qmail, IronPort, ZMailer:          from RDNS (HELO x) (IP)
+ *   InterMail, Obtuse smtpd:           from RDNS (IP), from RDNS(IP)    — told apart by the version or the id
  *   Microsoft:                         from HELO (IP)
  * Only what the receiver saw (the TCP-info comment) gives `ip`; a name or literal the client sent is `helo`.
  */
@@ -233,7 +234,7 @@ function firstNonNull(comments: readonly CommentFacts[], key: 'ident' | 'rdns'):
 }
 
 /** Which MTA family wrote the header, as far as it matters for the from clause (see the layouts above). */
-export type FromLayoutHint = 'exim' | 'microsoft' | 'ironport' | 'qmail' | 'intermail' | null;
+export type FromLayoutHint = 'exim' | 'microsoft' | 'ironport' | 'qmail' | 'intermail' | 'obtuse' | null;
 
 /**
  * Read the from clause: which name the client claimed (`helo`), what the receiver saw (`rdns`, `ip`, `port`,
@@ -317,7 +318,7 @@ export function readFromClause(raw: string, tokens: readonly Token[], hint: From
     claimed !== null ||
     verified ||
     (commentIp !== null && commentIp.kind === 'user-at-ip') ||
-    (commentIp !== null && commentIp.kind === 'peer-ip' && (hint === 'qmail' || hint === 'intermail')) ||
+    (commentIp !== null && commentIp.kind === 'peer-ip' && (hint === 'qmail' || hint === 'intermail' || hint === 'obtuse')) ||
     (commentIp !== null && commentIp.kind === 'tcp-info' && commentIp.rdns === null && (hint === 'exim' || hint === 'ironport')) ||
     (hint === 'exim' && (literalAddrs.length > 0 || plainNames.length > 0));
 
