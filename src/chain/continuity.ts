@@ -61,27 +61,37 @@ function linked(upper: ReceivedRead, lower: ReceivedRead): boolean {
   if (from === null || by === null) return true;
   // A local handover or Exim's `from list by host with local`: the "client" is a local user, not a server.
   if (upper.localHandover !== null || upper.hop.protocol?.toLowerCase() === 'local') return true;
-  const names: string[] = [];
+  // Names and addresses one by one, not gathered in arrays: this runs for every pair of hops.
   const fallback = from.rdns === null && from.helo === null ? upper.fromName : null;
-  for (const n of [from.rdns, from.helo, fallback]) {
-    if (n === null || ipOf(n) !== null) continue;
-    const h = normaliseHost(n);
-    if (isHostName(h) && !PLACEHOLDERS.has(h)) names.push(h);
-  }
-  const ips: string[] = [];
-  for (const ip of [from.ip, ipOf(from.helo), ipOf(upper.fromName)]) if (ip !== null) ips.push(ip);
-  const byIps: string[] = [];
-  for (const ip of [by.ip, ipOf(by.host)]) if (ip !== null) byIps.push(ip);
-  let host = by.host === null || ipOf(by.host) !== null ? '' : normaliseHost(by.host);
+  const n1 = comparableName(from.rdns);
+  const n2 = comparableName(from.helo);
+  const n3 = comparableName(fallback);
+  const i1 = from.ip;
+  const i2 = ipOf(from.helo);
+  const i3 = ipOf(upper.fromName);
+  const b1 = by.ip;
+  const b2 = ipOf(by.host);
+  let host = by.host === null || b2 !== null ? '' : normaliseHost(by.host);
   if (!isHostName(host)) host = '';
-  const ipComparable = ips.length > 0 && byIps.length > 0;
-  const nameComparable = names.length > 0 && host !== '';
+  const ipComparable = (i1 !== null || i2 !== null || i3 !== null) && (b1 !== null || b2 !== null);
+  const nameComparable = (n1 !== null || n2 !== null || n3 !== null) && host !== '';
   if (!ipComparable && !nameComparable) return true;
-  if (ipComparable && ips.some((ip) => byIps.includes(ip))) return true;
-  if (nameComparable && names.some((n) => sameHost(n, host))) return true;
+  if (ipComparable && (sameIp(i1, b1, b2) || sameIp(i2, b1, b2) || sameIp(i3, b1, b2))) return true;
+  if (nameComparable && ((n1 !== null && sameHost(n1, host)) || (n2 !== null && sameHost(n2, host)) || (n3 !== null && sameHost(n3, host)))) return true;
   // A loopback client is a local process (content filter, SSH tunnel, fetchmail): the header below may come
   // from this host or from whatever the tunnel reaches, so a name mismatch proves nothing.
   return from.ipRange === 'loopback';
+}
+
+/** A client name worth comparing with the writer's: a host name (not an address, not a placeholder), normalised. */
+function comparableName(n: string | null): string | null {
+  if (n === null || ipOf(n) !== null) return null;
+  const h = normaliseHost(n);
+  return isHostName(h) && !PLACEHOLDERS.has(h) ? h : null;
+}
+
+function sameIp(ip: string | null, a: string | null, b: string | null): boolean {
+  return ip !== null && (ip === a || ip === b);
 }
 
 /** One CHAIN_DISCONTINUITY issue per broken link, keyed by the upper hop's index (sparse). */

@@ -5,19 +5,13 @@
  */
 
 const MS_PER_DAY = 86_400_000;
+/** The code unit of the digit 0. */
+const D0 = 0x30;
 
 /** `Date.UTC(0, 0, 1)` with year 0 taken literally: the first instant ISO 8601's four-digit year can write. */
 export const FIRST_MS_OF_0000 = -62_167_219_200_000;
 /** The first instant of year 10000: from here a four-digit ISO year no longer fits. */
 export const FIRST_MS_AFTER_9999 = 253_402_300_800_000;
-
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : `${n}`;
-}
-
-function pad3(n: number): string {
-  return n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`;
-}
 
 /** The ECMAScript §21.4.4.36 `toISOString` text of an integer time value whose UTC year is 0–9999. */
 export function isoOfMillis(ms: number): string {
@@ -39,6 +33,11 @@ export function isoOfMillis(ms: number): string {
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
   const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  const y = year < 10 ? `000${year}` : year < 100 ? `00${year}` : year < 1000 ? `0${year}` : `${year}`;
-  return `${y}-${pad2(month)}-${pad2(day)}T${pad2(hour)}:${pad2(minute)}:${pad2(second)}.${pad3(millis)}Z`;
+  // One flat string from its 24 code units: a template literal made a rope of 13 pieces and a string per number.
+  return String.fromCharCode(
+    D0 + ((year / 1000) | 0), D0 + (((year / 100) | 0) % 10), D0 + (((year / 10) | 0) % 10), D0 + (year % 10), 0x2d,
+    D0 + ((month / 10) | 0), D0 + (month % 10), 0x2d, D0 + ((day / 10) | 0), D0 + (day % 10), 0x54,
+    D0 + ((hour / 10) | 0), D0 + (hour % 10), 0x3a, D0 + ((minute / 10) | 0), D0 + (minute % 10), 0x3a,
+    D0 + ((second / 10) | 0), D0 + (second % 10), 0x2e, D0 + ((millis / 100) | 0), D0 + (((millis / 10) | 0) % 10), D0 + (millis % 10), 0x5a,
+  );
 }
