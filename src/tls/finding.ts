@@ -19,6 +19,9 @@ export interface TlsFinding {
   readonly span: Span;
 }
 
+/** What a hop reader returns when it finds nothing: one shared frozen array, not a new one per hop and reader. */
+export const NO_FINDINGS: readonly TlsFinding[] = Object.freeze([]);
+
 /** The facts a finding may state; everything omitted is "not stated". */
 export interface FindingFacts {
   readonly encrypted?: boolean | null;

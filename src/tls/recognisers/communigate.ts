@@ -4,7 +4,7 @@
  * Neither states parameters.
  * @module
  */
-import { keyword, statement, type TlsFinding } from '../finding.js';
+import { keyword, NO_FINDINGS, statement, type TlsFinding } from '../finding.js';
 import type { HopView, TlsRecogniser } from '../view.js';
 import { protocolEncryption } from './protocol-keyword.js';
 
@@ -16,10 +16,10 @@ function saysCommuniGate(hop: HopView): boolean {
 function readProtocol(hop: HopView): readonly TlsFinding[] {
   const p = hop.protocolLower;
   const span = hop.ctx.protocolSpan;
-  if (p === null || span === null) return [];
+  if (p === null || span === null) return NO_FINDINGS;
   if (p.endsWith('-tls')) return [statement('communigate', span, {})];
   if (protocolEncryption(p) === true && saysCommuniGate(hop)) return [keyword('communigate', span, true)];
-  return [];
+  return NO_FINDINGS;
 }
 
 /** CommuniGate's protocol values. */

@@ -6,7 +6,7 @@
  * RFC 8314 §7 `tls <IANA suite>` clause.
  * @module
  */
-import { statement, type TlsFinding } from '../finding.js';
+import { NO_FINDINGS, statement, type TlsFinding } from '../finding.js';
 import { eqi, isCipherText, isVersionText } from '../text.js';
 import { tokenSpan, type CommentView, type HopView, type TlsRecogniser } from '../view.js';
 import { splitColonWord } from '../colon-triple.js';
@@ -37,10 +37,10 @@ function readColonComment(c: CommentView): TlsFinding | null {
 /** RFC 8314 §7: `tls <cipher-suite>` — the suite as IANA names it. */
 function readTlsClause(hop: HopView): readonly TlsFinding[] {
   const t = hop.ctx.tlsClause;
-  if (t === null) return [];
+  if (t === null) return NO_FINDINGS;
   const text = hop.ctx.raw.slice(t.start, t.end);
   const cipher = text.endsWith(';') ? text.slice(0, -1) : text;
-  if (!isCipherText(cipher)) return [];
+  if (!isCipherText(cipher)) return NO_FINDINGS;
   return [statement('exim', { start: t.start, end: t.start + cipher.length }, { cipher })];
 }
 

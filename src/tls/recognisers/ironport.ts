@@ -3,7 +3,7 @@
  * Cisco Secure Email (IronPort) AsyncOS: the protocol value `ESMTP/TLS/<OpenSSL cipher>` (no version stated).
  * @module
  */
-import { statement, type TlsFinding } from '../finding.js';
+import { NO_FINDINGS, statement, type TlsFinding } from '../finding.js';
 import { isCipherText } from '../text.js';
 import type { HopView, TlsRecogniser } from '../view.js';
 
@@ -11,12 +11,12 @@ function readProtocol(hop: HopView): readonly TlsFinding[] {
   const p = hop.protocolLower;
   const span = hop.ctx.protocolSpan;
   const proto = hop.ctx.protocol;
-  if (p === null || span === null || proto === null) return [];
+  if (p === null || span === null || proto === null) return NO_FINDINGS;
   const at = p.indexOf('/tls');
-  if (at < 0) return [];
+  if (at < 0) return NO_FINDINGS;
   const after = at + 4;
   if (after === p.length) return [statement('ironport', span, {})];
-  if (p.charCodeAt(after) !== 0x2f) return [];
+  if (p.charCodeAt(after) !== 0x2f) return NO_FINDINGS;
   const cipher = proto.slice(after + 1);
   return [statement('ironport', span, isCipherText(cipher) ? { cipher } : {})];
 }

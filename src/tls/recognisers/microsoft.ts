@@ -4,7 +4,7 @@
  * Exchange 2010's bare `(TLS)`, IIS SMTPSVC's `over TLS secured channel`, and CodeTwo's `(TLS12)`.
  * @module
  */
-import { statement, type TlsFinding } from '../finding.js';
+import { NO_FINDINGS, statement, type TlsFinding } from '../finding.js';
 import { schannelGroup } from '../group.js';
 import { looksLikeKv, readKv } from '../kv.js';
 import { eqi } from '../text.js';
@@ -32,7 +32,7 @@ function overTls(hop: HopView): readonly TlsFinding[] {
       return [statement('microsoft', { start: t.start, end: c.end }, {})];
     }
   }
-  return [];
+  return NO_FINDINGS;
 }
 
 /** Microsoft's TLS comments and phrases. */

@@ -7,7 +7,7 @@
  * `mapi`, `QMQP`, …) say nothing.
  * @module
  */
-import { keyword } from '../finding.js';
+import { keyword, NO_FINDINGS } from '../finding.js';
 import type { TlsRecogniser } from '../view.js';
 
 const ENCRYPTED: ReadonlySet<string> = new Set([
@@ -53,7 +53,7 @@ export const protocolKeyword: TlsRecogniser = {
   hop: (hop) => {
     const p = hop.protocolLower;
     const span = hop.ctx.protocolSpan;
-    if (p === null || span === null) return [];
+    if (p === null || span === null) return NO_FINDINGS;
     const e = protocolEncryption(p);
     return e === null ? [] : [keyword('protocol-keyword', span, e)];
   },

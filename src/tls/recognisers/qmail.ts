@@ -4,7 +4,7 @@
  * and Symantec MessageLabs' top-level `with <cipher> encrypted SMTP` (same grammar, no parentheses).
  * @module
  */
-import { statement, type TlsFinding } from '../finding.js';
+import { NO_FINDINGS, statement, type TlsFinding } from '../finding.js';
 import { eqi, isCipherText, trimTrailingPunct } from '../text.js';
 import { tokenSpan, type HopView, type TlsRecogniser } from '../view.js';
 
@@ -22,7 +22,7 @@ function messageLabs(hop: HopView): readonly TlsFinding[] {
     const cipher = raw.slice(c.start, c.end);
     if (isCipherText(cipher)) return [statement('messagelabs', { start: c.start, end: e.end }, { cipher })];
   }
-  return [];
+  return NO_FINDINGS;
 }
 
 /** Does the comment end in `encrypted` or `authenticated` (any case)? Checked before splitting words. */

@@ -4,7 +4,7 @@
  * `with ESMTP with STARTTLS`.
  * @module
  */
-import { statement, type TlsFinding } from '../finding.js';
+import { NO_FINDINGS, statement, type TlsFinding } from '../finding.js';
 import { eqi } from '../text.js';
 import { tokenSpan, type HopView, type TlsRecogniser } from '../view.js';
 
@@ -17,7 +17,7 @@ function withStarttls(hop: HopView): readonly TlsFinding[] {
     if (n.end - n.start !== 8 || !eqi(raw.slice(n.start, n.end), 'STARTTLS')) continue;
     return [statement('starttls', { start: t.start, end: n.end }, {})];
   }
-  return [];
+  return NO_FINDINGS;
 }
 
 /** STARTTLS without parameters. */
