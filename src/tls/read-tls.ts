@@ -160,10 +160,15 @@ export function readTls(ctx: TlsContext, recognisers: readonly TlsRecogniser[] =
   const statements: TlsFinding[] = [];
   const keywords: TlsFinding[] = [];
   const unread: CommentView[] = [];
-  for (const c of hop.comments) {
+  // Indexed loops: the readers are called through one megamorphic site, and the iterators of `for…of` around such
+  // calls were allocated for every comment of every hop.
+  const commentReaders = readers.comment;
+  const hopReaders = readers.hop;
+  for (let k = 0; k < hop.comments.length; k++) {
+    const c = hop.comments[k]!;
     let claimed = false;
-    for (const read of readers.comment) {
-      const f = read(c, hop);
+    for (let r = 0; r < commentReaders.length; r++) {
+      const f = commentReaders[r]!(c, hop);
       if (f !== null) {
         statements.push(f);
         claimed = true;
@@ -172,8 +177,12 @@ export function readTls(ctx: TlsContext, recognisers: readonly TlsRecogniser[] =
     }
     if (!claimed) unread.push(c);
   }
-  for (const read of readers.hop) {
-    for (const f of read(hop)) (f.kind === 'statement' ? statements : keywords).push(f);
+  for (let r = 0; r < hopReaders.length; r++) {
+    const found = hopReaders[r]!(hop);
+    for (let k = 0; k < found.length; k++) {
+      const f = found[k]!;
+      (f.kind === 'statement' ? statements : keywords).push(f);
+    }
   }
   if (statements.length > 0) {
     statements.sort((a, b) => a.span.start - b.span.start);
