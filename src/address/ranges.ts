@@ -98,7 +98,8 @@ export function prefixMatches(bytes: readonly number[], prefix: readonly number[
 /** Classify 4 (IPv4) or 16 (IPv6) bytes; anything no rule names is `public` (IPv4) or `reserved` (IPv6). */
 export function classifyBytes(bytes: readonly number[]): IpRange {
   const rules = bytes.length === 4 ? IPV4_RULES : IPV6_RULES;
-  for (const rule of rules) {
+  for (let k = 0; k < rules.length; k++) {
+    const rule = rules[k]!;
     if (prefixMatches(bytes, rule.bytes, rule.bits)) return rule.range;
   }
   return bytes.length === 4 ? 'public' : 'reserved';
