@@ -158,10 +158,13 @@ export function readLocalHandover(raw: string, tokens: readonly Token[]): string
 
 /**
  * `from userid`, `invoked by uid` or `invoked by alias` anywhere in the range (any case). Each phrase has its first
- * space at a fixed offset, so only the spaces (found by the builtin search) are candidate positions.
+ * space at a fixed offset, so only the spaces are candidate positions.
  */
 function hasHandoverPhrase(raw: string, start: number, end: number): boolean {
-  for (let sp = raw.indexOf(' ', start); sp >= 0 && sp < end; sp = raw.indexOf(' ', sp + 1)) {
+  // The spaces are found inside the range only: `indexOf` ran on past `end` to the next space of the whole value,
+  // once per comment (quadratic for a value of many comments and no spaces).
+  for (let sp = start; sp < end; sp++) {
+    if (raw.charCodeAt(sp) !== 0x20) continue;
     if (sp - 4 >= start && startsWithLower(raw, sp - 4, end, 'from userid')) return true;
     if (sp - 7 >= start && (startsWithLower(raw, sp - 7, end, 'invoked by uid') || startsWithLower(raw, sp - 7, end, 'invoked by alias'))) return true;
   }
