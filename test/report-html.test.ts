@@ -192,6 +192,9 @@ describe('bounds', () => {
     const tags = checkPage(html);
     expect(tags.filter((t) => t.name === 'li' && (t.attrs.get('class') ?? '').startsWith('hop-card'))).toHaveLength(MAX_DETAIL_HOPS);
     expect(html).toContain(`${report.hops.length - MAX_DETAIL_HOPS} oldest not drawn`);
+    // Cards are titled by index and placed in the whole chain: the oldest drawn hop is not "1 of 60".
+    const oldestDrawn = MAX_DETAIL_HOPS - 1;
+    expect(html).toContain(`Hop ${oldestDrawn} <span class="muted">(${(report.hops.length - oldestDrawn).toLocaleString('en-US')} of ${report.hops.length.toLocaleString('en-US')}, oldest first)</span>`);
     expect(html.length).toBeLessThan(1_000_000);
   });
 });

@@ -98,11 +98,12 @@ export function messageSection(report: MessageReport, anchor: string, origin: Me
   const hops = pathOrder(report);
   const delays = new Map<number, number | null>();
   for (const e of report.timeline.entries) delays.set(e.hop, e.delaySeconds);
-  const weakest = v.weakestHop === null ? null : hops.findIndex((hop) => hop.index === v.weakestHop) + 1;
+  // Places in time (1 = oldest) over the whole chain, the omitted oldest hops included.
+  const weakest = v.weakestHop === null ? null : hops.findIndex((hop) => hop.index === v.weakestHop) + 1 + hopsOmitted;
   let html = `<section class="message" id="${anchor}">`;
   html += `<h3>${badge(v.grade)} ${text(h.subject, 160, '(no subject)')}</h3>`;
   html += '<table class="facts meta">';
-  html += row('verdict', `${badge(v.grade)} ${GRADE_LABEL[v.grade] === '?' ? 'unknown (not stated)' : `grade ${GRADE_LABEL[v.grade]}`}${weakest !== null && weakest > 0 ? ` — set by <a href="#${anchor}-h${weakest}">hop ${int(v.weakestHop ?? 0)}</a>` : ''}`);
+  html += row('verdict', `${badge(v.grade)} ${GRADE_LABEL[v.grade] === '?' ? 'unknown (not stated)' : `grade ${GRADE_LABEL[v.grade]}`}${weakest !== null && weakest > hopsOmitted ? ` — set by <a href="#${anchor}-h${weakest}">hop ${int(v.weakestHop ?? 0)}</a>` : ''}`);
   html += row('from', text(h.from, 160));
   html += row('date', text(h.date?.text ?? null, 80));
   html += row('message-id', text(h.messageId, 160));
@@ -113,12 +114,12 @@ export function messageSection(report: MessageReport, anchor: string, origin: Me
   html += traceSummary(report);
   html += '</table>';
   html += issueList([...report.issues, ...report.timeline.anomalies]);
-  html += `<div class="path-wrap">${hopPath(report, `${anchor}-path`)}</div>`;
+  html += `<div class="path-wrap">${hopPath(report, `${anchor}-path`, hopsOmitted)}</div>`;
   if (hops.length > 0) html += PATH_KEY;
   if (hops.length > 0) {
     html += '<ol class="hops">';
     hops.forEach((hop, k) => {
-      html += hopCard(hop, k + 1, hops.length, anchor, delays.get(hop.index));
+      html += hopCard(hop, k + 1 + hopsOmitted, hops.length + hopsOmitted, anchor, delays.get(hop.index));
     });
     html += '</ol>';
   }

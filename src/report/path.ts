@@ -75,7 +75,7 @@ export function hopTooltip(hop: Hop, position: number, count: number): string {
 }
 
 /** The path drawing of one message; `id` prefixes nothing header-derived (our own counter). */
-export function hopPath(report: MessageReport, id: string): string {
+export function hopPath(report: MessageReport, id: string, omitted = 0): string {
   const hops = pathOrder(report);
   if (hops.length === 0) return '<p class="muted">This message has no Received header: there is no path to draw.</p>';
   const delays = new Map<number, number | null>();
@@ -107,7 +107,8 @@ export function hopPath(report: MessageReport, id: string): string {
     if (k > 0 && hop.from !== null && !sameHost(sender, previous)) facts.push(`from ${sender}`);
     previous = receiverName(hop);
     const stroke = internal ? 'class="seg-line internal"' : `class="seg-line" stroke="${gradeFill(grade)}"`;
-    body += `<g class="hop${internal ? ' internal' : ''}${unverifiable ? ' unverifiable' : ''}"><title>${esc(hopTooltip(hop, k + 1, hops.length))}</title>`;
+    // Places in time count the hops left out of the drawing (the oldest), so "k of n" is the hop's place in the chain.
+    body += `<g class="hop${internal ? ' internal' : ''}${unverifiable ? ' unverifiable' : ''}"><title>${esc(hopTooltip(hop, k + 1 + omitted, hops.length + omitted))}</title>`;
     body += `<line x1="${LINE_X}" x2="${LINE_X}" y1="${n(y0 + 9)}" y2="${n(y1 - 18)}" ${stroke} marker-end="url(#arrow)"/>`;
     body += `<rect x="${LINE_X - 24}" y="${n(mid - 12)}" width="48" height="24" rx="5" fill="${gradeFill(grade)}" class="${unverifiable ? 'badge dashed' : 'badge'}"/>`;
     body += `<text x="${LINE_X}" y="${n(mid + 5)}" class="badge-text">${GRADE_LABEL[grade]}</text>`;
