@@ -15,10 +15,10 @@
 
 import type { Grade, Hop, Verdict } from '../types.js';
 
-/** Rank on the badness scale, lower is worse; `unknown` has none. */
-export const GRADE_RANK: Readonly<Record<Exclude<Grade, 'unknown'>, number>> = Object.freeze({ none: 0, F: 1, C: 2, B: 3, A: 4 });
-
-/** {@link GRADE_RANK} as a switch: a keyed load by grade name was re-optimised once per new name it met. */
+/**
+ * Rank on the badness scale, lower is worse (`unknown` has none). A switch, not a table keyed by grade name: such a
+ * keyed load was re-optimised once per new name it met.
+ */
 function rankOf(grade: Exclude<Grade, 'unknown'>): number {
   switch (grade) {
     case 'none':
@@ -58,7 +58,7 @@ export function computeVerdict(hops: readonly Hop[]): Verdict {
     if (worst === null || rankOf(grade) < rankOf(worst.security.grade as Exclude<Grade, 'unknown'>)) worst = hop;
   }
   let setter: Hop | null;
-  if (worst !== null && rankOf(worst.security.grade as Exclude<Grade, 'unknown'>) <= GRADE_RANK.F) setter = worst;
+  if (worst !== null && rankOf(worst.security.grade as Exclude<Grade, 'unknown'>) <= rankOf('F')) setter = worst;
   else setter = firstUnknown ?? worst;
   return {
     grade: setter === null ? 'unknown' : setter.security.grade,
