@@ -207,7 +207,7 @@ function readNumericZone(sign: DateToken, digits: DateToken, c: Cursor, form: Fo
   if (hours > 23 || minutes > 59) return { kind: 'out-of-range', message: `zone ${quote(written)} out of range` };
   const total = hours * 60 + minutes;
   if (total === 0 && sign.text === '-') {
-    notes.push(issue('DATE_UNKNOWN_OFFSET', 'info', `zone ${quote(written)}: instant in UTC, local offset unknown (RFC 5322 §3.3)`));
+    notes.push(unknownOffsetIssue(written));
     return { kind: 'as-utc' };
   }
   if (total > 14 * 60) {
@@ -555,7 +555,7 @@ function parseCanonical(clean: string): ParsedDate | null {
   const ms = Date.UTC(year, month, day, hour, minute, second, 0) - offset * 60_000;
   if (!Number.isFinite(ms) || ms >= FIRST_MS_AFTER_9999) return null;
   const notes: Issue[] = [];
-  if (unknownOffset) notes.push(issue('DATE_UNKNOWN_OFFSET', 'info', UNKNOWN_OFFSET_MESSAGE));
+  if (unknownOffset) notes.push(unknownOffsetIssue('-0000'));
   if (dow !== null) {
     const actual = weekdayOf(year, month + 1, day);
     if (actual !== dow) {
@@ -565,8 +565,10 @@ function parseCanonical(clean: string): ParsedDate | null {
   return { date: { text: clean, iso: isoOfMillis(ms), offsetMinutes: unknownOffset ? null : offset }, issues: notes };
 }
 
-/** What the general reader says of `-0000` (readNumericZone), kept as one constant for the shortcut. */
-const UNKNOWN_OFFSET_MESSAGE = `zone ${quote('-0000')}: instant in UTC, local offset unknown (RFC 5322 §3.3)`;
+/** `-0000` and its kin: the instant is in UTC, the writer's local offset is unknown (RFC 5322 §3.3). */
+function unknownOffsetIssue(written: string): Issue {
+  return issue('DATE_UNKNOWN_OFFSET', 'info', `zone ${quote(written)}: instant in UTC, local offset unknown (RFC 5322 §3.3)`);
+}
 
 /**
  * Parse one date-time as found after the `;` of a Received field (RFC 5322 §3.3, §4.3 obsolete forms; also
