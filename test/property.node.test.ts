@@ -7,6 +7,10 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { analyzeMessage } from '../src/analyze.js';
+import { headerPrefixLength } from '../src/headers/split.js';
+import { DEFAULT_LIMITS } from '../src/limits.js';
+import { headerPrefixBound } from '../src/node/batch-wire.js';
 import { analyzeFile, scan, type ScanMessage, type ScanSummary } from '../src/node/index.js';
 import { HEADER_PIECES, reportViolations } from './fuzz/engine.mjs';
 
@@ -60,5 +64,37 @@ describe('scan() over arbitrary bytes', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('headerPrefixBound (what --jobs sends a worker)', () => {
+  // Line ends of every kind, so the native LF LF / CR LF CR LF search meets lone CRs, mixes and blocks with no end.
+  const headerish = fc
+    .array(fc.constantFrom('a: b', 'Received: from x by y; Tue, 14 Nov 2023 09:12:45 +0000', ' folded', '\n', '\r\n', '\r', '\n\n', '\r\n\r\n', '\xe9', 'x'), {
+      maxLength: 40,
+    })
+    .map((a) => Uint8Array.from(Buffer.from(a.join(''), 'latin1')));
+
+  it('is at or past the exact header end and analyses exactly like the whole message', () => {
+    fc.assert(
+      fc.property(fc.oneof(headerish, fc.uint8Array({ maxLength: 300 })), fc.integer({ min: 1, max: 400 }), (bytes, limit) => {
+        const bound = headerPrefixBound(bytes, limit);
+        expect(bound).toBeGreaterThanOrEqual(Math.min(headerPrefixLength(bytes, limit), bytes.length));
+        expect(bound).toBeLessThanOrEqual(Math.max(limit + 1, headerPrefixLength(bytes, limit)));
+        const limits = { ...DEFAULT_LIMITS, maxHeaderBytes: limit };
+        expect(analyzeMessage(bytes.subarray(0, bound), { limits })).toEqual(analyzeMessage(bytes, { limits }));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('takes the first LF LF or CR LF CR LF when the block ends that way', () => {
+    const lf = new TextEncoder().encode('A: 1\nB: 2\n\nbody\n\nmore');
+    expect(headerPrefixBound(lf, 1000)).toBe(11);
+    const crlf = new TextEncoder().encode('A: 1\r\nB: 2\r\n\r\nbody\n\nmore');
+    expect(headerPrefixBound(crlf, 1000)).toBe(14);
+    // A lone-CR block: no pattern, the exact scan answers.
+    const cr = new TextEncoder().encode('A: 1\rB: 2\r\rbody');
+    expect(headerPrefixBound(cr, 1000)).toBe(headerPrefixLength(cr, 1000));
   });
 });

@@ -20,7 +20,7 @@ export interface WireBatch {
  * header block is packed: the analysis never reads the body, and bodies are most of an archive's bytes.
  */
 export function packBatch(records: readonly MessageRecord[], headerLimit: number | null = null): WireBatch {
-  const sizes = records.map((r) => (headerLimit === null ? r.raw.length : headerPrefixLength(r.raw, headerLimit)));
+  const sizes = records.map((r) => (headerLimit === null ? r.raw.length : headerPrefixBound(r.raw, headerLimit)));
   let total = 0;
   for (const n of sizes) total += n;
   const bytes = new Uint8Array(total);
@@ -36,6 +36,25 @@ export function packBatch(records: readonly MessageRecord[], headerLimit: number
     meta.push({ source: r.source, index: r.index, byteOffset: r.byteOffset, issues: r.issues });
   }
   return { meta, lengths, buffer: bytes.buffer };
+}
+
+const LF_LF = Buffer.from('\n\n', 'latin1');
+const CRLF_CRLF = Buffer.from('\r\n\r\n', 'latin1');
+
+/**
+ * A prefix length that analyses exactly like the whole message (RFC 5322 §2.1: the header block ends at the first
+ * empty line), found with Buffer's native search instead of a byte loop on the thread that reads the input. `LF LF`
+ * and `CR LF CR LF` each end an empty line wherever they stand, so the first of them is at or past the block's end;
+ * the bytes after the end are never read. Other line-end mixes, and no match within the limit, take the exact scan.
+ */
+export function headerPrefixBound(raw: Uint8Array, maxHeaderBytes: number): number {
+  const window = Buffer.from(raw.buffer, raw.byteOffset, Math.min(raw.length, maxHeaderBytes + CRLF_CRLF.length));
+  const lf = window.indexOf(LF_LF);
+  let bound = lf < 0 ? -1 : lf + LF_LF.length;
+  // A CR LF header: CR LF CR LF comes before any LF LF (which only the body would have).
+  const crlf = bound < 0 || window.lastIndexOf(0x0d, lf) >= 0 ? window.indexOf(CRLF_CRLF) : -1;
+  if (crlf >= 0 && (bound < 0 || crlf + CRLF_CRLF.length < bound)) bound = crlf + CRLF_CRLF.length;
+  return bound >= 0 && bound <= maxHeaderBytes ? bound : headerPrefixLength(raw, maxHeaderBytes);
 }
 
 /** Unpack into records whose `raw` are views into the one buffer. */
