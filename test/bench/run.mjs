@@ -3,6 +3,7 @@
 //   npm run bench                      the corpus (6,046 messages, 32 MB)
 //   npm run bench -- --big             also the ≥ 1 GiB mbox (the corpus repeated): baseline, rcvd -j1, rcvd -j2
 //   npm run bench -- --reps 5          repetitions of the fast rows (best wall time is kept; default 3)
+//   npm run bench -- --big --big-reps 3  repetitions of the 1 GiB rows (default 1; a 1 GiB run takes 20–40 s here)
 //   npm run bench -- --only rcvd,split rows whose name contains one of these words
 // Every row is a child process timed whole (wall, user+sys CPU, peak RSS from /usr/bin/time -v when present, else
 // from the child's own process.resourceUsage()). Repetitions are interleaved so every row sees the same machine load.
@@ -20,6 +21,8 @@ const argv = process.argv.slice(2);
 const big = argv.includes('--big');
 const repsAt = argv.indexOf('--reps');
 const reps = repsAt >= 0 ? Math.max(1, Number(argv[repsAt + 1]) || 1) : 3;
+const bigRepsAt = argv.indexOf('--big-reps');
+const bigReps = bigRepsAt >= 0 ? Math.max(1, Number(argv[bigRepsAt + 1]) || 1) : 1;
 const onlyAt = argv.indexOf('--only');
 const only = onlyAt >= 0 ? String(argv[onlyAt + 1] ?? '').split(',').filter(Boolean) : [];
 const log = (m) => process.stderr.write(`${m}\n`);
@@ -87,14 +90,14 @@ async function main() {
   const jobs = cliHasJobs();
   for (const s of sets) {
     const isBig = s.set !== 'corpus';
-    add('split baseline (stream mbox, cut headers, unfold Received)', s.set, s.messages, s.bytes, node, [join(HERE, 'split-baseline.mjs'), s.mbox], { capture: true, base: true, reps: isBig ? 1 : reps });
+    add('split baseline (stream mbox, cut headers, unfold Received)', s.set, s.messages, s.bytes, node, [join(HERE, 'split-baseline.mjs'), s.mbox], { capture: true, base: true, reps: isBig ? bigReps : reps });
     if (cli) {
-      add('rcvd --format ndjson (1 job)', s.set, s.messages, s.bytes, node, [CLI, '--format', 'ndjson', '--no-progress', ...(jobs ? ['--jobs', '1'] : []), s.mbox], { reps: isBig ? 1 : reps });
-      if (jobs) add('rcvd --format ndjson --jobs 2', s.set, s.messages, s.bytes, node, [CLI, '--format', 'ndjson', '--no-progress', '--jobs', '2', s.mbox], { reps: isBig ? 1 : reps });
+      add('rcvd --format ndjson (1 job)', s.set, s.messages, s.bytes, node, [CLI, '--format', 'ndjson', '--no-progress', ...(jobs ? ['--jobs', '1'] : []), s.mbox], { reps: isBig ? bigReps : reps });
+      if (jobs) add('rcvd --format ndjson --jobs 2', s.set, s.messages, s.bytes, node, [CLI, '--format', 'ndjson', '--no-progress', '--jobs', '2', s.mbox], { reps: isBig ? bigReps : reps });
     }
     if (!cli || !jobs) {
-      add(`scan() in-process, jobs 1${cli ? '' : ' (no dist/cli.js yet)'}`, s.set, s.messages, s.bytes, node, [join(HERE, 'scan-in-process.mjs'), s.mbox, '1'], { capture: true, reps: isBig ? 1 : reps });
-      add('scan() in-process, jobs 2', s.set, s.messages, s.bytes, node, [join(HERE, 'scan-in-process.mjs'), s.mbox, '2'], { capture: true, reps: isBig ? 1 : reps });
+      add(`scan() in-process, jobs 1${cli ? '' : ' (no dist/cli.js yet)'}`, s.set, s.messages, s.bytes, node, [join(HERE, 'scan-in-process.mjs'), s.mbox, '1'], { capture: true, reps: isBig ? bigReps : reps });
+      add('scan() in-process, jobs 2', s.set, s.messages, s.bytes, node, [join(HERE, 'scan-in-process.mjs'), s.mbox, '2'], { capture: true, reps: isBig ? bigReps : reps });
     }
     if (isBig) continue;
     add('analyzeMessage in-process (warm, best of 5 rounds)', s.set, s.messages, s.bytes, node, [join(HERE, 'in-process.mjs'), s.mbox, '5'], { capture: true, inProcess: true, reps: 1 });
@@ -129,10 +132,42 @@ async function main() {
       results.push({ set: row.set, name, seconds: best.json.coldSeconds, cpu: null, messages: row.messages, bytes: row.bytes, rssKB: null, base: false, inProcess: true, runs: [best.json.coldSeconds], json: null });
     }
   }
-  const table = format(results);
+  const table = format(results) + targets(results, rows);
   process.stdout.write(table);
   writeFileSync(join(CACHE, 'bench-results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2));
   writeFileSync(join(CACHE, 'bench-results.md'), table);
+}
+
+/** Issue #7's four targets, read off this run. The `--jobs 2` speed-up is the median over interleaved pairs of runs. */
+function targets(results, rows) {
+  const find = (set, name) => results.find((r) => r.set === set && r.name === name);
+  const lines = ['', 'targets (issue #7):'];
+  const check = (ok, text) => lines.push(`- ${ok ? 'met' : 'not met'}: ${text}`);
+  const base = find('corpus', 'split baseline (stream mbox, cut headers, unfold Received)');
+  const one = find('corpus', 'rcvd --format ndjson (1 job)');
+  if (base !== undefined && one !== undefined) {
+    const ratio = one.seconds / base.seconds;
+    check(ratio <= 2.5, `rcvd --format ndjson on the corpus within 2.5× of the split baseline: ${ratio.toFixed(2)}×`);
+  }
+  const warm = find('corpus', 'analyzeMessage in-process (warm, best of 5 rounds)');
+  if (warm !== undefined) {
+    const rate = warm.messages / warm.seconds;
+    check(rate >= 50_000, `analyzeMessage in-process ≥ 50,000 msgs/s: ${Math.round(rate).toLocaleString('en-US')}`);
+  }
+  const bigOne = rows.find((r) => r.set === '1 GB' && r.name === 'rcvd --format ndjson (1 job)');
+  const bigTwo = rows.find((r) => r.set === '1 GB' && r.name === 'rcvd --format ndjson --jobs 2');
+  if (bigOne !== undefined) {
+    const peak = Math.max(...bigOne.runs.map((r) => r.rssKB ?? 0)) / 1024;
+    if (peak > 0) check(peak < 200, `1 GB mbox in < 200 MB RSS (1 job): ${peak.toFixed(0)} MB, the highest of ${bigOne.runs.length} run(s)`);
+  }
+  if (bigOne !== undefined && bigTwo !== undefined) {
+    const pairs = bigOne.runs.map((r, k) => r.wall / (bigTwo.runs[k]?.wall ?? Number.NaN)).filter(Number.isFinite).sort((a, b) => a - b);
+    const median = pairs[Math.floor(pairs.length / 2)];
+    if (median !== undefined) {
+      check(median >= 1.6, `--jobs 2 ≥ 1.6× --jobs 1 on the 1 GB mbox: median ${median.toFixed(2)}× over ${pairs.length} pair(s) (${pairs.map((p) => p.toFixed(2)).join(', ')})`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 function format(results) {
