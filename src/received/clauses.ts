@@ -1,6 +1,6 @@
 import { issue } from '../issues.js';
 import type { Issue, Span } from '../types.js';
-import { equalsLower } from './ascii.js';
+import { equalsLower, startsWithLower } from './ascii.js';
 import { tokenText, type Token } from './lex.js';
 
 /** Clause names of RFC 5321 §4.4 plus the real-world extras (RFC 8314 §7 `tls`, `envelope-from`). */
@@ -23,33 +23,37 @@ export interface ClauseSplit {
   readonly issues: Issue[];
 }
 
-const KEYWORDS: ReadonlyMap<string, ClauseName> = new Map<string, ClauseName>([
-  ['from', 'from'],
-  ['by', 'by'],
-  ['via', 'via'],
-  ['with', 'with'],
-  ['id', 'id'],
-  ['for', 'for'],
-  ['tls', 'tls'],
-  ['envelope-from', 'envelope-from'],
-  ['envelope-sender', 'envelope-from'],
-]);
-
-const KEYWORD_LIST: readonly (readonly [string, ClauseName])[] = [...KEYWORDS];
-
 /**
- * The clause a word names, if any. Words of other lengths are turned away before any copy: lower-casing changes a
- * length only through U+0130, whose result (with U+0307) is no keyword.
+ * The clause a word names (`envelope-sender` is read as `envelope-from`), if any. Chosen by length first, then
+ * compared in place with ASCII case folding (see ascii.ts): no copy, no lower-cased copy and no iteration per word —
+ * this runs for every word of every header. Lower-casing changes a length only through U+0130, whose result (with
+ * U+0307) is no keyword.
  */
 function keywordOf(raw: string, t: Token): ClauseName | undefined {
-  const n = t.end - t.start;
-  if (n !== 2 && n !== 3 && n !== 4 && n !== 13 && n !== 15) return undefined;
-  // Compared in place (ASCII case folding, see ascii.ts): no copy and no lower-cased copy per word.
-  for (const [word, name] of KEYWORD_LIST) if (word.length === n && equalsLower(raw, t.start, t.end, word)) return name;
-  return undefined;
+  const { start, end } = t;
+  switch (end - start) {
+    case 2:
+      if (startsWithLower(raw, start, end, 'by')) return 'by';
+      if (startsWithLower(raw, start, end, 'id')) return 'id';
+      return undefined;
+    case 3:
+      if (startsWithLower(raw, start, end, 'via')) return 'via';
+      if (startsWithLower(raw, start, end, 'for')) return 'for';
+      if (startsWithLower(raw, start, end, 'tls')) return 'tls';
+      return undefined;
+    case 4:
+      if (startsWithLower(raw, start, end, 'from')) return 'from';
+      if (startsWithLower(raw, start, end, 'with')) return 'with';
+      return undefined;
+    case 13:
+      return startsWithLower(raw, start, end, 'envelope-from') ? 'envelope-from' : undefined;
+    case 15:
+      return startsWithLower(raw, start, end, 'envelope-sender') ? 'envelope-from' : undefined;
+    default:
+      return undefined;
+  }
 }
 
-/** One bit per clause name, for the seen/duplicate sets of {@link splitClauses}. */
 /** One bit per clause name, for the seen/duplicate sets (a switch: a keyed load by name deopts once per new name). */
 function clauseBit(name: ClauseName): number {
   switch (name) {
@@ -175,15 +179,20 @@ export function splitClauses(raw: string, tokens: readonly Token[]): ClauseSplit
     }
     sink.push(t);
   }
-  let dateTokens = tokens.slice(dateStart);
+  // Courier's `; date id X`: the first `id` word ends the date, unless it is the date's first token.
+  let dateEnd = tokens.length;
   let trailingId: string | null = null;
-  const idAt = dateTokens.findIndex((t) => t.kind === 'word' && equalsLower(raw, t.start, t.end, 'id'));
-  if (idAt > 0) {
-    const idToken = dateTokens[idAt + 1];
-    if (idToken !== undefined && idToken.kind !== 'comment') trailingId = tokenText(raw, idToken);
-    dateTokens = dateTokens.slice(0, idAt);
+  for (let i = dateStart; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'word' && equalsLower(raw, t.start, t.end, 'id')) {
+      if (i === dateStart) break;
+      const idToken = tokens[i + 1];
+      if (idToken !== undefined && idToken.kind !== 'comment') trailingId = tokenText(raw, idToken);
+      dateEnd = i;
+      break;
+    }
   }
-  return { leading, clauses, dateTokens, trailingId, issues };
+  return { leading, clauses, dateTokens: tokens.slice(dateStart, dateEnd), trailingId, issues };
 }
 
 /** Words of a clause value until the first comment/literal, joined by one space, with their span. */
