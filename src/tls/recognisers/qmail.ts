@@ -4,6 +4,7 @@
  * and Symantec MessageLabs' top-level `with <cipher> encrypted SMTP` (same grammar, no parentheses).
  * @module
  */
+import { endsWithLower } from '../../received/ascii.js';
 import { NO_FINDINGS, statement, type TlsFinding } from '../finding.js';
 import { eqi, isCipherText, trimTrailingPunct } from '../text.js';
 import { tokenSpan, type HopView, type TlsRecogniser } from '../view.js';
@@ -25,10 +26,12 @@ function messageLabs(hop: HopView): readonly TlsFinding[] {
   return NO_FINDINGS;
 }
 
-/** Does the comment end in `encrypted` or `authenticated` (any case)? Checked before splitting words. */
-function endsLikeQmail(raw: string, end: number): boolean {
-  const tail = raw.slice(Math.max(0, end - 13), end).toLowerCase();
-  return tail.endsWith('encrypted') || tail.endsWith('authenticated');
+/**
+ * Does the comment end in `encrypted` or `authenticated` (any case)? Checked before splitting words, in place: every
+ * comment of every hop is offered to this recogniser, and a lower-cased copy of each tail was garbage.
+ */
+function endsLikeQmail(raw: string, start: number, end: number): boolean {
+  return endsWithLower(raw, start, end, 'encrypted') || endsWithLower(raw, start, end, 'authenticated');
 }
 
 /** qmail's `(<cipher> encrypted)` comment and MessageLabs' phrase. */
@@ -36,7 +39,7 @@ export const qmail: TlsRecogniser = {
   dialect: 'qmail',
   comment: (c, hop) => {
     // Cheap gates first: a short comment (`<cipher> encrypted, authenticated` fits) ending in one of the two words.
-    if (c.inner.end - c.inner.start > MAX_COMMENT_LENGTH || !endsLikeQmail(hop.ctx.raw, c.inner.end)) return null;
+    if (c.inner.end - c.inner.start > MAX_COMMENT_LENGTH || !endsLikeQmail(hop.ctx.raw, c.inner.start, c.inner.end)) return null;
     const w = c.words();
     if (w.length < 2 || w.length > 3) return null;
     const first = w[0];
