@@ -46,6 +46,11 @@ function mentionsTls(raw: string, c: CommentView): boolean {
   return false;
 }
 
+function anyMentionsTls(raw: string, comments: readonly CommentView[]): boolean {
+  for (let k = 0; k < comments.length; k++) if (mentionsTls(raw, comments[k]!)) return true;
+  return false;
+}
+
 function sameVersion(a: string, b: string): boolean {
   if (a.toLowerCase() === b.toLowerCase()) return true;
   const va = versionFromText(a);
@@ -158,39 +163,37 @@ export function readTls(ctx: TlsContext, recognisers: readonly TlsRecogniser[] =
   const hop = buildHopView(ctx);
   const readers = readersOf(recognisers);
   const statements: TlsFinding[] = [];
-  const keywords: TlsFinding[] = [];
-  const unread: CommentView[] = [];
+  // Only the first keyword finding is ever used (the protocol word); no list of them is kept.
+  let kw: TlsFinding | null = null;
   // Indexed loops: the readers are called through one megamorphic site, and the iterators of `for…of` around such
   // calls were allocated for every comment of every hop.
   const commentReaders = readers.comment;
   const hopReaders = readers.hop;
   for (let k = 0; k < hop.comments.length; k++) {
     const c = hop.comments[k]!;
-    let claimed = false;
     for (let r = 0; r < commentReaders.length; r++) {
       const f = commentReaders[r]!(c, hop);
       if (f !== null) {
         statements.push(f);
-        claimed = true;
         break;
       }
     }
-    if (!claimed) unread.push(c);
   }
   for (let r = 0; r < hopReaders.length; r++) {
     const found = hopReaders[r]!(hop);
     for (let k = 0; k < found.length; k++) {
       const f = found[k]!;
-      (f.kind === 'statement' ? statements : keywords).push(f);
+      if (f.kind === 'statement') statements.push(f);
+      else kw ??= f;
     }
   }
   if (statements.length > 0) {
     statements.sort((a, b) => a.span.start - b.span.start);
     return mergeStatements(ctx.raw, statements);
   }
-  const kw = keywords[0];
-  if (kw === undefined) return { tls: null, issues: [] };
+  if (kw === null) return { tls: null, issues: [] };
   // "No TLS marker is not plaintext": a plain word next to a TLS-looking comment we could not read says nothing.
-  if (kw.encrypted === false && (ctx.tlsClause !== null || unread.some((c) => mentionsTls(ctx.raw, c)))) return { tls: null, issues: [] };
+  // With no statement at all, no comment was claimed by a recogniser: every comment is an unread one.
+  if (kw.encrypted === false && (ctx.tlsClause !== null || anyMentionsTls(ctx.raw, hop.comments))) return { tls: null, issues: [] };
   return { tls: fromKeyword(ctx.raw, kw), issues: [] };
 }
