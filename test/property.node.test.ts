@@ -93,8 +93,11 @@ describe('headerPrefixBound (what --jobs sends a worker)', () => {
     expect(headerPrefixBound(lf, 1000)).toBe(11);
     const crlf = new TextEncoder().encode('A: 1\r\nB: 2\r\n\r\nbody\n\nmore');
     expect(headerPrefixBound(crlf, 1000)).toBe(14);
-    // A lone-CR block: no pattern, the exact scan answers.
-    const cr = new TextEncoder().encode('A: 1\rB: 2\r\rbody');
+    // A lone-CR block: no pattern, the exact scan answers — also when the body has an LF LF further on.
+    const cr = new TextEncoder().encode('A: 1\rB: 2\r\rbody\n\nmore');
     expect(headerPrefixBound(cr, 1000)).toBe(headerPrefixLength(cr, 1000));
+    expect(headerPrefixBound(cr, 1000)).toBe(11);
+    // A pattern that ends past the limit is not taken.
+    expect(headerPrefixBound(lf, 10)).toBe(headerPrefixLength(lf, 10));
   });
 });

@@ -73,3 +73,27 @@ describe('Exim is recognised by its message id alone', () => {
     expect(hop.from?.helo).toBe('host.example');
   });
 });
+
+describe('clause keywords and the date tail (our own lines)', () => {
+  const DATE = 'Tue, 2 Jul 2024 10:00:00 +0000';
+  it('reads upper-case keywords like lower-case ones', () => {
+    const hop = parseReceived(`FROM a.example (a.example [192.0.2.1]) BY mx.example.net WITH ESMTP ID ABC123 FOR <u@example.net>; ${DATE}`);
+    expect([hop.from?.ip, hop.by?.host, hop.protocol, hop.id, hop.for]).toEqual(['192.0.2.1', 'mx.example.net', 'ESMTP', 'ABC123', 'u@example.net']);
+  });
+
+  it('reads `envelope-sender` as the envelope-from clause', () => {
+    const hop = parseReceived(`from a.example by mx.example.net with SMTP envelope-sender <s@example.org> id X1; ${DATE}`);
+    expect([hop.envelopeFrom, hop.id]).toEqual(['s@example.org', 'X1']);
+  });
+
+  it("takes Courier's `; date id X` id and keeps the date clean", () => {
+    const hop = parseReceived(`from a.example ([192.0.2.1]) by mx.example.net with ESMTP; ${DATE} id 0000ABC.00DEF`);
+    expect([hop.id, hop.date?.iso]).toEqual(['0000ABC.00DEF', '2024-07-02T10:00:00.000Z']);
+  });
+
+  it('takes no trailing id when the first token after `;` is `id` (that is no date followed by an id)', () => {
+    const hop = parseReceived(`from a.example by mx.example.net with ESMTP; id Q1 ${DATE} id Q2`);
+    expect(hop.id).toBeNull();
+    expect(hop.date?.iso ?? null).toBeNull();
+  });
+});

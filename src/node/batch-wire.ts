@@ -40,21 +40,23 @@ export function packBatch(records: readonly MessageRecord[], headerLimit: number
 
 const LF_LF = Buffer.from('\n\n', 'latin1');
 const CRLF_CRLF = Buffer.from('\r\n\r\n', 'latin1');
+const CR = 0x0d;
 
 /**
  * A prefix length that analyses exactly like the whole message (RFC 5322 §2.1: the header block ends at the first
- * empty line), found with Buffer's native search instead of a byte loop on the thread that reads the input. `LF LF`
- * and `CR LF CR LF` each end an empty line wherever they stand, so the first of them is at or past the block's end;
- * the bytes after the end are never read. Other line-end mixes, and no match within the limit, take the exact scan.
+ * empty line), found with Buffer's native search instead of a byte loop on the thread that reads the input. An
+ * `LF LF` or `CR LF CR LF` ends an empty line wherever it stands, so the first one is at or past the block's end:
+ * the prefix holds the whole block, and the bytes after its end are never read. Taken only where it is the block's
+ * end (or, for a leading empty line, just past it): `LF LF` when no CR comes before it, `CR LF CR LF` when it
+ * comes before any `LF LF`. Other line-end mixes, and no match within the limit, take the exact scan.
  */
 export function headerPrefixBound(raw: Uint8Array, maxHeaderBytes: number): number {
-  const window = Buffer.from(raw.buffer, raw.byteOffset, Math.min(raw.length, maxHeaderBytes + CRLF_CRLF.length));
+  const window = Buffer.from(raw.buffer, raw.byteOffset, Math.min(raw.length, maxHeaderBytes));
   const lf = window.indexOf(LF_LF);
-  let bound = lf < 0 ? -1 : lf + LF_LF.length;
-  // A CR LF header: CR LF CR LF comes before any LF LF (which only the body would have).
-  const crlf = bound < 0 || window.lastIndexOf(0x0d, lf) >= 0 ? window.indexOf(CRLF_CRLF) : -1;
-  if (crlf >= 0 && (bound < 0 || crlf + CRLF_CRLF.length < bound)) bound = crlf + CRLF_CRLF.length;
-  return bound >= 0 && bound <= maxHeaderBytes ? bound : headerPrefixLength(raw, maxHeaderBytes);
+  if (lf >= 0 && window.lastIndexOf(CR, lf) < 0) return lf + LF_LF.length;
+  const crlf = window.indexOf(CRLF_CRLF);
+  if (crlf >= 0 && (lf < 0 || crlf < lf)) return crlf + CRLF_CRLF.length;
+  return headerPrefixLength(raw, maxHeaderBytes);
 }
 
 /** Unpack into records whose `raw` are views into the one buffer. */
