@@ -83,6 +83,8 @@ export function lexReceived(raw: string, limits: Pick<Limits, 'maxTokens' | 'max
       continue;
     }
     const start = i;
+    // Each branch reads one token up to `i` and names its kind; the one place below adds it.
+    let kind: TokenKind = 'word';
     if (c === LPAREN) {
       if (comments >= limits.maxComments) {
         issues.push(issue('LIMIT_COMMENTS', 'warning', `more than ${limits.maxComments} comments; the rest is not read`, { start, end: n }));
@@ -124,48 +126,28 @@ export function lexReceived(raw: string, limits: Pick<Limits, 'maxTokens' | 'max
       if (depth > 0) {
         issues.push(issue('RECEIVED_UNBALANCED_COMMENT', 'warning', 'a comment is not closed; it runs to the end of the value', { start, end: n }));
       }
-      if (!addToken(tokens, maxTokens, 'comment', start, i)) {
-        fullAt = start;
-        break;
-      }
-      continue;
-    }
-    if (c === RPAREN) {
+      kind = 'comment';
+    } else if (c === RPAREN) {
       if (!strayCloseReported) {
         strayCloseReported = true;
         issues.push(issue('RECEIVED_UNBALANCED_PAREN', 'info', 'a `)` closes no comment; it is skipped', { start: i, end: i + 1 }));
       }
       i++;
       continue;
-    }
-    if (c === SEMI) {
+    } else if (c === SEMI) {
       i++;
-      if (!addToken(tokens, maxTokens, 'semicolon', start, i)) {
-        fullAt = start;
-        break;
-      }
-      continue;
-    }
-    if (c === DQUOTE) {
+      kind = 'semicolon';
+    } else if (c === DQUOTE) {
       const close = i < noQuoteFrom ? findQuoteEnd(raw, i + 1) : -1;
       if (close < 0) {
         noQuoteFrom = Math.min(noQuoteFrom, i);
         issues.push(issue('RECEIVED_UNTERMINATED_QUOTE', 'warning', 'a quoted string is not closed; it is read as a word', { start: i, end: i + 1 }));
         i = scanWord(raw, i + 1);
-        if (!addToken(tokens, maxTokens, 'word', start, i)) {
-          fullAt = start;
-          break;
-        }
-        continue;
+      } else {
+        i = close + 1;
+        kind = 'quoted';
       }
-      i = close + 1;
-      if (!addToken(tokens, maxTokens, 'quoted', start, i)) {
-        fullAt = start;
-        break;
-      }
-      continue;
-    }
-    if (c === LBRACKET) {
+    } else if (c === LBRACKET) {
       // Vendors put notes in brackets too (`[Authenticated ID (1057822)]`): read up to `]` on the same line.
       const limit = Math.min(n, i + MAX_LITERAL_LENGTH);
       let j = i + 1;
@@ -185,28 +167,15 @@ export function lexReceived(raw: string, limits: Pick<Limits, 'maxTokens' | 'max
         // `[1.2.3.4])`-style glue is fine; `[a]b` continues as one word.
         if (j < n && !isWordEnd(raw.charCodeAt(j))) {
           i = scanWord(raw, j);
-          if (!addToken(tokens, maxTokens, 'word', start, i)) {
-            fullAt = start;
-            break;
-          }
-          continue;
+        } else {
+          i = j;
+          kind = 'literal';
         }
-        i = j;
-        if (!addToken(tokens, maxTokens, 'literal', start, i)) {
-          fullAt = start;
-          break;
-        }
-        continue;
+      } else {
+        issues.push(issue('RECEIVED_UNTERMINATED_LITERAL', 'info', 'a `[` is not closed; it is read as a word', { start: i, end: i + 1 }));
+        i = scanWord(raw, i + 1);
       }
-      issues.push(issue('RECEIVED_UNTERMINATED_LITERAL', 'info', 'a `[` is not closed; it is read as a word', { start: i, end: i + 1 }));
-      i = scanWord(raw, i + 1);
-      if (!addToken(tokens, maxTokens, 'word', start, i)) {
-        fullAt = start;
-        break;
-      }
-      continue;
-    }
-    if (c === LANGLE) {
+    } else if (c === LANGLE) {
       const limit = Math.min(n, i + MAX_ANGLE_LENGTH);
       let j = i + 1;
       while (j < limit) {
@@ -218,37 +187,24 @@ export function lexReceived(raw: string, limits: Pick<Limits, 'maxTokens' | 'max
         i = j + 1;
         // `<a@b>,` keeps trailing punctuation with the address.
         if (i < n && !isWordEnd(raw.charCodeAt(i))) i = scanWord(raw, i);
-        if (!addToken(tokens, maxTokens, 'angle', start, i)) {
-          fullAt = start;
-          break;
-        }
-        continue;
+        kind = 'angle';
+      } else {
+        i = scanWord(raw, i + 1);
       }
+    } else {
       i = scanWord(raw, i + 1);
-      if (!addToken(tokens, maxTokens, 'word', start, i)) {
-        fullAt = start;
-        break;
-      }
-      continue;
     }
-    i = scanWord(raw, i + 1);
-    if (!addToken(tokens, maxTokens, 'word', start, i)) {
+    if (tokens.length >= maxTokens) {
       fullAt = start;
       break;
     }
+    tokens.push({ kind, start, end: i });
   }
   if (fullAt >= 0) {
     issues.push(issue('LIMIT_TOKENS', 'warning', `more than ${maxTokens} tokens; the rest is not read`, { start: fullAt, end: n }));
     truncated = true;
   }
   return { tokens, issues, truncated };
-}
-
-/** Append a token unless the list holds `max` already; `false` then (a function, not a closure over the lexer's state). */
-function addToken(tokens: Token[], max: number, kind: TokenKind, start: number, end: number): boolean {
-  if (tokens.length >= max) return false;
-  tokens.push({ kind, start, end });
-  return true;
 }
 
 function scanWord(raw: string, from: number): number {
