@@ -40,22 +40,27 @@ export function packBatch(records: readonly MessageRecord[], headerLimit: number
 
 const LF_LF = Buffer.from('\n\n', 'latin1');
 const CRLF_CRLF = Buffer.from('\r\n\r\n', 'latin1');
+const LF = 0x0a;
 const CR = 0x0d;
 
 /**
  * A prefix length that analyses exactly like the whole message (RFC 5322 §2.1: the header block ends at the first
- * empty line), found with Buffer's native search instead of a byte loop on the thread that reads the input. An
- * `LF LF` or `CR LF CR LF` ends an empty line wherever it stands, so the first one is at or past the block's end:
- * the prefix holds the whole block, and the bytes after its end are never read. Taken only where it is the block's
- * end (or, for a leading empty line, just past it): `LF LF` when no CR comes before it, `CR LF CR LF` when it
- * comes before any `LF LF`. Other line-end mixes, and no match within the limit, take the exact scan.
+ * empty line), found with Buffer's native search instead of a byte loop on the thread that reads the input. The
+ * first line's end tells the style: with LF lines the block ends at the first `LF LF` when no CR comes before it,
+ * with CR LF lines at the first `CR LF CR LF` when no `LF LF` comes before it (each ends an empty line wherever it
+ * stands, so it is at or past the block's end, and the bytes after the end are never read). A search that finds
+ * its pattern stops at the block's end; other line-end mixes, and no end within the limit, take the exact scan.
  */
 export function headerPrefixBound(raw: Uint8Array, maxHeaderBytes: number): number {
   const window = Buffer.from(raw.buffer, raw.byteOffset, Math.min(raw.length, maxHeaderBytes));
-  const lf = window.indexOf(LF_LF);
-  if (lf >= 0 && window.lastIndexOf(CR, lf) < 0) return lf + LF_LF.length;
-  const crlf = window.indexOf(CRLF_CRLF);
-  if (crlf >= 0 && (lf < 0 || crlf < lf)) return crlf + CRLF_CRLF.length;
+  const firstLf = window.indexOf(LF);
+  if (firstLf > 0 && window[firstLf - 1] === CR) {
+    const crlf = window.indexOf(CRLF_CRLF);
+    if (crlf >= 0 && window.subarray(0, crlf).indexOf(LF_LF) < 0) return crlf + CRLF_CRLF.length;
+  } else {
+    const lf = window.indexOf(LF_LF);
+    if (lf >= 0 && window.subarray(0, lf).indexOf(CR) < 0) return lf + LF_LF.length;
+  }
   return headerPrefixLength(raw, maxHeaderBytes);
 }
 
