@@ -131,6 +131,10 @@ async function main() {
       const name = 'analyzeMessage in-process (first pass: JIT still compiling)';
       results.push({ set: row.set, name, seconds: best.json.coldSeconds, cpu: null, messages: row.messages, bytes: row.bytes, rssKB: null, base: false, inProcess: true, runs: [best.json.coldSeconds], json: null });
     }
+    if (row.opts.inProcess && typeof best.json?.serializeSeconds === 'number') {
+      const name = 'its reports → UTF-8 JSON in-process (JSON.stringify + encode, warm)';
+      results.push({ set: row.set, name, seconds: best.json.serializeSeconds, cpu: null, messages: row.messages, bytes: row.bytes, rssKB: null, base: false, inProcess: true, runs: [best.json.serializeSeconds], json: null });
+    }
   }
   const table = format(results) + targets(results, rows);
   process.stdout.write(table);
@@ -148,6 +152,17 @@ function targets(results, rows) {
   if (base !== undefined && one !== undefined) {
     const ratio = one.seconds / base.seconds;
     check(ratio <= 2.5, `rcvd --format ndjson on the corpus within 2.5× of the split baseline: ${ratio.toFixed(2)}×`);
+    // Where the 2.5× budget goes: the split and the JSON of the reports are costs no analyser can avoid.
+    const warmRow = find('corpus', 'analyzeMessage in-process (warm, best of 5 rounds)');
+    const coldRow = find('corpus', 'analyzeMessage in-process (first pass: JIT still compiling)');
+    const jsonRow = find('corpus', 'its reports → UTF-8 JSON in-process (JSON.stringify + encode, warm)');
+    if (warmRow !== undefined && coldRow !== undefined && jsonRow !== undefined) {
+      const budget = 2.5 * base.seconds;
+      const left = budget - base.seconds - jsonRow.seconds;
+      lines.push(
+        `  budget: 2.5× is ${budget.toFixed(2)} s; the split (${base.seconds.toFixed(2)} s) and the JSON of the reports (${jsonRow.seconds.toFixed(2)} s) leave ${left.toFixed(2)} s for the analysis, which takes ${warmRow.seconds.toFixed(2)} s warm and ${coldRow.seconds.toFixed(2)} s on a first pass`,
+      );
+    }
   }
   const warm = find('corpus', 'analyzeMessage in-process (warm, best of 5 rounds)');
   if (warm !== undefined) {
