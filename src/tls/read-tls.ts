@@ -137,22 +137,52 @@ type HopReader = NonNullable<TlsRecogniser['hop']>;
 
 /** The recognisers that read comments and those that read the hop, in registry order. */
 interface Readers {
-  readonly comment: readonly CommentReader[];
+  /** Comment readers by the comment's {@link CommentView.lead}: index 0–127 for an ASCII lead. */
+  readonly commentByLead: readonly (readonly CommentReader[])[];
+  /** Readers of a comment with no head or a non-ASCII lead: those that declare no heads. */
+  readonly commentAnyLead: readonly CommentReader[];
+  /** Recognisers whose comment readers declare a non-ASCII head (none in the registry): matched by hand. */
+  readonly nonAsciiHeads: readonly TlsRecogniser[];
   readonly hop: readonly HopReader[];
 }
 
-/** Frozen registries (the default one) are filtered once, not per hop; plain functions keep the calls off 17 object shapes. */
+/** Leads 0–127 get a table of their own; the rest are rare enough to be matched one by one. */
+const ASCII_LEADS = 128;
+
 const readersCache = new WeakMap<readonly TlsRecogniser[], Readers>();
 
+/** May `r` claim a comment whose head starts with `lead`? (Registry order is kept by every list built from it.) */
+function mayClaim(r: TlsRecogniser, lead: number): boolean {
+  if (r.comment === undefined) return false;
+  if (r.heads === undefined) return true;
+  for (const h of r.heads) if (h.length === 0 || h.charCodeAt(0) === lead) return true;
+  return false;
+}
+
+/** The recognisers that read comments, by lead, and those that read the hop, in registry order. */
 function readersOf(recognisers: readonly TlsRecogniser[]): Readers {
   const cached = readersCache.get(recognisers);
   if (cached !== undefined) return cached;
+  const commentByLead: CommentReader[][] = [];
+  for (let lead = 0; lead < ASCII_LEADS; lead++) {
+    commentByLead.push(recognisers.filter((r) => mayClaim(r, lead)).map((r) => r.comment!));
+  }
   const readers: Readers = {
-    comment: recognisers.flatMap((r) => (r.comment === undefined ? [] : [r.comment])),
+    commentByLead,
+    commentAnyLead: recognisers.filter((r) => mayClaim(r, -1)).map((r) => r.comment!),
+    nonAsciiHeads: recognisers.filter((r) => r.comment !== undefined && r.heads?.some((h) => h.charCodeAt(0) >= ASCII_LEADS) === true),
     hop: recognisers.flatMap((r) => (r.hop === undefined ? [] : [r.hop])),
   };
   if (Object.isFrozen(recognisers)) readersCache.set(recognisers, readers);
   return readers;
+}
+
+/** The readers that may claim comment `c`, in registry order. */
+function commentReadersFor(readers: Readers, recognisers: readonly TlsRecogniser[], c: CommentView): readonly CommentReader[] {
+  const lead = c.lead;
+  if (lead >= 0 && lead < ASCII_LEADS) return readers.commentByLead[lead]!;
+  if (lead < 0 || readers.nonAsciiHeads.length === 0) return readers.commentAnyLead;
+  return recognisers.filter((r) => mayClaim(r, lead)).map((r) => r.comment!);
 }
 
 /**
@@ -167,10 +197,10 @@ export function readTls(ctx: TlsContext, recognisers: readonly TlsRecogniser[] =
   let kw: TlsFinding | null = null;
   // Indexed loops: the readers are called through one megamorphic site, and the iterators of `for…of` around such
   // calls were allocated for every comment of every hop.
-  const commentReaders = readers.comment;
   const hopReaders = readers.hop;
   for (let k = 0; k < hop.comments.length; k++) {
     const c = hop.comments[k]!;
+    const commentReaders = commentReadersFor(readers, recognisers, c);
     for (let r = 0; r < commentReaders.length; r++) {
       const f = commentReaders[r]!(c, hop);
       if (f !== null) {

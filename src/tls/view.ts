@@ -16,8 +16,13 @@ export interface CommentView {
   readonly token: Token;
   /** The comment without its outer parentheses. */
   readonly inner: Span;
-  /** Lower-cased first {@link HEAD_CHARS} characters of the inner text, whitespace runs as one space, none leading. */
+  /**
+   * Lower-cased first {@link HEAD_CHARS} characters of the inner text, whitespace runs as one space, none leading.
+   * Made on first use: most comments are offered to no recogniser that reads it (see {@link CommentView.lead}).
+   */
   readonly head: string;
+  /** The first UTF-16 code of {@link CommentView.head}, or -1 when the comment holds only whitespace. */
+  readonly lead: number;
   /** Words of the inner text (memoised: split once however many recognisers ask). */
   words(): readonly Word[];
 }
@@ -43,6 +48,11 @@ export interface HopView {
 export interface TlsRecogniser {
   readonly dialect: string;
   readonly comment?: (c: CommentView, hop: HopView) => TlsFinding | null;
+  /**
+   * Lower-case prefixes of {@link CommentView.head}: `comment` returns `null` for a comment whose head starts with
+   * none of them, so a comment is offered only to the readers that can claim it. Absent: any comment may be claimed.
+   */
+  readonly heads?: readonly string[];
   readonly hop?: (hop: HopView) => readonly TlsFinding[];
 }
 
@@ -79,15 +89,27 @@ export function buildHopView(ctx: TlsContext): HopView {
 class LazyCommentView implements CommentView {
   readonly token: Token;
   readonly inner: Span;
-  readonly head: string;
+  readonly lead: number;
   private readonly raw: string;
   private memo: Word[] | null = null;
+  private headMemo: string | null;
 
-  constructor(raw: string, token: Token, inner: Span, head: string) {
+  constructor(raw: string, token: Token, inner: Span) {
     this.raw = raw;
     this.token = token;
     this.inner = inner;
-    this.head = head;
+    let h = inner.start;
+    while (h < inner.end && isSpace(raw.charCodeAt(h))) h++;
+    const c = h < inner.end ? raw.charCodeAt(h) : -1;
+    // An ASCII letter lower-cases on its own; any other first character is read off the head itself (`toLowerCase`
+    // may turn one code into another, U+212A KELVIN SIGN into `k`).
+    this.headMemo = c === -1 ? '' : null;
+    this.lead = c === -1 ? -1 : c < 0x80 ? (c >= 0x41 && c <= 0x5a ? c | 0x20 : c) : this.head.charCodeAt(0);
+  }
+
+  get head(): string {
+    this.headMemo ??= headOf(this.raw, this.inner.start, this.inner.end);
+    return this.headMemo;
   }
 
   words(): readonly Word[] {
@@ -99,7 +121,7 @@ class LazyCommentView implements CommentView {
 function commentView(raw: string, t: Token): CommentView {
   const innerStart = Math.min(t.start + 1, t.end);
   const innerEnd = t.end > innerStart && raw.charCodeAt(t.end - 1) === RPAREN ? t.end - 1 : t.end;
-  return new LazyCommentView(raw, t, { start: innerStart, end: innerEnd }, headOf(raw, innerStart, innerEnd));
+  return new LazyCommentView(raw, t, { start: innerStart, end: innerEnd });
 }
 
 /** Lower-cased start of a comment with every whitespace run (folding included) read as one space. */

@@ -13,6 +13,7 @@ const MAX_WORDS = 32;
 /** Cellopoint's product comment. */
 export const cellopoint: TlsRecogniser = {
   dialect: 'cellopoint',
+  heads: ['cellopoint', 'generic mta'],
   comment: (c) => {
     if (!(c.head.startsWith('cellopoint') || c.head.startsWith('generic mta'))) return null;
     const w = c.words();

@@ -10,6 +10,7 @@ import { tokenSpan, type TlsRecogniser } from '../view.js';
 /** Coremail's `(SSL)` comment. */
 export const coremail: TlsRecogniser = {
   dialect: 'coremail',
+  heads: ['ssl'],
   comment: (c, hop) => {
     if (c.head !== 'ssl') return null;
     return statement('coremail', tokenSpan(c), { versionText: hop.ctx.raw.slice(c.inner.start, c.inner.end).trim() });

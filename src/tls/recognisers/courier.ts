@@ -18,6 +18,7 @@ function isTlsLabel(text: string): boolean {
 /** Courier's TLS comment. */
 export const courier: TlsRecogniser = {
   dialect: 'courier',
+  heads: ['tls:', 'ssl:', 'auth:'],
   comment: (c, hop) => {
     if (!(c.head.startsWith('tls:') || c.head.startsWith('ssl:') || c.head.startsWith('auth:'))) return null;
     const w = c.words();

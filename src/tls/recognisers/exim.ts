@@ -47,6 +47,7 @@ function readTlsClause(hop: HopView): readonly TlsFinding[] {
 /** Exim's TLS comments and the RFC 8314 clause. */
 export const exim: TlsRecogniser = {
   dialect: 'exim',
+  heads: ['cipher', 'tls_cipher', 'tls', 'ssl'],
   comment: readColonComment,
   hop: readTlsClause,
 };

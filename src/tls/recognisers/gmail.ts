@@ -16,6 +16,7 @@ function isGoogleHost(hop: HopView): boolean {
 /** Google's TLS comments. */
 export const gmail: TlsRecogniser = {
   dialect: 'gmail',
+  heads: ['google transport securit', 'version=', 'cipher='],
   comment: (c, hop) => {
     if (c.head.startsWith('google transport securit')) return statement('gmail', tokenSpan(c), {});
     if (!looksLikeKv(c) || !isGoogleHost(hop)) return null;

@@ -9,13 +9,15 @@ import { readKv } from '../kv.js';
 import { tokenSpan, type HopView, type TlsRecogniser } from '../view.js';
 
 function saysHaraka(hop: HopView): boolean {
-  for (const c of hop.comments) if (c.head.startsWith('haraka')) return true;
+  // `lead` first: the head of a comment that cannot start with `h` is never made.
+  for (const c of hop.comments) if (c.lead === 0x68 && c.head.startsWith('haraka')) return true;
   return false;
 }
 
 /** Haraka's key=value TLS comment. */
 export const haraka: TlsRecogniser = {
   dialect: 'haraka',
+  heads: ['cipher=', 'version='],
   comment: (c, hop) => {
     const h = c.head;
     if (!(h.startsWith('cipher=') || (h.startsWith('version=') && saysHaraka(hop)))) return null;

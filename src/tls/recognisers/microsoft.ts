@@ -38,6 +38,7 @@ function overTls(hop: HopView): readonly TlsFinding[] {
 /** Microsoft's TLS comments and phrases. */
 export const microsoft: TlsRecogniser = {
   dialect: 'microsoft',
+  heads: ['tls', 'version=', 'cipher='],
   comment: (c, hop) => {
     const h = c.head;
     if (h === 'tls') return statement('microsoft', tokenSpan(c), {});

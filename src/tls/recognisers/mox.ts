@@ -10,6 +10,7 @@ import { tokenSpan, type TlsRecogniser } from '../view.js';
 /** mox's two-word TLS comment. */
 export const mox: TlsRecogniser = {
   dialect: 'mox',
+  heads: ['tls', 'ssl'],
   comment: (c) => {
     if (!c.head.startsWith('tls') && !c.head.startsWith('ssl')) return null;
     const w = c.words();

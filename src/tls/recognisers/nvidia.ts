@@ -12,6 +12,7 @@ import { readCommaFields } from '../comma-fields.js';
 /** `(using TLS: <version>, <cipher>)`. */
 export const nvidia: TlsRecogniser = {
   dialect: 'nvidia',
+  heads: ['using'],
   comment: (c, hop) => {
     if (!c.head.startsWith('using')) return null;
     const w = c.words();

@@ -11,6 +11,7 @@ import { splitColonWord } from '../colon-triple.js';
 /** OpenSMTPD's four-field TLS comment. */
 export const opensmtpd: TlsRecogniser = {
   dialect: 'opensmtpd',
+  heads: ['tls', 'ssl'],
   comment: (c) => {
     if (!(c.head.startsWith('tls') || c.head.startsWith('ssl'))) return null;
     const w = c.words();

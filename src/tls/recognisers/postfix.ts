@@ -70,5 +70,6 @@ function readClientCert(c: CommentView): TlsFinding | null {
 /** Postfix and its imitators: `(using <version> with cipher <suite> (<bits>/<bits> bits) …)` + certificate comment. */
 export const postfix: TlsRecogniser = {
   dialect: 'postfix',
+  heads: ['using', 'no client certificate', 'client did not present', 'client cn '],
   comment: (c) => readUsing(c) ?? readClientCert(c),
 };

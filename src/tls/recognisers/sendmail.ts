@@ -12,6 +12,7 @@ import { tokenSpan, type TlsRecogniser } from '../view.js';
 /** The sendmail key=value comment. */
 export const sendmail: TlsRecogniser = {
   dialect: 'sendmail',
+  heads: ['version=', 'cipher='],
   comment: (c) => {
     if (!looksLikeKv(c)) return null;
     const kv = readKv(c);

@@ -23,6 +23,7 @@ function withStarttls(hop: HopView): readonly TlsFinding[] {
 /** STARTTLS without parameters. */
 export const starttls: TlsRecogniser = {
   dialect: 'starttls',
+  heads: ['using'],
   comment: (c) => {
     if (!c.head.startsWith('using')) return null;
     const w = c.words();
