@@ -44,13 +44,24 @@ const RANGLE = 0x3e;
 const SEMI = 0x3b;
 const COLON = 0x3a;
 
+/** Character classes of the ASCII range, one bit each: a table load instead of a chain of comparisons per character. */
+const SPACE_BIT = 1;
+const WORD_END_BIT = 2;
+const ASCII_CLASS = ((): Uint8Array => {
+  const table = new Uint8Array(0x80);
+  for (const c of [SPACE, TAB, CR, LF, 0x0b, 0x0c]) table[c] = SPACE_BIT | WORD_END_BIT;
+  for (const c of [LPAREN, RPAREN, SEMI]) table[c] = WORD_END_BIT;
+  return table;
+})();
+
 /** Folding (RFC 5322 §2.2.3) may put CR LF + WSP anywhere: every whitespace run is one separator. */
 export function isSpace(c: number): boolean {
-  return c === SPACE || c === TAB || c === CR || c === LF || c === 0x0b || c === 0x0c;
+  return c < 0x80 && (ASCII_CLASS[c]! & SPACE_BIT) !== 0;
 }
 
+/** Whitespace, `(`, `)` or `;`: where a word ends. */
 function isWordEnd(c: number): boolean {
-  return isSpace(c) || c === LPAREN || c === RPAREN || c === SEMI;
+  return c < 0x80 && (ASCII_CLASS[c]! & WORD_END_BIT) !== 0;
 }
 
 function isDigit(c: number): boolean {
