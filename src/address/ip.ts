@@ -10,6 +10,7 @@ import type { IpRange } from '../types.js';
 import { classifyBytes } from './ranges.js';
 import { formatIpv6Groups } from './rfc5952.js';
 import { groupsToBytes, scanIpv4, scanIpv6 } from './scan.js';
+import { memoKey } from '../text/memo-key.js';
 
 /** 128 characters: the longest literal with `[IPv6:…%zone]:port` is far shorter; longer text is not scanned. */
 export const MAX_IP_TEXT = 128;
@@ -110,7 +111,7 @@ export function parseIp(text: string): ParsedIp | null {
   if (hit !== undefined) return hit;
   const parsed = readIp(text);
   if (memo.size >= MAX_MEMO_ENTRIES) memo.clear();
-  memo.set(text, parsed);
+  memo.set(memoKey(text), parsed);
   return parsed;
 }
 

@@ -9,6 +9,7 @@ import { legacyGnutlsCandidates, parseSessionDesc } from './gnutls.js';
 import { describeStructurally } from './structure.js';
 import { catalogue } from './table.js';
 import type { CipherSuite, SuiteProperties } from './types.js';
+import { memoKey } from '../text/memo-key.js';
 
 /** 128 chars: the longest real suite name is ~50; a megabyte "cipher" must not be upper-cased and tokenised. */
 export const MAX_CIPHER_NAME_LENGTH = 128;
@@ -150,7 +151,7 @@ export function lookupCipher(name: string, versionHint?: TlsVersion | null): Cip
   if (cached !== undefined) return cached;
   const result = resolve(upper, hint);
   if (cache.size >= MAX_LOOKUP_CACHE) cache.clear();
-  cache.set(key, result);
+  cache.set(memoKey(key), result);
   return result;
 }
 

@@ -8,6 +8,7 @@ import { lookupCipher } from '../ciphers/lookup.js';
 import type { CipherSuite } from '../ciphers/types.js';
 import { normaliseTlsVersion } from '../grade/version.js';
 import type { TlsVersion } from '../types.js';
+import { memoKey } from '../text/memo-key.js';
 
 /** What normalisation adds to the facts as written. */
 export interface NormalisedTls {
@@ -55,7 +56,7 @@ export function cachedLookupCipher(name: string, versionHint: TlsVersion | null 
   if (hit !== undefined || cache.has(key)) return hit ?? null;
   const suite = lookupCipher(name, versionHint);
   if (cache.size >= MAX_CACHED_NAMES) cache.clear();
-  cache.set(key, suite);
+  cache.set(memoKey(key), suite);
   return suite;
 }
 
