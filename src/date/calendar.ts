@@ -47,9 +47,31 @@ export function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** Day of the week of a calendar date (0 = Sunday); the date is taken as written, so no zone applies. */
+/** Years whose days fit a time value (ECMAScript §21.4.1.1: ±100,000,000 days around 1970) with room to spare. */
+const MAX_ARITHMETIC_YEAR = 200_000;
+
+/**
+ * Day of the week of a calendar date (0 = Sunday); the date is taken as written, so no zone applies. The same as
+ * `new Date(Date.UTC(year, month - 1, day)).getUTCDay()` (years 0–99 read as 1900–1999, months and days past their
+ * end carried over, `NaN` outside the time range), worked out without a Date: this runs for every dated header.
+ */
 export function weekdayOf(year: number, month: number, day: number): number {
-  return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day) || Math.abs(year) > MAX_ARITHMETIC_YEAR || Math.abs(month) > 12 * MAX_ARITHMETIC_YEAR || Math.abs(day) > 366 * MAX_ARITHMETIC_YEAR) {
+    return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  }
+  // ECMAScript MakeDay: the two-digit years first, then months past December carried into the year.
+  const y0 = year >= 0 && year <= 99 ? 1900 + year : year;
+  const y = y0 + Math.floor((month - 1) / 12);
+  const m = (((month - 1) % 12) + 12) % 12;
+  // Days from civil (Howard Hinnant's algorithm, as isoOfMillis inverts), then 1970-01-01 was a Thursday (4).
+  const ya = m < 2 ? y - 1 : y;
+  const era = Math.floor(ya / 400);
+  const yoe = ya - era * 400;
+  const mp = m < 2 ? m + 10 : m - 2;
+  const doy = Math.floor((153 * mp + 2) / 5);
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  const days = era * 146_097 + doe - 719_468 + day - 1;
+  return (((days + 4) % 7) + 7) % 7;
 }
 
 /** Three-letter English name of a weekday index, for messages. */
