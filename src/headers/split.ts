@@ -24,34 +24,53 @@ export interface HeaderBlock {
 
 const LF = 0x0a;
 const CR = 0x0d;
+/** A block shorter than this is scanned a byte at a time: a word view over it is not worth making. */
+const MIN_WORD_SCAN_BYTES = 64;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 // WHATWG "latin1" is windows-1252, which maps every byte to one code point: never loses a byte.
 const latin1 = new TextDecoder('latin1');
 
 /**
- * Where the header block ends in bytes: just past the empty line, or the end of what we may read. `ascii`: no byte
- * before `end` has the high bit set (read in the same pass: a second scan of the block was a tenth of the analysis).
+ * Where the header block ends in bytes (RFC 5322 §2.1: at the first empty line; a line ends at CR LF, a lone CR or a
+ * lone LF): just past the empty line, or the end of what we may read. `ascii`: no byte before `end` has the high bit
+ * set (read in the same pass: a second scan of the block was a tenth of the analysis).
  */
-function findHeaderEndBytes(bytes: Uint8Array, limit: number): { end: number; found: boolean; ascii: boolean } {
+export function findHeaderEndBytes(bytes: Uint8Array, limit: number): { end: number; found: boolean; ascii: boolean } {
   const n = Math.min(bytes.length, limit);
   let i = 0;
   let lineStart = 0;
   let high = 0;
+  // Four bytes at a time where the block is aligned: a word with no LF and no CR byte holds no line end, so only its
+  // high bits matter (SWAR: `(x - 0x01010101) & ~x & 0x80808080` is non-zero exactly when a byte of x is zero).
+  const first = (4 - (bytes.byteOffset & 3)) & 3;
+  const words = n - first >= MIN_WORD_SCAN_BYTES ? new Uint32Array(bytes.buffer, bytes.byteOffset + first, (n - first) >>> 2) : null;
+  const wordsEnd = words === null ? 0 : first + words.length * 4;
+  let highWords = 0;
   while (i < n) {
+    if (i >= first && i < wordsEnd && ((i - first) & 3) === 0) {
+      const w = words![(i - first) >>> 2]!;
+      const lf = w ^ 0x0a0a0a0a;
+      const cr = w ^ 0x0d0d0d0d;
+      if (((((lf - 0x01010101) & ~lf) | ((cr - 0x01010101) & ~cr)) & 0x80808080) === 0) {
+        highWords |= w;
+        i += 4;
+        continue;
+      }
+    }
     const c = bytes[i]!;
     high |= c;
-    if (c === LF || c === CR) {
+    if (c <= CR && (c === LF || c === CR)) {
       const lineEnd = i;
       // The LF of a CR LF is skipped unread: it is ASCII either way.
       i += c === CR && i + 1 < bytes.length && bytes[i + 1] === LF ? 2 : 1;
-      if (lineEnd === lineStart) return { end: i, found: true, ascii: (high & 0x80) === 0 };
+      if (lineEnd === lineStart) return { end: i, found: true, ascii: (high & 0x80) === 0 && (highWords & 0x80808080) === 0 };
       lineStart = i;
       continue;
     }
     i++;
   }
-  return { end: n, found: false, ascii: (high & 0x80) === 0 };
+  return { end: n, found: false, ascii: (high & 0x80) === 0 && (highWords & 0x80808080) === 0 };
 }
 
 /**
