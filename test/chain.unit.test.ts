@@ -23,6 +23,8 @@ describe('scope', () => {
     ['Gmail by-only, IPv6', 'by 2002:a05:6a10:8f0c:0:0:0:0 with SMTP id o4csp123456pxb; Sat, 5 Jan 2013 10:20:31 -0800 (PST)', 'internal', 'by-only'],
     ['Gmail by-only, IPv4', 'by 10.50.33.100 with SMTP id o4csp1234igi; Sat, 5 Jan 2013 10:20:31 -0800 (PST)', 'internal', 'by-only'],
     ['qmail stamp', '(qmail 86095 invoked from network); 9 Sep 2002 15:16:59 -0000', 'internal', 'stamp'],
+    ['qmail local injection, K as U+212A', 'by mail.example.org (qmail 1 invo\u212Aed by uid 1000); 9 Sep 2002 15:16:59 -0000', 'internal', 'local-handover'],
+    ['local handover in upper case', 'by mail.example.org (Postfix, FROM USERID 1000) id 3F0A27C0154; Mon, 4 Mar 2024 14:30:10 +0000', 'internal', 'local-handover'],
     ['IIS pickup directory', 'from mail pickup service by mail1.example.com with Microsoft SMTPSVC; Thu, 12 Sep 2002 19:19:51 -0400', 'internal', 'pickup'],
     ['amavis re-injection', 'from localhost (localhost [127.0.0.1]) by mx1.example.net (Postfix) with ESMTP id 4VdQ2M3kX9z9rxL; Tue, 14 May 2024 09:12:06 +0200', 'internal', 'loopback'],
     ['Sendmail ident@localhost, no address', 'from localhost (eugen@localhost) by hydrogen.example.org (8.11.6/8.11.6) with ESMTP id g7J8YMf16772; Mon, 19 Aug 2002 10:34:22 +0200', 'internal', 'loopback'],

@@ -537,6 +537,8 @@ describe('readTls: plaintext needs positive evidence', () => {
     ['a TLS-looking comment we cannot read blocks plaintext', `from a ([192.0.2.1]) by b.example.org (XMTA; SSL session resumed) with ESMTP id 1; Mon, 4 Mar 2024 10:00:00 +0000`, null],
     ['letters that merely contain "ssl" do not', `from a ([192.0.2.1]) (Authenticated sender: russell@example.org) by b.example.org (Postfix) with ESMTPA id 1; Mon, 4 Mar 2024 10:00:00 +0000`, false],
     ['an unreadable tls clause blocks plaintext', `from a ([192.0.2.1]) by b.example.org with ESMTP tls !!! id 1; Mon, 4 Mar 2024 10:00:00 +0000`, null],
+    ['an upper-case hint in a comment blocks plaintext', `from a ([192.0.2.1]) by b.example.org (XMTA; ENCRYPTED link) with ESMTP id 1; Mon, 4 Mar 2024 10:00:00 +0000`, null],
+    ['a hint outside every comment does not', `from tls.example.org ([192.0.2.1]) by b.example.org (Postfix) with ESMTP id 1 for <cipher@example.org>; Mon, 4 Mar 2024 10:00:00 +0000`, false],
   ] as const)('%s', (_n, raw, encrypted) => {
     const { tls } = readTls(tlsContext(raw));
     expect(tls === null ? null : tls.encrypted).toBe(encrypted);

@@ -145,16 +145,24 @@ export function readEnvelopeFrom(raw: string, clause: Clause | undefined, allTok
  * Returns the comment text, or null.
  */
 export function readLocalHandover(raw: string, tokens: readonly Token[]): string | null {
+  // One native search of the value: without `userid` or `invoked` anywhere, no comment holds a handover phrase.
+  const phrases = HANDOVER_HINT.test(raw);
   for (const c of tokens) {
     if (c.kind !== 'comment') continue;
     const start = c.start + 1;
     const end = commentEnd(raw, c);
-    if (hasHandoverPhrase(raw, start, end) || (startsWithLower(raw, start, end, 'from ') && endsWithLower(raw, start, end, '@localhost'))) {
+    if ((phrases && hasHandoverPhrase(raw, start, end)) || (startsWithLower(raw, start, end, 'from ') && endsWithLower(raw, start, end, '@localhost'))) {
       return raw.slice(start, end).trim();
     }
   }
   return null;
 }
+
+/**
+ * What each phrase of {@link hasHandoverPhrase} contains, in any case: `userid`, or `invoked` with its `k` also as
+ * U+212A KELVIN SIGN (which `fold` reads as `k`, and `/i` alone does not).
+ */
+const HANDOVER_HINT = /userid|invo[k\u212A]ed/i;
 
 /**
  * `from userid`, `invoked by uid` or `invoked by alias` anywhere in the range (any case). Each phrase has its first

@@ -46,7 +46,15 @@ function mentionsTls(raw: string, c: CommentView): boolean {
   return false;
 }
 
+/**
+ * Any of {@link TLS_HINTS} anywhere in the value, in any ASCII case: what a comment mentioning one must contain. (None
+ * holds a `k`, the one letter `fold` also reads off a non-ASCII character, U+212A.) Keep it in step with the list.
+ */
+const ANY_TLS_HINT = /tls|ssl|cipher|encrypt/i;
+
 function anyMentionsTls(raw: string, comments: readonly CommentView[]): boolean {
+  // One native search of the value settles most plaintext hops without walking their comments.
+  if (comments.length === 0 || !ANY_TLS_HINT.test(raw)) return false;
   for (let k = 0; k < comments.length; k++) if (mentionsTls(raw, comments[k]!)) return true;
   return false;
 }
