@@ -125,7 +125,8 @@ async function main() {
     const best = row.runs.reduce((a, b) => (b.wall < a.wall ? b : a));
     let seconds = best.wall;
     if (row.opts.inProcess && best.json !== null) seconds = best.json.seconds;
-    const rssKB = best.rssKB ?? best.json?.maxRSS ?? null;
+    // In-process rows report the analysis' own peak: the process goes on to hold every report for the JSON row.
+    const rssKB = row.opts.inProcess ? (best.json?.maxRSS ?? best.rssKB ?? null) : (best.rssKB ?? best.json?.maxRSS ?? null);
     results.push({ set: row.set, name: row.name, seconds, cpu: row.opts.inProcess ? null : best.cpu, messages: row.messages, bytes: row.bytes, rssKB, base: row.opts.base === true, inProcess: row.opts.inProcess === true, runs: row.runs.map((r) => r.wall), json: best.json });
     if (row.opts.inProcess && typeof best.json?.coldSeconds === 'number') {
       const name = 'analyzeMessage in-process (first pass: JIT still compiling)';
