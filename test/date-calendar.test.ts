@@ -15,6 +15,17 @@ describe('weekdayOf', () => {
     );
   });
 
+  it('gives NaN where months and days carry a date past the time range, as Date.UTC does', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -400_000, max: 400_000 }), fc.integer({ min: -4_800_000, max: 4_800_000 }), fc.integer({ min: -146_000_000, max: 146_000_000 }), (y, m, d) => {
+        expect(weekdayOf(y, m, d)).toBe(viaDate(y, m, d));
+      }),
+      { numRuns: 20_000 },
+    );
+    expect(weekdayOf(200_000, 1_200_000, 1)).toBeNaN();
+    expect(weekdayOf(2000, 2_400_000, 73_200_000)).toBeNaN();
+  });
+
   it('knows the days that anchor it and the edges of the Date range', () => {
     expect(weekdayOf(1970, 1, 1)).toBe(4); // Thursday
     expect(weekdayOf(2002, 9, 2)).toBe(1); // Monday

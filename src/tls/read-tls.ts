@@ -147,7 +147,7 @@ type HopReader = NonNullable<TlsRecogniser['hop']>;
 interface Readers {
   /** Comment readers by the comment's {@link CommentView.lead}: index 0–127 for an ASCII lead. */
   readonly commentByLead: readonly (readonly CommentReader[])[];
-  /** Readers of a comment with no head or a non-ASCII lead: those that declare no heads. */
+  /** Readers of a comment with no head or a non-ASCII lead: those that declare no heads, or an empty one. */
   readonly commentAnyLead: readonly CommentReader[];
   /** Recognisers whose comment readers declare a non-ASCII head (none in the registry): matched by hand. */
   readonly nonAsciiHeads: readonly TlsRecogniser[];
@@ -167,7 +167,10 @@ function mayClaim(r: TlsRecogniser, lead: number): boolean {
   return false;
 }
 
-/** The recognisers that read comments, by lead, and those that read the hop, in registry order. */
+/**
+ * The recognisers that read comments, by lead, and those that read the hop, in registry order. Kept for a frozen
+ * registry (the built-in one); a list that may still change is sorted again on every call (tests only).
+ */
 function readersOf(recognisers: readonly TlsRecogniser[]): Readers {
   const cached = readersCache.get(recognisers);
   if (cached !== undefined) return cached;

@@ -101,8 +101,8 @@ class LazyCommentView implements CommentView {
     let h = inner.start;
     while (h < inner.end && isSpace(raw.charCodeAt(h))) h++;
     const c = h < inner.end ? raw.charCodeAt(h) : -1;
-    // An ASCII letter lower-cases on its own; any other first character is read off the head itself (`toLowerCase`
-    // may turn one code into another, U+212A KELVIN SIGN into `k`).
+    // ASCII lower-cases on its own (letters fold, the rest stay); a non-ASCII first character is read off the head
+    // itself (`toLowerCase` may turn one code into another, U+212A KELVIN SIGN into `k`).
     this.headMemo = c === -1 ? '' : null;
     this.lead = c === -1 ? -1 : c < 0x80 ? (c >= 0x41 && c <= 0x5a ? c | 0x20 : c) : this.head.charCodeAt(0);
   }
