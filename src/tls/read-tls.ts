@@ -147,23 +147,28 @@ type HopReader = NonNullable<TlsRecogniser['hop']>;
 interface Readers {
   /** Comment readers by the comment's {@link CommentView.lead}: index 0–127 for an ASCII lead. */
   readonly commentByLead: readonly (readonly CommentReader[])[];
-  /** Readers of a comment with no head or a non-ASCII lead: those that declare no heads, or an empty one. */
-  readonly commentAnyLead: readonly CommentReader[];
-  /** Recognisers whose comment readers declare a non-ASCII head (none in the registry): matched by hand. */
-  readonly nonAsciiHeads: readonly TlsRecogniser[];
+  /**
+   * Readers of a comment with an empty head or a non-ASCII lead: those that declare no heads, an empty one or one
+   * that starts outside ASCII (offering a comment to a reader that then declines it changes nothing).
+   */
+  readonly commentOtherLead: readonly CommentReader[];
   readonly hop: readonly HopReader[];
 }
 
-/** Leads 0–127 get a table of their own; the rest are rare enough to be matched one by one. */
+/** Leads 0–127 get a list of their own; every other lead (and an empty head) shares one. */
 const ASCII_LEADS = 128;
+const OTHER_LEAD = -1;
 
 const readersCache = new WeakMap<readonly TlsRecogniser[], Readers>();
 
-/** May `r` claim a comment whose head starts with `lead`? (Registry order is kept by every list built from it.) */
+/** May `r` claim a comment whose head starts with `lead` (an ASCII code, or {@link OTHER_LEAD})? */
 function mayClaim(r: TlsRecogniser, lead: number): boolean {
   if (r.comment === undefined) return false;
   if (r.heads === undefined) return true;
-  for (const h of r.heads) if (h.length === 0 || h.charCodeAt(0) === lead) return true;
+  for (const h of r.heads) {
+    const first = h.length === 0 ? OTHER_LEAD : h.charCodeAt(0);
+    if (first === OTHER_LEAD || (lead === OTHER_LEAD ? first >= ASCII_LEADS : first === lead)) return true;
+  }
   return false;
 }
 
@@ -174,26 +179,16 @@ function mayClaim(r: TlsRecogniser, lead: number): boolean {
 function readersOf(recognisers: readonly TlsRecogniser[]): Readers {
   const cached = readersCache.get(recognisers);
   if (cached !== undefined) return cached;
+  const readersFor = (lead: number): CommentReader[] => recognisers.filter((r) => mayClaim(r, lead)).map((r) => r.comment!);
   const commentByLead: CommentReader[][] = [];
-  for (let lead = 0; lead < ASCII_LEADS; lead++) {
-    commentByLead.push(recognisers.filter((r) => mayClaim(r, lead)).map((r) => r.comment!));
-  }
+  for (let lead = 0; lead < ASCII_LEADS; lead++) commentByLead.push(readersFor(lead));
   const readers: Readers = {
     commentByLead,
-    commentAnyLead: recognisers.filter((r) => mayClaim(r, -1)).map((r) => r.comment!),
-    nonAsciiHeads: recognisers.filter((r) => r.comment !== undefined && r.heads?.some((h) => h.charCodeAt(0) >= ASCII_LEADS) === true),
+    commentOtherLead: readersFor(OTHER_LEAD),
     hop: recognisers.flatMap((r) => (r.hop === undefined ? [] : [r.hop])),
   };
   if (Object.isFrozen(recognisers)) readersCache.set(recognisers, readers);
   return readers;
-}
-
-/** The readers that may claim comment `c`, in registry order. */
-function commentReadersFor(readers: Readers, recognisers: readonly TlsRecogniser[], c: CommentView): readonly CommentReader[] {
-  const lead = c.lead;
-  if (lead >= 0 && lead < ASCII_LEADS) return readers.commentByLead[lead]!;
-  if (lead < 0 || readers.nonAsciiHeads.length === 0) return readers.commentAnyLead;
-  return recognisers.filter((r) => mayClaim(r, lead)).map((r) => r.comment!);
 }
 
 /**
@@ -211,7 +206,7 @@ export function readTls(ctx: TlsContext, recognisers: readonly TlsRecogniser[] =
   const hopReaders = readers.hop;
   for (let k = 0; k < hop.comments.length; k++) {
     const c = hop.comments[k]!;
-    const commentReaders = commentReadersFor(readers, recognisers, c);
+    const commentReaders = c.lead >= 0 && c.lead < ASCII_LEADS ? readers.commentByLead[c.lead]! : readers.commentOtherLead;
     for (let r = 0; r < commentReaders.length; r++) {
       const f = commentReaders[r]!(c, hop);
       if (f !== null) {

@@ -23,6 +23,8 @@ export interface CommentView {
   readonly head: string;
   /** The first UTF-16 code of {@link CommentView.head}, or -1 when the comment holds only whitespace. */
   readonly lead: number;
+  /** `head.startsWith(prefix)` for a non-empty prefix, turned away by {@link CommentView.lead} before `head` is made. */
+  headStartsWith(prefix: string): boolean;
   /** Words of the inner text (memoised: split once however many recognisers ask). */
   words(): readonly Word[];
 }
@@ -110,6 +112,10 @@ class LazyCommentView implements CommentView {
   get head(): string {
     this.headMemo ??= headOf(this.raw, this.inner.start, this.inner.end);
     return this.headMemo;
+  }
+
+  headStartsWith(prefix: string): boolean {
+    return prefix.charCodeAt(0) === this.lead && this.head.startsWith(prefix);
   }
 
   words(): readonly Word[] {

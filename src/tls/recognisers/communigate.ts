@@ -9,8 +9,7 @@ import type { HopView, TlsRecogniser } from '../view.js';
 import { protocolEncryption } from './protocol-keyword.js';
 
 function saysCommuniGate(hop: HopView): boolean {
-  // `lead` first: the head of a comment that cannot start with `c` is never made.
-  for (const c of hop.comments) if (c.lead === 0x63 && c.head.startsWith('communigate')) return true;
+  for (const c of hop.comments) if (c.headStartsWith('communigate')) return true;
   return false;
 }
 

@@ -9,8 +9,7 @@ import { readKv } from '../kv.js';
 import { tokenSpan, type HopView, type TlsRecogniser } from '../view.js';
 
 function saysHaraka(hop: HopView): boolean {
-  // `lead` first: the head of a comment that cannot start with `h` is never made.
-  for (const c of hop.comments) if (c.lead === 0x68 && c.head.startsWith('haraka')) return true;
+  for (const c of hop.comments) if (c.headStartsWith('haraka')) return true;
   return false;
 }
 

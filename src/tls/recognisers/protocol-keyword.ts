@@ -55,6 +55,6 @@ export const protocolKeyword: TlsRecogniser = {
     const span = hop.ctx.protocolSpan;
     if (p === null || span === null) return NO_FINDINGS;
     const e = protocolEncryption(p);
-    return e === null ? [] : [keyword('protocol-keyword', span, e)];
+    return e === null ? NO_FINDINGS : [keyword('protocol-keyword', span, e)];
   },
 };
