@@ -47,9 +47,9 @@ beforeAll(async () => {
 }, SLOW);
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string }> {
+async function cli(args: string[], nodeFlags: string[] = []): Promise<{ code: number; stdout: string }> {
   try {
-    const { stdout } = await run(process.execPath, [join(OUT, 'cli.js'), '--no-progress', ...args], { maxBuffer: 256 * 1024 * 1024 });
+    const { stdout } = await run(process.execPath, [...nodeFlags, join(OUT, 'cli.js'), '--no-progress', ...args], { maxBuffer: 256 * 1024 * 1024 });
     return { code: 0, stdout };
   } catch (error) {
     const e = error as { code?: number; stdout?: string };
@@ -68,6 +68,13 @@ describe('--jobs with worker threads (built CLI)', () => {
     expect(two.stdout).toBe(one.stdout);
     expect(three.stdout).toBe(one.stdout);
     expect(auto.stdout).toBe(one.stdout);
+  }, SLOW);
+
+  it('runs under V8 flags given to node, which a worker may not be given again', async () => {
+    const one = await cli(['-f', 'ndjson', mbox]);
+    const two = await cli(['-f', 'ndjson', '-j', '2', mbox], ['--max-old-space-size=2048', '--max-semi-space-size=16', '--enable-source-maps']);
+    expect(two.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
   }, SLOW);
 
   it('--fail-on counts matches found in workers', async () => {

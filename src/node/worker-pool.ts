@@ -31,7 +31,6 @@ export interface WorkerReply {
   readonly error?: string;
 }
 
-/** Worker threads running `script` with `workerData`; each task message is `{ id, task }`. */
 /** The parent's Node flags minus `--input-type`, which workers reject (ERR_INPUT_TYPE_NOT_ALLOWED under `node -e`). */
 function workerExecArgv(): string[] {
   const out: string[] = [];
@@ -44,13 +43,28 @@ function workerExecArgv(): string[] {
   return out;
 }
 
+/**
+ * A worker with the parent's Node flags. V8 flags among them (`node --max-old-space-size=4096 rcvd --jobs 2`) make
+ * `new Worker` throw ERR_WORKER_INVALID_EXEC_ARGV; they hold for the whole process already, so the worker then
+ * starts with no flags of its own instead of failing the scan.
+ */
+function startWorker(script: string | URL, options: { workerData: unknown; resourceLimits: { maxYoungGenerationSizeMb: number } }): Worker {
+  try {
+    return new Worker(script, { ...options, execArgv: workerExecArgv() });
+  } catch (error) {
+    if ((error as { code?: unknown } | null)?.code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error;
+    return new Worker(script, { ...options, execArgv: [] });
+  }
+}
+
+/** Worker threads running `script` with `workerData`; each task message is `{ id, task }`. */
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private nextId = 0;
 
   constructor(script: string | URL, workerData: unknown, size: number) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(script, { workerData, execArgv: workerExecArgv(), resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+      const worker = startWorker(script, { workerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
       const slot: Slot = { worker, pending: new Map() };
       worker.on('message', (reply: WorkerReply) => {
         const p = slot.pending.get(reply.id);
