@@ -7,6 +7,7 @@ import { unpackBatch, type WireBatch } from '../node/batch-wire.js';
 import { serveTasks } from '../node/worker-pool.js';
 import { processCliBatch, type CliBatchConfig, type CliBatchResult } from './batch.js';
 import { createFormat } from './format/index.js';
+import { Utf8Sink } from './utf8-sink.js';
 
 /** Marks a worker started by the CLI. */
 export const CLI_WORKER_ROLE = 'received-forensics:cli';
@@ -30,25 +31,18 @@ export function isCliWorkerData(data: unknown): data is CliWorkerData {
 /** Serve batches until the pool terminates this thread. */
 export function serveCliWorker(data: CliWorkerData): void {
   const format = createFormat(data.config.format);
-  const separator = Buffer.from(format.separator, 'utf8');
+  const separator = format.separator;
+  const sink = new Utf8Sink();
   serveTasks(async (task) => {
-    // Encoded here, in parallel, piece by piece, and moved: the main thread only writes bytes (no string copied
-    // between threads, no encoding on the thread that reads the input).
-    const pieces: Buffer[] = [];
+    // Encoded here, in parallel, straight into one buffer, and moved: the main thread only writes bytes (no string
+    // copied between threads, no encoding on the thread that reads the input, no second copy to join pieces).
+    let pieces = 0;
     const result = await processCliBatch(unpackBatch(task as WireBatch), data.config, format, (piece) => {
-      if (pieces.length > 0 && separator.length > 0) pieces.push(separator);
-      pieces.push(Buffer.from(piece, 'utf8'));
+      if (pieces++ > 0 && separator.length > 0) sink.appendText(separator);
+      sink.appendText(piece);
       return undefined;
     });
-    // A fresh buffer of its own (pieces may live in Node's shared pool, which must not be moved to another thread).
-    let total = 0;
-    for (const p of pieces) total += p.length;
-    const bytes = new Uint8Array(total);
-    let at = 0;
-    for (const p of pieces) {
-      bytes.set(p, at);
-      at += p.length;
-    }
+    const bytes = sink.take();
     return { result: { ...result, bytes } satisfies CliWorkerResult, transfer: [bytes.buffer] };
   });
 }
