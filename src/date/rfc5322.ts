@@ -446,8 +446,25 @@ function expandYear(yearText: string, notes: Issue[]): number | null {
   return value >= 1900 ? value : null;
 }
 
-const SHORT_DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-const SHORT_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** Three ASCII letters as one number, each folded to lower case; -1 when one of them is not an ASCII letter. */
+function letterKey(s: string, i: number): number {
+  let key = 0;
+  for (let k = 0; k < 3; k++) {
+    // `| 0x20` lower-cases A–Z and leaves a–z; it maps nothing else into a–z.
+    const c = s.charCodeAt(i + k) | 0x20;
+    if (c < 0x61 || c > 0x7a) return -1;
+    key = key * 32 + (c - 0x60);
+  }
+  return key;
+}
+
+/** Key of each three-letter name → its index. */
+function keyTable(names: readonly string[]): ReadonlyMap<number, number> {
+  return new Map(names.map((name, index) => [letterKey(name, 0), index]));
+}
+
+const SHORT_DAYS = keyTable(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']);
+const SHORT_MONTHS = keyTable(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
 
 /** `charCodeAt`, or -1 past the end: reading past the end gives NaN, which costs the optimised caller a deopt. */
 function codeAt(s: string, i: number): number {
@@ -459,10 +476,14 @@ function digitAt(s: string, i: number): number {
   return c >= 48 && c <= 57 ? c - 48 : -1;
 }
 
-/** Index of a three-letter name (any case) at `s[i..i+3]` in `names`, or -1. */
-function shortNameAt(s: string, i: number, names: readonly string[]): number {
+/**
+ * Index of a three-letter name (any case) at `s[i..i+3]` in `names`, or -1: what lower-casing the three characters
+ * and looking them up finds, without the two strings. Only ASCII letters can match: of the non-ASCII characters,
+ * only U+0130 (to `i̇`, two characters) and U+212A KELVIN SIGN (to `k`, in no day or month name) lower-case to ASCII.
+ */
+function shortNameAt(s: string, i: number, names: ReadonlyMap<number, number>): number {
   if (i + 3 > s.length) return -1;
-  return names.indexOf(s.slice(i, i + 3).toLowerCase());
+  return names.get(letterKey(s, i)) ?? -1;
 }
 
 function isBlank(c: number): boolean {
