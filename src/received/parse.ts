@@ -10,6 +10,7 @@ import { splitClauses, type Clause, type ClauseName } from './clauses.js';
 import { readBy, readEnvelopeFrom, readFor, readLocalHandover, readSingle, readVia, readWith } from './fields.js';
 import { lexReceived, type Token } from './lex.js';
 import { layoutHint, readCommentedFrom } from './layout.js';
+import { readFromClauseMemo } from './from-memo.js';
 import { readFromClause } from './tcp-info.js';
 
 /** Where a Received value came from, for hops read out of a whole message. */
@@ -81,6 +82,8 @@ export function readReceived(
   }
   const lexed = lexReceived(raw, limits);
   pushAll(issues, lexed.issues);
+  // Equal clause text is equal tokens only when the lexer met nothing odd: then the from clause may come from memory.
+  const clean = lexed.issues.length === 0;
   const split = splitClauses(raw, lexed.tokens);
   pushAll(issues, split.issues);
   const { clauses } = split;
@@ -91,7 +94,8 @@ export function readReceived(
   let from: HopFrom | null;
   let fromName: string | null = null;
   if (fromClause !== undefined) {
-    const facts = readFromClause(raw, fromClause.tokens, layoutHint(raw, lexed.tokens, withValue?.text ?? null, idValue));
+    const hint = layoutHint(raw, lexed.tokens, withValue?.text ?? null, idValue);
+    const facts = clean ? readFromClauseMemo(raw, fromClause.tokens, hint) : readFromClause(raw, fromClause.tokens, hint);
     from = facts.from;
     fromName = facts.name;
     pushAll(issues, facts.issues);
