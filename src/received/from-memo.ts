@@ -11,9 +11,8 @@ import { readFromClause, type FromFacts, type FromLayoutHint } from './tcp-info.
 /** Distinct from clauses remembered per layout hint; a flood of distinct ones only ever costs a cleared map. */
 export const MAX_FROM_MEMO_ENTRIES = 2048;
 
-const HINTS: readonly FromLayoutHint[] = [null, 'exim', 'microsoft', 'ironport', 'qmail', 'intermail', 'obtuse'];
 /** One memo per hint: the hint is part of what the reading depends on. */
-const memos: Map<string, FromFacts>[] = HINTS.map(() => new Map());
+const memos = new Map<FromLayoutHint, Map<string, FromFacts>>();
 
 /**
  * {@link readFromClause}, answered from memory when the same clause text was read before with the same hint.
@@ -25,7 +24,8 @@ export function readFromClauseMemo(raw: string, tokens: readonly Token[], hint: 
   const first = tokens[0];
   const last = tokens[tokens.length - 1];
   if (first === undefined || last === undefined) return readFromClause(raw, tokens, hint);
-  const memo = memos[HINTS.indexOf(hint)]!;
+  let memo = memos.get(hint);
+  if (memo === undefined) memos.set(hint, (memo = new Map()));
   const text = raw.slice(first.start, last.end);
   const known = memo.get(text);
   if (known !== undefined) return copy(known);
