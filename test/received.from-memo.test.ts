@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../src/limits.js';
 import { splitClauses } from '../src/received/clauses.js';
-import { readFromClauseMemo } from '../src/received/from-memo.js';
+import { MAX_FROM_MEMO_ENTRIES, MAX_FROM_MEMO_TEXT, readFromClauseMemo } from '../src/received/from-memo.js';
 import { layoutHint } from '../src/received/layout.js';
 import { lexReceived } from '../src/received/lex.js';
 import { readFromClause } from '../src/received/tcp-info.js';
@@ -82,6 +82,20 @@ describe('from-clause memo', () => {
       }),
       { numRuns: 3000, seed: 20261128 },
     );
+  });
+
+  it('answers right across generations: clauses met again after the young generation filled, and long clauses', () => {
+    const value = (k: number) => `from h${k}.example (r${k}.example [198.51.100.${k % 250}]) by mx; 1 Jan 2024 00:00:00 +0000`;
+    // More distinct clauses than both generations hold, then the first ones again (now old, or forgotten).
+    for (let round = 0; round < 2; round++) {
+      for (let k = 0; k < MAX_FROM_MEMO_ENTRIES * 0.75; k += round === 0 ? 1 : 97) {
+        const got = bothReadings(value(k))!;
+        expect(got[0]).toEqual(got[1]);
+      }
+    }
+    const long = `from big.example (${'x'.repeat(MAX_FROM_MEMO_TEXT)} [192.0.2.9]) by mx; 1 Jan 2024 00:00:00 +0000`;
+    const got = bothReadings(long)!;
+    expect(got[0]).toEqual(got[1]);
   });
 
   it('gives every hop objects of its own', () => {
