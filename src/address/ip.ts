@@ -10,7 +10,7 @@ import type { IpRange } from '../types.js';
 import { classifyBytes } from './ranges.js';
 import { formatIpv6Groups } from './rfc5952.js';
 import { groupsToBytes, scanIpv4, scanIpv6 } from './scan.js';
-import { memoKey } from '../text/memo-key.js';
+import { BoundedMemo } from '../text/bounded-memo.js';
 
 /** 128 characters: the longest literal with `[IPv6:…%zone]:port` is far shorter; longer text is not scanned. */
 export const MAX_IP_TEXT = 128;
@@ -110,17 +110,16 @@ export function parseIp(text: string): ParsedIp | null {
   const hit = memo.get(text);
   if (hit !== undefined) return hit;
   const parsed = readIp(text);
-  if (memo.size >= MAX_MEMO_ENTRIES) memo.clear();
-  memo.set(memoKey(text), parsed);
+  memo.set(text, parsed);
   return parsed;
 }
 
 /**
  * 2,048 texts: relays, loopback and the same few client addresses recur across a mailbox, so results (frozen) are
- * memoised; a flood of distinct texts only ever costs a cleared map.
+ * memoised; a flood of distinct texts only ever costs two maps of dead entries.
  */
 const MAX_MEMO_ENTRIES = 2048;
-const memo = new Map<string, ParsedIp | null>();
+const memo = new BoundedMemo<ParsedIp | null>(MAX_MEMO_ENTRIES);
 
 /**
  * Host names reach `parseIp` far more often than addresses. Without a `:` anywhere only dotted-quad IPv4 can parse,

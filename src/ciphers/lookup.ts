@@ -9,7 +9,7 @@ import { legacyGnutlsCandidates, parseSessionDesc } from './gnutls.js';
 import { describeStructurally } from './structure.js';
 import { catalogue } from './table.js';
 import type { CipherSuite, SuiteProperties } from './types.js';
-import { memoKey } from '../text/memo-key.js';
+import { BoundedMemo } from '../text/bounded-memo.js';
 
 /** 128 chars: the longest real suite name is ~50; a megabyte "cipher" must not be upper-cased and tokenised. */
 export const MAX_CIPHER_NAME_LENGTH = 128;
@@ -17,8 +17,8 @@ export const MAX_CIPHER_NAME_LENGTH = 128;
 /** 512 entries: memo of non-exact spellings; a flood of distinct garbage names must not grow memory without bound. */
 export const MAX_LOOKUP_CACHE = 512;
 
-/** Resolved non-exact spellings (results are frozen and deterministic, so sharing them is safe). Cleared when full. */
-const cache = new Map<string, CipherSuite | null>();
+/** Resolved non-exact spellings (results are frozen and deterministic, so sharing them is safe). */
+const cache = new BoundedMemo<CipherSuite | null>(MAX_LOOKUP_CACHE);
 
 /** SChannel (Windows before 10) appends the ECDHE curve to the IANA name. */
 const SCHANNEL_CURVES: readonly (readonly [string, string])[] = [
@@ -150,8 +150,7 @@ export function lookupCipher(name: string, versionHint?: TlsVersion | null): Cip
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
   const result = resolve(upper, hint);
-  if (cache.size >= MAX_LOOKUP_CACHE) cache.clear();
-  cache.set(memoKey(key), result);
+  cache.set(key, result);
   return result;
 }
 

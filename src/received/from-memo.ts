@@ -4,14 +4,12 @@
  * before. After the lexer, reading the from clause is the largest step of a Received value.
  * @module
  */
+import { BoundedMemo } from '../text/bounded-memo.js';
 import { memoKey } from '../text/memo-key.js';
 import type { Token } from './lex.js';
 import { readFromClause, type FromFacts, type FromLayoutHint } from './tcp-info.js';
 
-/**
- * Clauses remembered, both generations together. The corpus has 5,504 distinct from clauses in 6,046 messages:
- * a memo smaller than an archive's working set is cleared before its entries are met again.
- */
+/** Clauses remembered: the corpus has 5,504 distinct from clauses in 6,046 messages. */
 export const MAX_FROM_MEMO_ENTRIES = 16_384;
 /** Longer clauses are read every time: they are rare, and they would make the memo's memory unbounded in practice. */
 export const MAX_FROM_MEMO_TEXT = 256;
@@ -22,18 +20,7 @@ interface Entry {
   readonly facts: FromFacts;
 }
 
-// Two generations: when the young one is full it becomes the old one, and an old entry met again moves back. What
-// is in use stays; a flood of distinct clauses costs at most two maps of dead entries.
-let young = new Map<string, Entry>();
-let old = new Map<string, Entry>();
-
-function remember(key: string, entry: Entry): void {
-  if (young.size >= MAX_FROM_MEMO_ENTRIES / 2) {
-    old = young;
-    young = new Map();
-  }
-  young.set(key, entry);
-}
+const memo = new BoundedMemo<Entry>(MAX_FROM_MEMO_ENTRIES);
 
 /**
  * {@link readFromClause}, answered from memory when the same clause text was read before with the same hint.
@@ -46,14 +33,10 @@ export function readFromClauseMemo(raw: string, tokens: readonly Token[], hint: 
   const last = tokens[tokens.length - 1];
   if (first === undefined || last === undefined || last.end - first.start > MAX_FROM_MEMO_TEXT) return readFromClause(raw, tokens, hint);
   const text = raw.slice(first.start, last.end);
-  let entry = young.get(text);
-  if (entry === undefined) {
-    entry = old.get(text);
-    if (entry !== undefined) remember(memoKey(text), entry);
-  }
+  const entry = memo.get(text);
   if (entry !== undefined && entry.hint === hint) return copy(entry.facts);
   const facts = readFromClause(raw, tokens, hint);
-  remember(memoKey(text), { hint, facts: kept(facts) });
+  memo.set(text, { hint, facts: kept(facts) });
   return facts;
 }
 

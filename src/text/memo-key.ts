@@ -1,5 +1,5 @@
 /**
- * Keys for the module-level memos (addresses, cipher names).
+ * Strings the module-level memos may keep (their keys, and text inside remembered values).
  * @module
  */
 

@@ -8,7 +8,7 @@ import { lookupCipher } from '../ciphers/lookup.js';
 import type { CipherSuite } from '../ciphers/types.js';
 import { normaliseTlsVersion } from '../grade/version.js';
 import type { TlsVersion } from '../types.js';
-import { memoKey } from '../text/memo-key.js';
+import { BoundedMemo } from '../text/bounded-memo.js';
 
 /** What normalisation adds to the facts as written. */
 export interface NormalisedTls {
@@ -44,19 +44,18 @@ export function versionFromText(text: string | null): TlsVersion | null {
 
 /**
  * 512 names: the same few dozen suites recur across millions of hops, so lookups are memoised; a flood of distinct
- * attacker-written names only ever costs a cleared map, never unbounded memory.
+ * attacker-written names only ever costs two maps of dead entries, never unbounded memory.
  */
 const MAX_CACHED_NAMES = 512;
-const cache = new Map<string, CipherSuite | null>();
+const cache = new BoundedMemo<CipherSuite | null>(MAX_CACHED_NAMES);
 
 /** `lookupCipher` with a bounded memo keyed on the name as written (and the version hint it depends on). */
 export function cachedLookupCipher(name: string, versionHint: TlsVersion | null = null): CipherSuite | null {
   const key = versionHint === null ? name : `${versionHint} ${name}`;
   const hit = cache.get(key);
-  if (hit !== undefined || cache.has(key)) return hit ?? null;
+  if (hit !== undefined) return hit;
   const suite = lookupCipher(name, versionHint);
-  if (cache.size >= MAX_CACHED_NAMES) cache.clear();
-  cache.set(memoKey(key), suite);
+  cache.set(key, suite);
   return suite;
 }
 
