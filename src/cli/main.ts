@@ -22,6 +22,7 @@ function main(): void {
     stdin: process.stdin,
     env: process.env,
     workerScript: workerScript(import.meta.url),
+    stdoutReleasesChunks: true,
   }).then(
     (code) => {
       process.exitCode = code;

@@ -9,6 +9,7 @@ import { open, stat, type FileHandle } from 'node:fs/promises';
 import { analyzeMessage } from '../analyze.js';
 import { resolveLimits } from '../limits.js';
 import { batchPool, runBatches } from '../node/batch-runner.js';
+import { BufferShelf } from '../node/buffer-shelf.js';
 import { describeError } from '../node/read-faults.js';
 import type { MessageInput } from '../node/read-messages.js';
 import type { MessageRecord } from '../node/read-options.js';
@@ -28,7 +29,8 @@ import { CLI_WORKER_ROLE, type CliWorkerData, type CliWorkerResult } from './wor
 
 /** A stream the CLI writes to (Node's `process.stdout`/`stderr`, or a test double). */
 export interface CliOutput {
-  write(chunk: string | Uint8Array): boolean;
+  /** Node's `Writable.write`; the callback, when the stream calls it, says the chunk was written. */
+  write(chunk: string | Uint8Array, callback?: (error?: Error | null) => void): boolean;
   once?(event: 'drain', listener: () => void): unknown;
   readonly isTTY?: boolean;
 }
@@ -42,13 +44,20 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The script a `--jobs` worker runs (the CLI bundle itself); absent = analyse in this thread. */
   readonly workerScript?: URL | null;
+  /**
+   * `stdout` holds no reference to a chunk once its write callback ran (true of `process.stdout` on a file, pipe
+   * or terminal; not of a `PassThrough`, which passes the chunk on): `--jobs` workers then reuse their output
+   * buffers once written.
+   */
+  readonly stdoutReleasesChunks?: boolean;
 }
 
 /** 20 warning lines about unreadable messages on stderr: the output has them all; the terminal gets a taste. */
 const MAX_STDERR_WARNINGS = 20;
 
-function write(out: CliOutput, chunk: string | Uint8Array): Promise<void> | undefined {
-  if (chunk.length === 0 || out.write(chunk) || out.once === undefined) return undefined;
+function write(out: CliOutput, chunk: string | Uint8Array, onWritten?: () => void): Promise<void> | undefined {
+  const callback = onWritten === undefined ? undefined : (error?: Error | null) => (error == null ? onWritten() : undefined);
+  if (chunk.length === 0 || out.write(chunk, callback) || out.once === undefined) return undefined;
   const once = out.once.bind(out);
   return new Promise((resolve) => once('drain', resolve));
 }
@@ -150,17 +159,26 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     if (stdoutOn) await write(io.stdout, format.head());
     const headerLimit = args.nested ? null : resolveLimits(analyze.limits).maxHeaderBytes;
-    // Pieces of output, in order, whoever made them: the separator goes between two pieces.
-    const emit = (piece: string | Uint8Array): Promise<void> | undefined => {
-      if (!stdoutOn || piece.length === 0) return undefined;
+    // Pieces of output, in order, whoever made them: the separator goes between two pieces. `onWritten` runs once
+    // the stream is done with the piece.
+    const emit = (piece: string | Uint8Array, onWritten?: () => void): Promise<void> | undefined => {
+      if (!stdoutOn || piece.length === 0) {
+        onWritten?.();
+        return undefined;
+      }
       const sep = first ? undefined : write(io.stdout, format.separator);
       first = false;
-      const done = write(io.stdout, piece);
+      const done = write(io.stdout, piece, onWritten);
       return sep === undefined ? done : sep.then(() => done);
     };
     const inline = (records: MessageRecord[]): Promise<CliBatchResult> => processCliBatch(records, config, format, emit);
-    for await (const result of runBatches<CliBatchResult | CliWorkerResult>(batches, inline, pool, jobs, headerLimit)) {
-      if ('bytes' in result) await emit(result.bytes);
+    // Worker output buffers go back to the workers once written, when the stream lets go of what it wrote.
+    const outputSpares = pool !== null && io.stdoutReleasesChunks === true ? new BufferShelf() : undefined;
+    for await (const result of runBatches<CliBatchResult | CliWorkerResult>(batches, inline, pool, jobs, { headerLimit, ...(outputSpares === undefined ? {} : { outputSpares }) })) {
+      if ('bytes' in result) {
+        const { bytes } = result;
+        await emit(bytes, outputSpares === undefined ? undefined : () => outputSpares.put(bytes.buffer));
+      }
       for (const f of result.facts) summary.add(f);
       if (report !== null) for (const r of result.reports) report.add(r);
       failed += result.failed;

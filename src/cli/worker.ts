@@ -3,8 +3,7 @@
  * the batches it is sent.
  * @module
  */
-import { unpackBatch, type WireBatch } from '../node/batch-wire.js';
-import { serveTasks } from '../node/worker-pool.js';
+import { serveBatches } from '../node/batch-serve.js';
 import { processCliBatch, type CliBatchConfig, type CliBatchResult } from './batch.js';
 import { createFormat } from './format/index.js';
 import { Utf8Sink } from './utf8-sink.js';
@@ -20,7 +19,7 @@ export interface CliWorkerData {
 
 /** A batch done by a worker: its output as UTF-8 bytes, pieces already joined by the format's separator. */
 export interface CliWorkerResult extends CliBatchResult {
-  readonly bytes: Uint8Array;
+  readonly bytes: Uint8Array<ArrayBuffer>;
 }
 
 /** `true` when `data` is the `workerData` of a CLI worker. */
@@ -33,11 +32,12 @@ export function serveCliWorker(data: CliWorkerData): void {
   const format = createFormat(data.config.format);
   const separator = format.separator;
   const sink = new Utf8Sink();
-  serveTasks(async (task) => {
+  serveBatches(async (records, spares) => {
     // Encoded here, in parallel, straight into one buffer, and moved: the main thread only writes bytes (no string
     // copied between threads, no encoding on the thread that reads the input, no second copy to join pieces).
+    for (const spare of spares) sink.reuse(spare);
     let pieces = 0;
-    const result = await processCliBatch(unpackBatch(task as WireBatch), data.config, format, (piece) => {
+    const result = await processCliBatch(records, data.config, format, (piece) => {
       if (pieces++ > 0 && separator.length > 0) sink.appendText(separator);
       sink.appendText(piece);
       return undefined;

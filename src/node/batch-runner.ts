@@ -2,7 +2,8 @@
  * Run a batch function over the batches of a scan, in this thread or on a worker pool, results in input order.
  * @module
  */
-import { packBatch } from './batch-wire.js';
+import { BufferShelf } from './buffer-shelf.js';
+import { packBatch, type WireReply } from './batch-wire.js';
 import type { MessageRecord } from './read-options.js';
 import { orderedMap, WorkerPool } from './worker-pool.js';
 
@@ -15,28 +16,44 @@ export function batchPool(script: URL | null, workerData: unknown, jobs: number)
   return new WorkerPool(script, workerData, jobs);
 }
 
+/** How `runBatches` sends batches to workers. */
+export interface BatchRunOptions {
+  /** Send workers only the header blocks, cut at this `maxHeaderBytes` (when no nested parts are wanted). */
+  readonly headerLimit?: number | null;
+  /**
+   * Spare output buffers, put there by the caller once their bytes are written; each batch takes them to a worker
+   * (whose script serves with `serveBatches`), which writes its next output into them.
+   */
+  readonly outputSpares?: BufferShelf;
+}
+
 /**
  * Results of `inline(batch)` — or of the same work done by `pool`'s workers, whose script must do what `inline`
- * does — in batch order. The pool is closed when the iteration ends, however it ends.
+ * does and serve with `serveBatches` — in batch order. The pool is closed when the iteration ends, however it ends.
  */
 export async function* runBatches<O>(
   batches: AsyncIterable<MessageRecord[]>,
   inline: (records: MessageRecord[]) => Promise<O>,
   pool: WorkerPool | null,
   jobs: number,
-  /** Send workers only the header blocks, cut at this `maxHeaderBytes` (when no nested parts are wanted). */
-  headerLimit: number | null = null,
+  options: BatchRunOptions = {},
 ): AsyncGenerator<O> {
   if (pool === null) {
     for await (const batch of batches) yield await inline(batch);
     return;
   }
+  const { headerLimit = null, outputSpares } = options;
+  // Batch buffers come back with their results and carry later batches.
+  const inputSpares = new BufferShelf();
   try {
     yield* orderedMap(
       batches,
-      (batch) => {
-        const wire = packBatch(batch, headerLimit);
-        return pool.run<O>(wire, [wire.buffer]);
+      async (batch) => {
+        const spares = outputSpares?.takeAll() ?? [];
+        const wire = packBatch(batch, headerLimit, inputSpares, spares);
+        const reply = await pool.run<WireReply<O>>(wire, [wire.buffer, ...spares]);
+        inputSpares.put(reply.buffer);
+        return reply.result;
       },
       jobs * BATCHES_PER_WORKER,
     );

@@ -5,25 +5,45 @@
  */
 import { headerPrefixLength } from '../headers/split.js';
 import type { Issue } from '../types.js';
+import type { BufferShelf } from './buffer-shelf.js';
 import type { MessageRecord } from './read-options.js';
 
 /** A packed batch. */
 export interface WireBatch {
   readonly meta: readonly { readonly source: string; readonly index: number; readonly byteOffset: number | null; readonly issues: readonly Issue[] }[];
-  /** Byte length of each message in `buffer`, in order. */
+  /** Byte length of each message in `buffer`, in order (from its start; the buffer may be longer). */
   readonly lengths: readonly number[];
+  readonly buffer: ArrayBuffer;
+  /** Spare buffers for the worker's output, moved with the batch (see `BufferShelf`). */
+  readonly spares: readonly ArrayBuffer[];
+}
+
+/** A worker's answer to a batch: its result, and the batch's buffer handed back for the next batch. */
+export interface WireReply<O> {
+  readonly result: O;
   readonly buffer: ArrayBuffer;
 }
 
 /**
- * Pack records; transfer `buffer` with the message. With `headerLimit` (no nested parts wanted) only each message's
- * header block is packed: the analysis never reads the body, and bodies are most of an archive's bytes.
+ * A new batch buffer (when buffers are reused) has this much room over its first batch, and at least
+ * {@link FRESH_BUFFER_MIN_BYTES}, so that later batches fit it when it comes back: the header blocks of 256
+ * messages of the SpamAssassin corpus take 0.2 to 0.7 MB.
  */
-export function packBatch(records: readonly MessageRecord[], headerLimit: number | null = null): WireBatch {
+const FRESH_BUFFER_HEADROOM = 1.25;
+/** 1 MiB: see {@link FRESH_BUFFER_HEADROOM}. */
+export const FRESH_BUFFER_MIN_BYTES = 1024 * 1024;
+
+/**
+ * Pack records; transfer `buffer` (and `spares`) with the message. With `headerLimit` (no nested parts wanted) only
+ * each message's header block is packed: the analysis never reads the body, and bodies are most of an archive's
+ * bytes. The buffer is a spare from `shelf` when one is large enough.
+ */
+export function packBatch(records: readonly MessageRecord[], headerLimit: number | null = null, shelf?: BufferShelf, spares: readonly ArrayBuffer[] = []): WireBatch {
   const sizes = records.map((r) => (headerLimit === null ? r.raw.length : headerPrefixBound(r.raw, headerLimit)));
   let total = 0;
   for (const n of sizes) total += n;
-  const bytes = new Uint8Array(total);
+  const reused = shelf?.take(total);
+  const bytes = reused === undefined ? new Uint8Array(shelf === undefined ? total : Math.max(FRESH_BUFFER_MIN_BYTES, Math.ceil(total * FRESH_BUFFER_HEADROOM))) : new Uint8Array(reused);
   const lengths: number[] = [];
   const meta: WireBatch['meta'][number][] = [];
   let at = 0;
@@ -35,7 +55,7 @@ export function packBatch(records: readonly MessageRecord[], headerLimit: number
     lengths.push(n);
     meta.push({ source: r.source, index: r.index, byteOffset: r.byteOffset, issues: r.issues });
   }
-  return { meta, lengths, buffer: bytes.buffer };
+  return { meta, lengths, buffer: bytes.buffer, spares };
 }
 
 const LF_LF = Buffer.from('\n\n', 'latin1');

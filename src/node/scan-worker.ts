@@ -3,9 +3,8 @@
  * @module
  */
 import type { AnalyzeOptions } from '../options.js';
-import { unpackBatch, type WireBatch } from './batch-wire.js';
+import { serveBatches } from './batch-serve.js';
 import { scanRecords } from './scan-record.js';
-import { serveTasks } from './worker-pool.js';
 
 /** Marks a worker started by `scan`. */
 export const SCAN_WORKER_ROLE = 'received-forensics:scan';
@@ -24,5 +23,5 @@ export function isScanWorkerData(data: unknown): data is ScanWorkerData {
 
 /** Serve batches until the pool terminates this thread. */
 export function serveScanWorker(data: ScanWorkerData): void {
-  serveTasks(async (task) => ({ result: await scanRecords(unpackBatch(task as WireBatch), data.options, data.nested) }));
+  serveBatches(async (records) => ({ result: await scanRecords(records, data.options, data.nested) }));
 }

@@ -66,7 +66,7 @@ export async function* scanMessageBatches(inputs: readonly MessageInput[], optio
   });
   const data: ScanWorkerData = { role: SCAN_WORKER_ROLE, options: analyze, nested };
   const headerLimit = nested ? null : resolveLimits(analyze.limits).maxHeaderBytes;
-  yield* runBatches(batches, (records) => scanRecords(records, analyze, nested), batchPool(workerScript(SELF), data, jobs), jobs, headerLimit);
+  yield* runBatches(batches, (records) => scanRecords(records, analyze, nested), batchPool(workerScript(SELF), data, jobs), jobs, { headerLimit });
 }
 
 /**
