@@ -1,9 +1,11 @@
 /**
- * Byte sources as async iterables of fresh `Buffer`s (readers keep views into them, so no buffer is reused),
- * and a peek that looks at the first bytes without losing them.
+ * Byte sources as async iterables of `Buffer`s, and a peek that looks at the first bytes without losing them. A
+ * chunk is fresh unless its reader gave it back to the {@link ChunkRecycler} it was read with: readers keep views
+ * into chunks, so only a reader that knows it holds none may do that.
  * @module
  */
 import type { FileHandle } from 'node:fs/promises';
+import { BufferShelf } from './buffer-shelf.js';
 import { MAX_FROM_LINE_BYTES, READ_CHUNK_BYTES } from './read-options.js';
 
 /**
@@ -33,14 +35,47 @@ export function prependInPlace(prefix: Buffer, chunk: Buffer): Buffer | null {
 /** 4 KiB buffers once a file is past its stat size (it is growing, or stat lied, as on some /proc files). */
 const SMALL_CHUNK_BYTES = 4096;
 
+/** 2 spare read buffers: with the chunk being split and the one being read ahead, the read cycles through four. */
+export const MAX_SPARE_CHUNKS = 2;
+
+/**
+ * Read buffers handed back for the next reads of the same file. A fresh 1 MiB buffer costs its page faults on
+ * every read, and the allocator's heap grows with buffers freed out of order: on the 1 GB mbox, reading alone
+ * took 98 MB of RSS with fresh buffers and 82 MB with reused ones.
+ */
+export class ChunkRecycler {
+  readonly #spares = new BufferShelf(MAX_SPARE_CHUNKS);
+  /** The backing stores this recycler made: only those come back. */
+  readonly #own = new WeakSet<ArrayBufferLike>();
+
+  /** A buffer of `bytes`, reused when a spare is large enough. */
+  allocate(bytes: number): Buffer {
+    const spare = this.#spares.take(bytes);
+    if (spare !== undefined) return Buffer.from(spare, 0, bytes);
+    const store = Buffer.allocUnsafeSlow(bytes);
+    this.#own.add(store.buffer);
+    return store;
+  }
+
+  /**
+   * Give back `store`, the backing buffer of a chunk this recycler's reads yielded (any other is ignored): the
+   * caller holds no view into it any more, nor does anyone it gave one.
+   */
+  release(store: ArrayBufferLike): void {
+    if (this.#own.has(store)) this.#spares.put(store as ArrayBuffer);
+  }
+}
+
 /**
  * Chunks of an open file until end of file; the caller owns (and closes) the handle. With `sizeHint` (the stat
  * size) buffers are sized to the file, so a folder of 100,000 small messages does not allocate 1 MiB per file.
+ * With `recycler`, buffers its consumer released are read into again.
  */
 export async function* fileChunks(
   handle: FileHandle,
   sizeHint: number | null = null,
   chunkBytes: number = READ_CHUNK_BYTES,
+  recycler?: ChunkRecycler,
 ): AsyncGenerator<Buffer> {
   let position = 0;
   // Pipes and devices cannot seek: read them at the current position.
@@ -49,7 +84,7 @@ export async function* fileChunks(
     // One byte more than expected, so a file read whole in one call is known to be at its end.
     const want = sizeHint === null ? chunkBytes : sizeHint - position >= 0 ? sizeHint - position + 1 : SMALL_CHUNK_BYTES;
     const size = Math.min(chunkBytes, Math.max(1, want));
-    const store = Buffer.allocUnsafeSlow(CHUNK_HEADROOM_BYTES + size);
+    const store = recycler === undefined ? Buffer.allocUnsafeSlow(CHUNK_HEADROOM_BYTES + size) : recycler.allocate(CHUNK_HEADROOM_BYTES + size);
     const { bytesRead } = await handle.read(store, CHUNK_HEADROOM_BYTES, size, seekable ? position : null);
     if (bytesRead === 0) return null;
     position += bytesRead;

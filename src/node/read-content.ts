@@ -5,7 +5,7 @@
  */
 import { issue } from '../issues.js';
 import { detectFormat } from './detect-format.js';
-import { peekChunks } from './read-chunks.js';
+import { peekChunks, type ChunkRecycler } from './read-chunks.js';
 import { faultRecord, streamErrorIssue } from './read-faults.js';
 import { gunzipChunks } from './read-gzip.js';
 import { readMbox } from './read-mbox.js';
@@ -22,13 +22,17 @@ export type ContentOrigin = 'named' | 'maildir' | 'discovered';
 /** 1 level of gzip: a `.gz` inside a `.gz` is not an archive format anyone writes, but it is a cheap bomb layer. */
 const MAX_GZIP_LAYERS = 1;
 
-/** Detect the format of `chunks` by content (RFC 1952 magic, RFC 4155 `From ` line, RFC 5322 field) and read it. */
+/**
+ * Detect the format of `chunks` by content (RFC 1952 magic, RFC 4155 `From ` line, RFC 5322 field) and read it.
+ * `recycler`: the one `chunks` were read with, given their buffers back by the mbox reader (the others keep views).
+ */
 export async function* readContent(
   chunks: AsyncIterable<Buffer>,
   source: string,
   options: ResolvedReadOptions,
   origin: ContentOrigin,
   gzipLayers = 0,
+  recycler?: ChunkRecycler,
 ): AsyncGenerator<MessageRecord> {
   const peeked = await peekChunks(chunks, DETECT_BYTES);
   const format = detectFormat(peeked.head);
@@ -37,7 +41,7 @@ export async function* readContent(
     return;
   }
   if (format === 'mbox') {
-    yield* readMbox(peeked.chunks, source, options);
+    yield* readMbox(peeked.chunks, source, options, recycler);
     return;
   }
   if (format === 'message') {

@@ -5,7 +5,7 @@
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { issue } from '../issues.js';
-import { fileChunks } from './read-chunks.js';
+import { ChunkRecycler, fileChunks } from './read-chunks.js';
 import { readContent, type ContentOrigin } from './read-content.js';
 import { describeError, faultRecord } from './read-faults.js';
 import { resolveReadOptions, type MessageRecord, type ReadOptions, type ResolvedReadOptions } from './read-options.js';
@@ -43,7 +43,8 @@ export async function* readFileWith(
       yield faultRecord(path, 0, issue('IO_UNREADABLE', 'warning', 'not a regular file (FIFO, socket or device): not read'));
       return;
     }
-    yield* readContent(fileChunks(handle, stat.isFile() ? stat.size : null), path, options, origin);
+    const recycler = new ChunkRecycler();
+    yield* readContent(fileChunks(handle, stat.isFile() ? stat.size : null, undefined, recycler), path, options, origin, 0, recycler);
   } catch (error) {
     // Only fstat can land here; read errors are caught by the readers and reported on the message they cut.
     yield faultRecord(path, 0, issue('IO_UNREADABLE', 'error', describeError(error)));

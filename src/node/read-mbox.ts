@@ -8,7 +8,7 @@ import { issue, pushAll } from '../issues.js';
 import type { Issue } from '../types.js';
 import { isFromLine, isHeaderLine, lineEnd, startsWithFromSpace } from './detect-format.js';
 import { unquoteFromLines } from './mbox-unquote.js';
-import { prependInPlace } from './read-chunks.js';
+import { prependInPlace, type ChunkRecycler } from './read-chunks.js';
 import { streamErrorIssue } from './read-faults.js';
 import { MAX_FROM_LINE_BYTES, type MessageRecord, type ResolvedReadOptions } from './read-options.js';
 
@@ -55,12 +55,15 @@ function toBuffer(chunk: Uint8Array): Buffer {
 /**
  * Split an mbox byte stream into messages (RFC 4155 §2): `raw` is the message without its `From ` line and without
  * the blank line that precedes the next separator, `>From ` unquoted per `options.mboxVariant`. Never throws on
- * data: a read error ends the stream with an issue on the message in progress (or a record of its own).
+ * data: a read error ends the stream with an issue on the message in progress (or a record of its own). Records
+ * are copies, never views of a chunk, so each chunk read with `recycler` goes back to it once the window has moved
+ * past it and no message in progress has bytes in it.
  */
 export async function* readMbox(
   chunks: AsyncIterable<Uint8Array>,
   source: string,
   options: ResolvedReadOptions,
+  recycler?: ChunkRecycler,
 ): AsyncGenerator<MessageRecord> {
   const max = options.maxMessageBytes;
   let index = 0;
@@ -69,6 +72,11 @@ export async function* readMbox(
   let window: Buffer = VIRTUAL_PREFIX;
   let windowStart = -VIRTUAL_PREFIX.length;
   let pos = VIRTUAL_PREFIX.length;
+  // The chunk stores the message in progress has views into (its `parts`).
+  const held = new Set<ArrayBufferLike>();
+  const releaseUnlessUsed = (store: ArrayBufferLike): void => {
+    if (recycler !== undefined && store !== window.buffer && !held.has(store)) recycler.release(store);
+  };
 
   const commit = (from: number, to: number): void => {
     if (to <= from) return;
@@ -82,11 +90,19 @@ export async function* readMbox(
     const take = Math.min(room, length);
     current.parts.push(take === length ? slice : slice.subarray(0, take));
     current.kept += take;
+    if (recycler !== undefined) held.add(window.buffer);
   };
 
   const finish = (pending: Pending, extra: readonly Issue[]): MessageRecord | null => {
-    if (pending.offset === null && !pending.substantive && extra.length === 0) return null;
-    const joined = Buffer.concat(pending.parts, pending.kept);
+    const wanted = pending.offset !== null || pending.substantive || extra.length > 0;
+    const joined = wanted ? Buffer.concat(pending.parts, pending.kept) : null;
+    // The parts are copied (or dropped): the chunks they were cut from may go back (only `current` is finished).
+    pending.parts.length = 0;
+    for (const store of held) {
+      held.delete(store);
+      releaseUnlessUsed(store);
+    }
+    if (joined === null) return null;
     const raw = pending.offset === null ? joined : unquoteFromLines(joined, options.mboxVariant);
     const issues: Issue[] = [];
     if (pending.offset === null) {
@@ -117,7 +133,10 @@ export async function* readMbox(
       const data = toBuffer(chunk);
       if (data.length === 0) continue;
       bytesRead += data.length;
+      const previous = window.buffer;
       window = window.length === 0 ? data : (prependInPlace(window, data) ?? Buffer.concat([window, data]));
+      releaseUnlessUsed(previous);
+      releaseUnlessUsed(data.buffer);
       let search = Math.max(0, pos - 1);
       for (;;) {
         const at = window.indexOf(NL_FROM, search);
