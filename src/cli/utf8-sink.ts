@@ -59,11 +59,15 @@ export class Utf8Sink {
     return out;
   }
 
-  /** Room for `more` bytes: the capacity at least doubles, so appending n bytes copies O(n) in all. */
+  /**
+   * Room for `more` bytes: the capacity at least doubles, so appending n bytes copies O(n) in all. A grown buffer is
+   * always new: the spares are sized for whole outputs, so asking the shelf for twice a buffer would only make it
+   * drop one that fits the next output.
+   */
   #reserve(more: number): void {
     const need = this.#length + more;
     if (need <= this.#buffer.length) return;
-    const grown = this.#allocate(Math.max(need, this.#buffer.length * 2));
+    const grown = Buffer.allocUnsafeSlow(Math.max(need, this.#buffer.length * 2));
     this.#buffer.copy(grown, 0, 0, this.#length);
     this.#buffer = grown;
   }
