@@ -242,6 +242,7 @@ describe('parseDate properties', () => {
     expect(a.date.iso === null || ISO.test(a.date.iso)).toBe(true);
     if (a.date.iso !== null) expect(new Date(a.date.iso).toISOString()).toBe(a.date.iso);
     if (a.date.offsetMinutes !== null) expect(a.date.iso).not.toBeNull();
+    expect(a.instant).toBe(a.date.iso === null ? null : new Date(a.date.iso).getTime());
     if (a.date.iso === null) expect(a.issues.some((i) => i.severity !== 'info')).toBe(true);
     expect(parseDate(s)).toEqual(a);
     expect(JSON.parse(JSON.stringify(a))).toEqual(a);

@@ -73,8 +73,12 @@ export function buildReport(input: ReportInput, options: AnalyzeOptions): Messag
   const walk = walkTrust(reads, decisions, o);
   const breaks = checkContinuity(reads);
   const readHops: Hop[] = [];
-  for (const r of reads) readHops.push(r.hop);
-  const { timeline, hopIssues } = buildTimeline(readHops);
+  const instants: (number | null)[] = [];
+  for (const r of reads) {
+    readHops.push(r.hop);
+    instants.push(r.instant);
+  }
+  const { timeline, hopIssues } = buildTimeline(readHops, instants);
   const unverifiable = walk.boundary < n ? unverifiableIssue(walk) : null;
 
   const hops: Hop[] = [];

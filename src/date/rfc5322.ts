@@ -37,6 +37,8 @@ const MONTH_LABELS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'S
 /** The result of {@link parseDate}: the date and everything odd about it. */
 export interface ParsedDate {
   readonly date: HopDate;
+  /** `date.iso` as epoch milliseconds (null with it): the timeline's arithmetic without reading the ISO back. */
+  readonly instant: number | null;
   readonly issues: Issue[];
 }
 
@@ -583,7 +585,7 @@ function parseCanonical(clean: string): ParsedDate | null {
       notes.push(issue('DATE_WRONG_WEEKDAY', 'warning', `${day} ${MONTH_LABELS[month] ?? '?'} ${year} is a ${dayName(actual)}, the date says ${dayName(dow)}`));
     }
   }
-  return { date: { text: clean, iso: isoOfMillis(ms), offsetMinutes: unknownOffset ? null : offset }, issues: notes };
+  return { date: { text: clean, iso: isoOfMillis(ms), offsetMinutes: unknownOffset ? null : offset }, instant: ms, issues: notes };
 }
 
 /** `-0000` and its kin: the instant is in UTC, the writer's local offset is unknown (RFC 5322 §3.3). */
@@ -617,6 +619,7 @@ export function parseUnfoldedDateGeneral(clean: string): ParsedDate {
   const notes: Issue[] = [];
   const fail = (code: 'DATE_INVALID' | 'DATE_OUT_OF_RANGE', message: string): ParsedDate => ({
     date: { text: clean, iso: null, offsetMinutes: null },
+    instant: null,
     issues: [...notes, issue(code, 'error', message)],
   });
   if (clean === '') return fail('DATE_INVALID', 'empty date');
@@ -665,11 +668,11 @@ export function parseUnfoldedDateGeneral(clean: string): ParsedDate {
   const zone = s.zone;
   if (zone.kind === 'none') {
     notes.push(issue('DATE_NO_ZONE', 'warning', 'no time zone: the instant is unknown (never read as local time)'));
-    return { date: { text: clean, iso: null, offsetMinutes: null }, issues: notes };
+    return { date: { text: clean, iso: null, offsetMinutes: null }, instant: null, issues: notes };
   }
   if (zone.kind === 'unknown') {
     notes.push(issue('DATE_UNKNOWN_ZONE', 'warning', `${zone.message}: the instant is unknown`));
-    return { date: { text: clean, iso: null, offsetMinutes: null }, issues: notes };
+    return { date: { text: clean, iso: null, offsetMinutes: null }, instant: null, issues: notes };
   }
   const offset = zone.kind === 'offset' ? zone.minutes : 0;
   const ms = Date.UTC(year, s.month - 1, s.day, hour, minute, second, millis) - offset * 60_000;
@@ -678,6 +681,7 @@ export function parseUnfoldedDateGeneral(clean: string): ParsedDate {
   }
   return {
     date: { text: clean, iso: isoOfMillis(ms), offsetMinutes: zone.kind === 'offset' ? zone.minutes : null },
+    instant: ms,
     issues: notes,
   };
 }

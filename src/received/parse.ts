@@ -26,6 +26,8 @@ export interface ReceivedRead {
   readonly fromName: string | null;
   /** Evidence of a handover inside one host (`from userid 1000`), or null. */
   readonly localHandover: string | null;
+  /** `hop.date.iso` as epoch milliseconds, null with it: the timeline subtracts these. */
+  readonly instant: number | null;
 }
 
 function clauseOf(clauses: readonly Clause[], name: ClauseName): Clause | undefined {
@@ -34,7 +36,7 @@ function clauseOf(clauses: readonly Clause[], name: ClauseName): Clause | undefi
   return undefined;
 }
 
-function readDate(raw: string, dateTokens: readonly Token[]): { date: HopDate | null; issues: Issue[] } {
+function readDate(raw: string, dateTokens: readonly Token[]): { date: HopDate | null; instant: number | null; issues: Issue[] } {
   let end = dateTokens.length;
   // A trailing `(envelope-from …)` is not part of the date.
   while (end > 0) {
@@ -42,15 +44,15 @@ function readDate(raw: string, dateTokens: readonly Token[]): { date: HopDate | 
     if (t.kind === 'comment' && startsWithLower(raw, t.start + 1, raw.length, 'envelope')) end--;
     else break;
   }
-  if (end === 0) return { date: null, issues: [] };
+  if (end === 0) return { date: null, instant: null, issues: [] };
   const first = dateTokens[0]!;
   const last = dateTokens[end - 1]!;
   const text = unfoldDate(raw.slice(first.start, last.end));
-  if (text === '') return { date: null, issues: [] };
+  if (text === '') return { date: null, instant: null, issues: [] };
   const parsed = parseUnfoldedDate(text);
-  if (parsed.issues.length === 0) return { date: parsed.date, issues: parsed.issues };
+  if (parsed.issues.length === 0) return { date: parsed.date, instant: parsed.instant, issues: parsed.issues };
   const span = { start: first.start, end: last.end };
-  return { date: parsed.date, issues: parsed.issues.map((i) => ({ ...i, span })) };
+  return { date: parsed.date, instant: parsed.instant, issues: parsed.issues.map((i) => ({ ...i, span })) };
 }
 
 /** Exim names itself after the `with` clause: `with esmtps (TLS1.3) tls … (Exim 4.97)`. */
@@ -141,7 +143,7 @@ export function readReceived(
     issues,
   };
   const local = readLocalHandover(raw, lexed.tokens);
-  return { hop, fromName, localHandover: local };
+  return { hop, fromName, localHandover: local, instant: dated.instant };
 }
 
 /**
