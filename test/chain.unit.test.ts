@@ -203,7 +203,10 @@ describe('timeline', () => {
     fc.assert(
       fc.property(fc.array(fc.option(fc.integer({ min: 0, max: 4_000_000_000 }), { nil: null }), { maxLength: 10 }), (secs) => {
         const hops = secs.map((s, i) => hop(i, 'A', 'external', s === null ? null : new Date(s * 1000).toISOString()));
-        const { timeline } = buildTimeline(hops);
+        const result = buildTimeline(hops);
+        const { timeline } = result;
+        // The date reader's instants (what analyzeMessage passes) give the same timeline as reading the ISO texts.
+        expect(buildTimeline(hops, secs.map((s) => (s === null ? null : s * 1000)))).toEqual(result);
         expect(timeline.entries.map((e) => e.hop)).toEqual(hops.map((h) => h.index).reverse());
         const sum = timeline.entries.reduce((a, e) => a + (e.delaySeconds ?? 0), 0);
         const dated = secs.filter((s) => s !== null).length;

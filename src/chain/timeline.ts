@@ -40,7 +40,8 @@ function add(hopIssues: (Issue[] | undefined)[], index: number, i: Issue): void 
  * which equals the sum of the delays and may itself be negative. `share` = a delay over the sum of the
  * non-negative delays (equal to `totalSeconds` when no delay is negative); `null` for negative or unknown delays.
  * `instants` (optional): each hop's `date.iso` as epoch milliseconds, as the date reader computed it, so the ISO
- * text need not be read back; without it the text is read.
+ * text need not be read back; without it (or where an entry is null) the text is read. A number given is trusted
+ * as the instant of that hop's `date.iso`, not checked against it.
  */
 export function buildTimeline(hops: readonly Hop[], instants?: readonly (number | null)[]): TimelineResult {
   const anomalies: Issue[] = [];
