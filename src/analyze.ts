@@ -16,6 +16,7 @@ export const TRACE_FIELDS: ReadonlySet<string> = new Set([
   'received-spf',
   'x-originating-ip',
   'tls-required',
+  'x-forefront-antispam-report',
   'date',
   'message-id',
   'from',

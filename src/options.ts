@@ -1,5 +1,6 @@
 import type { GradingPolicy, ResolvedPolicy } from './grade/policy.js';
 import type { Limits } from './limits.js';
+import type { ProviderEntry } from './providers/types.js';
 
 /** A grading policy: a preset name, or a policy object (see GRADING.md and `gradeTls`). */
 export type GradingPolicyInput = 'practical' | 'bcp195' | GradingPolicy | ResolvedPolicy;
@@ -14,8 +15,13 @@ export interface AnalyzeOptions {
   readonly trustedHosts?: readonly string[];
   /** CIDRs inside our organisation: hops between them are `internal`. */
   readonly internalNetworks?: readonly string[];
-  /** Host names inside our organisation (exact, or `.example.com`). */
+  /** Host names inside our organisation (exact, or `.example.com`); a HELO name counts only when its address confirms it. */
   readonly internalHosts?: readonly string[];
+  /**
+   * Mail providers to add to the built-in table (docs/providers.md), or to replace entries of it (same `id`): host
+   * families and address space that show one provider's servers handing mail to each other.
+   */
+  readonly providers?: readonly ProviderEntry[];
   /** Resource limits; see `DEFAULT_LIMITS`. */
   readonly limits?: Partial<Limits>;
 }

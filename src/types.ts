@@ -64,6 +64,7 @@ export type IssueCode =
   | 'TLS_CONFLICTING_EVIDENCE'
   | 'TLS_NULL_CIPHER'
   | 'TLS_CERT_FAILED'
+  | 'TLS_UNTRUSTED_STATEMENT' // a TLS statement in text the client chose (HELO, address, ident) or where its MTA never writes one: ignored
   // chain
   | 'CHAIN_DISCONTINUITY'
   | 'CHAIN_NEGATIVE_DELAY'
@@ -74,6 +75,7 @@ export type IssueCode =
   | 'CHAIN_NO_HOPS'
   | 'UNVERIFIABLE'
   | 'TRACE_IP_MISMATCH'
+  | 'TRACE_FOREFRONT_MISMATCH'
   | 'TRACE_TLS_REQUIRED_NO'
   // limits
   | 'LIMIT_HEADER_BYTES'
@@ -188,8 +190,31 @@ export interface HopTls {
 /** Letter grade of one hop's cryptography; `none` = known plaintext, `unknown` = not stated. */
 export type Grade = 'A' | 'B' | 'C' | 'F' | 'none' | 'unknown';
 
-/** Whether a hop crossed a network between organisations. */
+/** Whether a hop crossed between operators (organisations, or a provider and its customers). */
 export type Scope = 'internal' | 'external' | 'unknown';
+
+/**
+ * The evidence that decided a hop's scope (docs/scope.md says what each means):
+ * internal — `declared` (configured networks/hosts), `local` (no network), `nonglobal` (address not routable on
+ * the internet), `by-only` (handoff inside one system), `same-domain` / `same-provider` (receiver-verified rDNS
+ * shares the writer's registrable domain or provider), `provider-space` (address in the writer's provider's
+ * space), `by-network` (same /24 or /48 as the writer), `provider-handoff` (no address, one domain, not SMTP);
+ * external — `submission` (the sender's client reaching its provider), `cross-operator`;
+ * unknown — `no-address`.
+ */
+export type ScopeReason =
+  | 'declared'
+  | 'local'
+  | 'nonglobal'
+  | 'by-only'
+  | 'same-domain'
+  | 'same-provider'
+  | 'provider-space'
+  | 'by-network'
+  | 'provider-handoff'
+  | 'submission'
+  | 'cross-operator'
+  | 'no-address';
 
 /** One cap applied (or one fact that decided the grade), with its rule id from GRADING.md. */
 export interface Reason {
@@ -209,6 +234,8 @@ export interface HopSecurity {
   readonly reasons: readonly Reason[];
   /** `internal` hops are shown but never count toward the verdict. */
   readonly scope: Scope;
+  /** The evidence that decided `scope`; `null` on a hop read alone (`parseReceived`), whose chain is not known. */
+  readonly scopeReason: ScopeReason | null;
 }
 
 /** One Received header, read. Every field is present; `null` when the header does not state it. */
@@ -243,10 +270,16 @@ export interface Hop {
   readonly issues: readonly Issue[];
 }
 
+/**
+ * A message verdict: a grade, or `internal-only` when no hop crossed between operators (every hop internal, or no
+ * Received field at all): there was no crossing to protect, which is not the same as not knowing (`unknown`).
+ */
+export type VerdictGrade = Grade | 'internal-only';
+
 /** The message's verdict: the worst grade over hops that are not internal. */
 export interface Verdict {
-  /** The worst grade over the non-internal hops; `unknown` never hides a `none` or `F`. */
-  readonly grade: Grade;
+  /** The worst grade over the non-internal hops; `unknown` never hides a `none` or `F`; `internal-only` when none count. */
+  readonly grade: VerdictGrade;
   /** Index (header order) of the hop that set the grade; `null` when no hop counts. */
   readonly weakestHop: number | null;
   /** Hops per grade, over hops that are not internal. */
@@ -293,6 +326,22 @@ export interface AuthResultsEvidence {
   readonly results: readonly (readonly [string, string])[];
 }
 
+/** Microsoft's `X-Forefront-Antispam-Report`: what Exchange Online Protection recorded about the connection. */
+export interface ForefrontEvidence {
+  /** The value exactly as found. */
+  readonly raw: string;
+  /** `CIP:`, the connecting address EOP saw, canonical; `null` when absent or not an address. */
+  readonly connectingIp: string | null;
+  /** `DIR:`, inbound (`INB`), outbound (`OUT`) or internal to the organisation (`INT`); `null` when absent. */
+  readonly direction: 'INB' | 'OUT' | 'INT' | null;
+  /** `H:`, the client's HELO name as EOP recorded it. */
+  readonly helo: string | null;
+  /** `PTR:`, the reverse-DNS name of `CIP`. */
+  readonly ptr: string | null;
+  /** `CTRY:`, the country of `CIP`. */
+  readonly country: string | null;
+}
+
 /** Other trace evidence in the header block, beside the hops, never mixed into them. */
 export interface TraceEvidence {
   /** Google's `X-Received` fields, parsed like Received. */
@@ -317,6 +366,8 @@ export interface TraceEvidence {
   }[];
   /** RFC 8689 `TLS-Required:` value as written; `null` when absent. */
   readonly tlsRequired: string | null;
+  /** `X-Forefront-Antispam-Report` fields in header order (the topmost is the recipient organisation's). */
+  readonly forefront: readonly ForefrontEvidence[];
 }
 
 /** A few message identifiers for summaries and reports (raw text, never decoded guesses). */
@@ -349,4 +400,10 @@ export interface MessageReport {
   readonly truncated: boolean;
   /** Byte length of the header block (including the blank line that ends it). */
   readonly headerBytes: number;
+  /**
+   * The declared networks and host patterns (trusted and internal, as given) that matched nothing in this message:
+   * no hop's client or writer address, verified client name, writer name, or HELO name its address confirms. Empty
+   * when none were given. A scan reports the ones no message matched.
+   */
+  readonly unmatchedDeclared: readonly string[];
 }

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeMessage } from '../src/analyze.js';
-import type { Grade, IssueCode, Scope } from '../src/types.js';
+import type { Grade, IssueCode, Scope, VerdictGrade } from '../src/types.js';
 import { spamAssassinDir } from './support/shared.js';
 
 const root = spamAssassinDir();
@@ -20,12 +20,13 @@ function* messages(dir: string): Generator<{ name: string; bytes: Uint8Array }> 
 }
 
 const zero = (): Record<Grade, number> => ({ A: 0, B: 0, C: 0, F: 0, none: 0, unknown: 0 });
+const zeroVerdicts = (): Record<VerdictGrade, number> => ({ ...zero(), 'internal-only': 0 });
 
 describe.skipIf(root === null)('chain over the SpamAssassin corpus', () => {
   it('reports every message without throwing, and keeps every Received hop', () => {
     let count = 0;
     let hops = 0;
-    const verdicts = zero();
+    const verdicts = zeroVerdicts();
     const external = zero();
     const scopes: Record<Scope, number> = { internal: 0, external: 0, unknown: 0 };
     const codes = new Map<IssueCode, number>();

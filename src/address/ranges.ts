@@ -10,7 +10,9 @@
  *   (incl. deprecated IPv4-compatible `::a.b.c.d`), 100::/64 (discard), 2001:2::/48 (benchmarking), 2001:10::/28
  *   and 2001:20::/28 (ORCHID), 5f00::/16 (SRv6 SIDs), fec0::/10 (site-local, deprecated) and all space outside
  *   2000::/3 not named here.
- * - `public` includes Teredo 2001::/32, 6to4 2002::/16 and NAT64 64:ff9b::/96: real clients behind them.
+ * - `public` includes Teredo 2001::/32 and NAT64 64:ff9b::/96: real clients behind them. A 6to4 address 2002::/16
+ *   takes the class of the IPv4 address it embeds (RFC 3056 §2: bits 16–47): `2002:a05:…` is `10.5.x.x`, private,
+ *   which is how Google names its internal hosts; a 6to4 image of a public IPv4 address is public.
  * - `documentation` = 192.0.2/24, 198.51.100/24, 203.0.113/24 (RFC 5737), 2001:db8::/32 (RFC 3849),
  *   3fff::/20 (RFC 9637): seeing one in a Received header means a fixture or a forgery.
  * @module
@@ -97,6 +99,10 @@ export function prefixMatches(bytes: readonly number[], prefix: readonly number[
 
 /** Classify 4 (IPv4) or 16 (IPv6) bytes; anything no rule names is `public` (IPv4) or `reserved` (IPv6). */
 export function classifyBytes(bytes: readonly number[]): IpRange {
+  if (bytes.length === 16 && bytes[0] === 0x20 && bytes[1] === 0x02) {
+    // RFC 3056 §2: 2002:V4ADDR::/48; the embedded address says where the host really is.
+    return classifyBytes([bytes[2]!, bytes[3]!, bytes[4]!, bytes[5]!]);
+  }
   const rules = bytes.length === 4 ? IPV4_RULES : IPV6_RULES;
   for (let k = 0; k < rules.length; k++) {
     const rule = rules[k]!;

@@ -1,8 +1,8 @@
 /**
  * Chain continuity: the client a server saw should be the server that wrote the header below (hop i's `from` is
  * hop i+1's `by`). A break is a sign of a missing or an inserted hop (forged trail). Strict on purpose: names
- * compare exactly (case-insensitive, root dot ignored), addresses compare canonically, and a shared parent
- * domain is not a match. Links where either side says nothing are skipped, not flagged.
+ * compare exactly (case-insensitive, root dot ignored) or as two names of one server (same first label, same
+ * operator), addresses compare canonically, and a shared parent domain alone is not a match. Links where either side says nothing are skipped, not flagged.
  * @module
  */
 
@@ -11,6 +11,8 @@ import { issue } from '../issues.js';
 import type { ReceivedRead } from '../received/parse.js';
 import type { Issue } from '../types.js';
 import { normaliseHost } from './hosts.js';
+import { registrableDomain } from './registrable.js';
+import { providerOfHost, type CompiledProviders } from '../providers/lookup.js';
 
 /** An address written as a name (`[192.0.2.1]`, `192.0.2.1`, `IPv6:…`); names are not sent to the parser. */
 function ipOf(text: string | null): string | null {
@@ -40,12 +42,16 @@ function isHostName(s: string): boolean {
   return true;
 }
 
-/** Same host: equal names, or a short name equal to the first label of the other (`kbs01` = `kbs01.kbs.ie`). */
-function sameHost(a: string, b: string): boolean {
+/**
+ * Same host: equal names, a short name equal to the first label of the other (`kbs01` = `kbs01.kbs.ie`), or two
+ * names of one server — the same first label under one registrable domain or one provider's host families
+ * (`DB1PEPF000509E5.eurprd03.prod.outlook.com` writes itself `DB1PEPF000509E5.mail.protection.outlook.com`).
+ */
+function sameHost(a: string, b: string, providers: CompiledProviders): boolean {
   if (a === b) return true;
   const aShort = !a.includes('.');
   const bShort = !b.includes('.');
-  if (aShort === bShort) return false;
+  if (aShort === bShort) return !aShort && twoNamesOfOneHost(a, b, providers);
   const [short, full] = aShort ? [a, b] : [b, a];
   return full.startsWith(short) && full.charCodeAt(short.length) === 46;
 }
@@ -55,7 +61,7 @@ function sameHost(a: string, b: string): boolean {
  * like is compared with like (addresses with addresses, names with names), so a client seen only as an address
  * above a writer named only by host is skipped, not flagged (resolving names is not ours to do).
  */
-function linked(upper: ReceivedRead, lower: ReceivedRead): boolean {
+export function linked(upper: ReceivedRead, lower: ReceivedRead, providers: CompiledProviders): boolean {
   const from = upper.hop.from;
   const by = lower.hop.by;
   if (from === null || by === null) return true;
@@ -77,10 +83,21 @@ function linked(upper: ReceivedRead, lower: ReceivedRead): boolean {
   const nameComparable = (n1 !== null || n2 !== null || n3 !== null) && host !== '';
   if (!ipComparable && !nameComparable) return true;
   if (ipComparable && (sameIp(i1, b1, b2) || sameIp(i2, b1, b2) || sameIp(i3, b1, b2))) return true;
-  if (nameComparable && ((n1 !== null && sameHost(n1, host)) || (n2 !== null && sameHost(n2, host)) || (n3 !== null && sameHost(n3, host)))) return true;
+  if (nameComparable && ((n1 !== null && sameHost(n1, host, providers)) || (n2 !== null && sameHost(n2, host, providers)) || (n3 !== null && sameHost(n3, host, providers)))) {
+    return true;
+  }
   // A loopback client is a local process (content filter, SSH tunnel, fetchmail): the header below may come
   // from this host or from whatever the tunnel reaches, so a name mismatch proves nothing.
   return from.ipRange === 'loopback';
+}
+
+function twoNamesOfOneHost(a: string, b: string, providers: CompiledProviders): boolean {
+  const dotA = a.indexOf('.');
+  if (dotA <= 0 || a.slice(0, dotA + 1) !== b.slice(0, dotA + 1)) return false;
+  const domain = registrableDomain(a);
+  if (domain !== null && domain === registrableDomain(b)) return true;
+  const provider = providerOfHost(a, providers);
+  return provider !== null && providerOfHost(b, providers)?.id === provider.id;
 }
 
 /** A client name worth comparing with the writer's: a host name (not an address, not a placeholder), normalised. */
@@ -95,12 +112,12 @@ function sameIp(ip: string | null, a: string | null, b: string | null): boolean 
 }
 
 /** One CHAIN_DISCONTINUITY issue per broken link, keyed by the upper hop's index (sparse). */
-export function checkContinuity(reads: readonly ReceivedRead[]): (Issue | undefined)[] {
+export function checkContinuity(reads: readonly ReceivedRead[], providers: CompiledProviders): (Issue | undefined)[] {
   const out: (Issue | undefined)[] = [];
   for (let i = 0; i + 1 < reads.length; i++) {
     const upper = reads[i]!;
     const lower = reads[i + 1]!;
-    if (linked(upper, lower)) continue;
+    if (linked(upper, lower, providers)) continue;
     const by = lower.hop.by;
     const writer = by?.host ?? by?.ip ?? '?';
     out[i] = issue(

@@ -1,5 +1,5 @@
 /**
- * The chain options (`trustedNetworks`, `trustedHosts`, `internalNetworks`, `internalHosts`), validated and
+ * The chain options (`trustedNetworks`, `trustedHosts`, `internalNetworks`, `internalHosts`, `providers`), validated and
  * compiled once. Bad values are programmer errors and throw `TypeError`; data never does. `analyzeMessage` runs
  * tens of thousands of times per second with the same options object, so the compiled form is cached per object
  * (and re-checked by list identity, so a caller who swaps a list gets it re-read).
@@ -8,7 +8,9 @@
 
 import type { AnalyzeOptions } from '../options.js';
 import { parseCidr, type ParsedCidr } from '../address/cidr.js';
+import type { DeclaredPatterns } from './declared.js';
 import { compileHosts, NO_HOSTS, normaliseHost, type HostPatterns } from './hosts.js';
+import { BUILTIN_PROVIDERS, compileProviders, validateProviderEntries, type CompiledProviders } from '../providers/lookup.js';
 
 /** The options the chain step uses, ready to match. */
 export interface ChainOptions {
@@ -18,6 +20,10 @@ export interface ChainOptions {
   readonly internalHosts: HostPatterns;
   /** `true` when the caller named any trusted or internal network or host: the trust boundary is not inferred. */
   readonly configured: boolean;
+  /** The provider table: the built-in one, with the caller's entries added or replacing. */
+  readonly providers: CompiledProviders;
+  /** The four lists as the caller wrote them (networks, then host patterns), to say which of them met nothing. */
+  readonly declared: DeclaredPatterns;
 }
 
 /** No options: every decision is inferred from the headers. */
@@ -27,6 +33,8 @@ export const EMPTY_CHAIN_OPTIONS: ChainOptions = Object.freeze({
   internalNetworks: Object.freeze([]) as readonly ParsedCidr[],
   internalHosts: NO_HOSTS,
   configured: false,
+  providers: BUILTIN_PROVIDERS,
+  declared: Object.freeze({ networks: Object.freeze([]) as readonly string[], hosts: Object.freeze([]) as readonly string[] }),
 });
 
 type ListName = 'trustedNetworks' | 'trustedHosts' | 'internalNetworks' | 'internalHosts';
@@ -65,11 +73,11 @@ interface Cached {
 const cache = new WeakMap<object, Cached>();
 
 function listsOf(options: AnalyzeOptions): readonly unknown[] {
-  return [options.trustedNetworks, options.trustedHosts, options.internalNetworks, options.internalHosts];
+  return [options.trustedNetworks, options.trustedHosts, options.internalNetworks, options.internalHosts, options.providers];
 }
 
 function sameLists(a: readonly unknown[], b: readonly unknown[]): boolean {
-  return a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
+  return a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3] && a[4] === b[4];
 }
 
 /**
@@ -79,7 +87,7 @@ function sameLists(a: readonly unknown[], b: readonly unknown[]): boolean {
 export function resolveChainOptions(options: AnalyzeOptions): ChainOptions {
   if (options === null || typeof options !== 'object') throw new TypeError('options must be an object');
   const lists = listsOf(options);
-  if (lists[0] === undefined && lists[1] === undefined && lists[2] === undefined && lists[3] === undefined) {
+  if (lists[0] === undefined && lists[1] === undefined && lists[2] === undefined && lists[3] === undefined && lists[4] === undefined) {
     return EMPTY_CHAIN_OPTIONS;
   }
   const hit = cache.get(options);
@@ -94,6 +102,11 @@ export function resolveChainOptions(options: AnalyzeOptions): ChainOptions {
     internalNetworks,
     internalHosts: checkHosts('internalHosts', internalHostList),
     configured: trustedNetworks.length + trustedHostList.length + internalNetworks.length + internalHostList.length > 0,
+    providers: options.providers === undefined ? BUILTIN_PROVIDERS : compileProviders(validateProviderEntries(options.providers)),
+    declared: {
+      networks: [...readList(options, 'trustedNetworks'), ...readList(options, 'internalNetworks')],
+      hosts: [...trustedHostList, ...internalHostList],
+    },
   });
   cache.set(options, { lists, resolved });
   return resolved;

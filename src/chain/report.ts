@@ -12,13 +12,16 @@ import type { AnalyzeOptions } from '../options.js';
 import type { ReceivedRead } from '../received/parse.js';
 import type { Hop, Issue, MessageReport, Reason } from '../types.js';
 import { checkContinuity } from './continuity.js';
+import { unmatchedDeclared } from './declared.js';
+import { checkForefront } from './forefront.js';
 import { readMessageHeaders } from './message-headers.js';
 import { resolveChainOptions } from './options.js';
-import { classifyScope, type ScopeDecision } from './scope.js';
+import { classifyScope, type ScopeContext, type ScopeDecision } from './scope.js';
 import { buildTimeline, futureDateIssue } from './timeline.js';
 import { readTrace } from './trace.js';
 import { trustInferredIssue, unverifiableIssue, walkTrust } from './trust.js';
 import { computeVerdict } from './verdict.js';
+import { writerNames } from './writer-names.js';
 
 /** What analyzeMessage hands the chain step. */
 export interface ReportInput {
@@ -53,7 +56,7 @@ export function withScope(hop: Hop, d: ScopeDecision, extra: readonly Issue[]): 
     envelopeFrom: hop.envelopeFrom,
     date: hop.date,
     tls: hop.tls,
-    security: { grade: hop.security.grade, reasons, scope: d.scope },
+    security: { grade: hop.security.grade, reasons, scope: d.scope, scopeReason: d.basis },
     issues: extra.length === 0 ? hop.issues : hop.issues.concat(extra),
   };
 }
@@ -68,10 +71,15 @@ export function buildReport(input: ReportInput, options: AnalyzeOptions): Messag
   const o = resolveChainOptions(options);
   const reads = input.received;
   const n = reads.length;
+  const breaks = checkContinuity(reads, o.providers);
+  const contexts: ScopeContext[] = [];
   const decisions: ScopeDecision[] = [];
-  for (const r of reads) decisions.push(classifyScope(r, o));
-  const walk = walkTrust(reads, decisions, o);
-  const breaks = checkContinuity(reads);
+  for (let i = 0; i < n; i++) {
+    const ctx: ScopeContext = { options: o, writer: writerNames(reads, i, i > 0 && breaks[i - 1] === undefined) };
+    contexts.push(ctx);
+    decisions.push(classifyScope(reads[i]!, ctx));
+  }
+  const walk = walkTrust(reads, decisions, contexts);
   const readHops: Hop[] = [];
   const instants: (number | null)[] = [];
   for (const r of reads) {
@@ -97,7 +105,10 @@ export function buildReport(input: ReportInput, options: AnalyzeOptions): Messag
     hops.push(withScope(reads[i]!.hop, decisions[i]!, extra));
   }
   const xReceived: Hop[] = [];
-  for (const r of input.xReceived) xReceived.push(withScope(r.hop, classifyScope(r, o), NO_ISSUES));
+  for (let i = 0; i < input.xReceived.length; i++) {
+    const r = input.xReceived[i]!;
+    xReceived.push(withScope(r.hop, classifyScope(r, { options: o, writer: writerNames(input.xReceived, i, false) }), NO_ISSUES));
+  }
 
   const issues: Issue[] = [];
   pushAll(issues, input.issues);
@@ -106,6 +117,7 @@ export function buildReport(input: ReportInput, options: AnalyzeOptions): Messag
   if (inferred !== null) issues.push(inferred);
   const trace = readTrace(input.fields, hops, input.maxTraceFields);
   pushAll(issues, trace.issues);
+  pushAll(issues, checkForefront(trace.trace.forefront, hops, walk.boundary));
   const head = readMessageHeaders(input.fields);
   pushAll(issues, head.issues);
   const future = futureDateIssue(head.headers.date?.iso ?? null, timeline.entries);
@@ -119,5 +131,6 @@ export function buildReport(input: ReportInput, options: AnalyzeOptions): Messag
     issues,
     truncated: input.truncated || trace.truncated,
     headerBytes: input.headerBytes,
+    unmatchedDeclared: unmatchedDeclared(o.declared, reads, contexts),
   };
 }

@@ -1,81 +1,84 @@
 /**
- * Scope of one hop: did it cross a network between organisations (`external`), stay inside one system
- * (`internal`), or can the header not tell (`unknown`)? GRADING.md rule 6; DESIGN.md "Internal hops".
+ * Scope of one hop: did it cross between operators (`external`), stay with one operator (`internal`: one
+ * organisation's servers, or one mail provider's own infrastructure), or can the header not tell (`unknown`)?
  *
- * Decisions, first match wins (internal evidence before external, configuration before inference):
- * 1. a local handover (`from userid 1000`, `invoked by uid`) → internal: no network at all;
- * 2. a `by`-only header with no `from` (Google's `by 2002:a05:6a10:… with SMTP id …`) → internal; a stamp with
- *    neither `from` nor `by` nor `with` (qmail's `(qmail 123 invoked from network)` beside its SMTP line, Yahoo's
- *    `(EGP: mail-8_2_2_0)`) describes no transfer at all → internal; so does IIS/Exchange's
- *    `from mail pickup service` (the pickup directory on the writing host);
- * 3. the client is inside the configured internal networks/hosts, and the writer is too (or cannot be checked)
- *    → internal;
- * 4. a loopback client (by address; or named `localhost` by the receiver's lookup, or by the only name written
- *    when no address is), or a client address equal to the writer's → internal (one host);
- * 5. a private (RFC 1918), unique-local (RFC 4193) or link-local client → internal;
- * 6. a public client address → external. RFC 5737/3849 documentation addresses count as public: they stand in
- *    for public addresses in examples, and a forged header using one gets no "internal" pass;
- * 7. `with local` / `LMTP` / `mapi` (delivery to the mailbox inside one system) → internal;
- * 8. the receiver's rDNS name (or, with no address, the client's name) equals the writer's host → internal.
- *    With a public address this never applies (rule 6 came first): spam HELOs as the victim's MX;
- * 9. client and writer names in different domains (their last two labels differ) → external;
- * 10. otherwise unknown (CGNAT, reserved or unreadable addresses, no names to compare).
+ * Same operator is shown by what the receiver verified — the address it saw, the reverse-DNS name it looked up —
+ * never by the client's HELO alone. The first evidence that applies decides, internal evidence before external
+ * (`localhost` submitting `with ESMTPSA` is still one host):
+ * - `declared`: the client is in the configured internal networks or hosts (a host pattern matches the HELO only
+ *   when the address confirms it), and the writer is too;
+ * - `local`: no network at all — local pickup (`from userid`, `invoked by`), `with local`, LMTP (RFC 2033 §1: never
+ *   over wide-area networks), a process stamp, the IIS pickup directory, a client named `localhost` with no address;
+ * - `nonglobal`: the client address is not globally routable (RFC 6890: loopback, private, link-local, ULA, shared
+ *   100.64/10, reserved; seen through 6to4 and IPv4-mapped embedding), or is the writer's own address;
+ * - `by-only`: a `by` with no `from`, not an authenticated submission — a handoff inside one system;
+ * - `same-domain` / `same-provider`: the receiver-verified rDNS of the client shares a registrable domain (Public
+ *   Suffix List) or a provider's host family with a name the chain shows for the writer;
+ * - `provider-space`: the client address is in the published mail ranges of the provider that runs the writer, or in
+ *   that provider's wider space with a client name of the provider's host families too;
+ * - `by-network`: the client address is in the same /24 (IPv4) or /48 (IPv6) as an address of the writer;
+ * - `provider-handoff`: no client address, client and writer names in one registrable domain, and a protocol that
+ *   is not SMTP (`HTTP`, `mapi`): a provider's services handing over between themselves;
+ * - `submission` (external): an authenticated protocol (`ESMTPSA`, RFC 3848) or webmail (`HTTP`) from a global
+ *   address, or a `by`-only authenticated submission: the sender's own client reaching its provider;
+ * - `cross-operator` (external): a global client address and none of the above;
+ * - `no-address` (unknown): no address and no verified name to decide by.
  * @module
  */
 
-import type { ReceivedRead } from '../received/parse.js';
-import type { Reason, Scope } from '../types.js';
+import { isAddressText, normaliseHost, hostMatches } from './hosts.js';
 import { ipInCidrs } from './cidr.js';
-import { hostMatches, isAddressText, lastTwoLabels, normaliseHost } from './hosts.js';
 import type { ChainOptions } from './options.js';
-
-/** Which rule decided the scope. */
-export type ScopeBasis =
-  | 'local-handover'
-  | 'by-only'
-  | 'stamp'
-  | 'pickup'
-  | 'configured'
-  | 'loopback'
-  | 'same-address'
-  | 'private'
-  | 'public'
-  | 'local-protocol'
-  | 'same-host'
-  | 'organisations'
-  | 'undecided';
+import { registrableDomain } from './registrable.js';
+import type { WriterNames } from './writer-names.js';
+import { providerOfAddress, providerOfHost, type CompiledProviders } from '../providers/lookup.js';
+import type { ReceivedRead } from '../received/parse.js';
+import type { IpRange, Reason, Scope, ScopeReason } from '../types.js';
 
 /** The scope of one hop, why, and the reason entry shown to users. */
 export interface ScopeDecision {
   readonly scope: Scope;
-  readonly basis: ScopeBasis;
+  readonly basis: ScopeReason;
   readonly reason: Reason;
 }
 
-/** Reason rule ids of the scope decision (beside the grading rule ids of GRADING.md). */
+/** Reason rule ids of the scope decision (beside the grading rule ids). */
 export const SCOPE_RULES = { internal: 'S-INTERNAL', external: 'S-EXTERNAL', unknown: 'S-UNKNOWN' } as const;
 
-/** Bases that prove one host or one system handed the message to itself (no network to distrust). */
-export const SAME_SYSTEM_BASES: ReadonlySet<ScopeBasis> = new Set<ScopeBasis>([
-  'local-handover',
-  'by-only',
-  'stamp',
-  'pickup',
-  'loopback',
-  'same-address',
-]);
+/** Everything the decision reads beyond the hop itself. */
+export interface ScopeContext {
+  readonly options: ChainOptions;
+  /** What the chain shows of the server that wrote the hop. */
+  readonly writer: WriterNames;
+}
 
-function decision(scope: Scope, basis: ScopeBasis, message: string, evidence: string | null): ScopeDecision {
+function decision(scope: Scope, basis: ScopeReason, message: string, evidence: string | null): ScopeDecision {
   const rule = SCOPE_RULES[scope];
   const reason: Reason = evidence === null ? { rule, message } : { rule, message, evidence };
   return { scope, basis, reason };
 }
 
-function isLocalProtocol(protocol: string | null): boolean {
+/** Address classes that never cross the internet (RFC 6890 "Global: False"). */
+function isNonGlobal(range: IpRange | null): boolean {
+  return range !== null && range !== 'public' && range !== 'documentation';
+}
+
+/** RFC 3848 authenticated submission words (`ESMTPA`, `ESMTPSA`, `UTF8SMTPSA`, `LMTPA` …) and `ASMTP`. */
+export function isAuthenticatedProtocol(protocol: string | null): boolean {
   if (protocol === null) return false;
   const p = protocol.toLowerCase();
-  // RFC 2033 LMTP and its RFC 3848 / RFC 6531 variants (LMTPS, LMTPA, LMTPSA, UTF8LMTP…); Exchange `mapi`.
-  return p === 'local' || p === 'mapi' || p.startsWith('lmtp') || p.startsWith('utf8lmtp');
+  if (p === 'asmtp') return true;
+  return (p.endsWith('smtpa') || p.endsWith('smtpsa') || p.endsWith('lmtpa') || p.endsWith('lmtpsa')) && p.length <= 12;
+}
+
+/** RFC 2033 LMTP and its RFC 3848 / RFC 6531 variants (LMTPS, LMTPA, UTF8LMTP…). */
+function isLmtp(p: string): boolean {
+  return p.startsWith('lmtp') || p.startsWith('utf8lmtp');
+}
+
+/** Webmail or a provider's API: HTTP(S), HTTPREST, REST. */
+function isHttp(p: string): boolean {
+  return p.startsWith('http') || p === 'rest';
 }
 
 /** Names of the loopback interface. */
@@ -87,81 +90,221 @@ function isPickup(raw: string): boolean {
   return at > 0 && raw.slice(0, at + 13).toLowerCase().trimStart().startsWith('from mail pickup service');
 }
 
-function clientInside(read: ReceivedRead, o: ChainOptions): string | null {
+/** IPv4 /24 or IPv6 /48 of a canonical address, as text: the unit one site is given. */
+function networkOf(ip: string): string | null {
+  if (ip.includes(':')) {
+    const groups = expandV6(ip);
+    return groups === null ? null : groups.slice(0, 3).join(':');
+  }
+  const last = ip.lastIndexOf('.');
+  return last < 0 ? null : ip.slice(0, last);
+}
+
+function expandV6(ip: string): string[] | null {
+  const halves = ip.split('::');
+  if (halves.length > 2) return null;
+  const head = halves[0] === '' ? [] : halves[0]!.split(':');
+  const tail = halves.length === 1 || halves[1] === '' ? [] : halves[1]!.split(':');
+  if (tail.some((g) => g.includes('.')) || head.some((g) => g.includes('.'))) return null;
+  const fill = 8 - head.length - tail.length;
+  if (fill < 0 || (halves.length === 1 && fill !== 0)) return null;
+  const groups = [...head, ...Array<string>(fill).fill('0'), ...tail];
+  return groups.map((g) => g.replace(/^0+(?=.)/, ''));
+}
+
+/** The client names worth comparing: the verified rDNS, and the HELO (which counts only beside an address). */
+function clientHelo(read: ReceivedRead): string | null {
   const from = read.hop.from;
   if (from === null) return null;
-  if (from.ip !== null && ipInCidrs(from.ip, o.internalNetworks)) return from.ip;
-  if (hostMatches(from.rdns, o.internalHosts)) return from.rdns;
-  // With no address and no lookup, the client's own name is all the writer recorded.
-  if (from.ip === null && from.rdns === null) {
-    const claimed = from.helo ?? read.fromName;
-    if (hostMatches(claimed, o.internalHosts)) return claimed;
+  const name = from.helo ?? read.fromName;
+  return name === null || isAddressText(name) ? null : name;
+}
+
+/** The provider that runs the writer, by any name the chain shows for it. */
+function writerProvider(writer: WriterNames, providers: CompiledProviders): ReturnType<typeof providerOfHost> {
+  for (const n of writer.names) {
+    const p = providerOfHost(n, providers);
+    if (p !== null) return p;
   }
   return null;
 }
 
-function writerInside(read: ReceivedRead, o: ChainOptions): boolean {
-  const by = read.hop.by;
-  const ipCheckable = by !== null && by.ip !== null && o.internalNetworks.length > 0;
-  const hostCheckable = by !== null && by.host !== null && (o.internalHosts.exact.size > 0 || o.internalHosts.suffixes.length > 0);
-  if (!ipCheckable && !hostCheckable) return true;
-  return (ipCheckable && ipInCidrs(by.ip!, o.internalNetworks)) || (hostCheckable && hostMatches(by.host, o.internalHosts));
+/** The configured-internal evidence for the client, or null. A HELO pattern needs an address that confirms it. */
+function declaredClient(read: ReceivedRead, ctx: ScopeContext): string | null {
+  const o = ctx.options;
+  const from = read.hop.from;
+  if (from === null) return null;
+  if (from.ip !== null && ipInCidrs(from.ip, o.internalNetworks)) return from.ip;
+  if (hostMatches(from.rdns, o.internalHosts)) return from.rdns;
+  const helo = clientHelo(read);
+  if (helo !== null && hostMatches(helo, o.internalHosts) && (from.ip === null ? from.rdns === null : heloConfirmed(helo, read, ctx))) {
+    return helo;
+  }
+  return null;
 }
 
-/** Decide the scope of one hop. Pure; reads only the hop and the options. */
-export function classifyScope(read: ReceivedRead, o: ChainOptions): ScopeDecision {
+/**
+ * Whether the client's address backs its HELO name: not globally routable, in the network of the writer, or in the
+ * address space of the provider whose host family the name is in. With no address at all, the name is all the
+ * writer recorded (callers decide whether that is enough).
+ */
+export function heloConfirmed(helo: string, read: ReceivedRead, ctx: ScopeContext): boolean {
+  const from = read.hop.from;
+  if (from === null || from.ip === null) return false;
+  if (isNonGlobal(from.ipRange)) return true;
+  if (sameNetwork(from.ip, ctx.writer.ips)) return true;
+  const named = providerOfHost(helo, ctx.options.providers);
+  if (named === null) return false;
+  const space = providerOfAddress(from.ip, ctx.options.providers);
+  return space !== null && space.provider.id === named.id;
+}
+
+function sameNetwork(ip: string, writerIps: readonly string[]): boolean {
+  const net = networkOf(ip);
+  if (net === null) return false;
+  for (const w of writerIps) if (w !== ip && networkOf(w) === net) return true;
+  return false;
+}
+
+function writerDeclared(read: ReceivedRead, ctx: ScopeContext): boolean {
+  const o = ctx.options;
+  const by = read.hop.by;
+  const ipCheckable = by !== null && by.ip !== null && o.internalNetworks.length > 0;
+  const hostCheckable = ctx.writer.names.length > 0 && (o.internalHosts.exact.size > 0 || o.internalHosts.suffixes.length > 0);
+  if (!ipCheckable && !hostCheckable) return true;
+  if (ipCheckable && ipInCidrs(by.ip!, o.internalNetworks)) return true;
+  return hostCheckable && ctx.writer.names.some((n) => hostMatches(n, o.internalHosts));
+}
+
+function localEvidence(read: ReceivedRead): ScopeDecision | null {
+  const { hop } = read;
+  if (read.localHandover !== null) return decision('internal', 'local', 'handed over inside one host, no network', read.localHandover);
+  if (hop.from === null && hop.by === null && hop.protocol === null) {
+    return decision('internal', 'local', 'a stamp with no from, by or with: a process on the writing host, no transfer', null);
+  }
+  const p = hop.protocol?.toLowerCase() ?? '';
+  if (p === 'local') return decision('internal', 'local', 'with local: a submission on the writing host', hop.protocol);
+  if (isLmtp(p)) return decision('internal', 'local', 'LMTP is local delivery, never over a wide-area network (RFC 2033 §1)', hop.protocol);
+  if (hop.from !== null && isPickup(hop.raw)) {
+    return decision('internal', 'local', 'the pickup directory of the writing host, no network', 'mail pickup service');
+  }
+  const from = hop.from;
+  if (from !== null && from.ip === null) {
+    const looked = from.rdns ?? from.helo ?? read.fromName;
+    if (looked !== null && LOCALHOST_NAMES.has(normaliseHost(looked))) {
+      return decision('internal', 'local', 'the client is named localhost and no address was recorded', looked);
+    }
+  }
+  return null;
+}
+
+function sameOperatorByName(read: ReceivedRead, ctx: ScopeContext): ScopeDecision | null {
+  const rdns = read.hop.from?.rdns ?? null;
+  if (rdns === null || isAddressText(rdns)) return null;
+  const domain = registrableDomain(rdns);
+  for (const n of ctx.writer.names) {
+    if (domain !== null && registrableDomain(n) === domain) {
+      return decision('internal', 'same-domain', 'the client name the receiver looked up shares the writer’s registrable domain', `${rdns} → ${n}`);
+    }
+  }
+  const provider = providerOfHost(rdns, ctx.options.providers);
+  if (provider !== null && writerProvider(ctx.writer, ctx.options.providers)?.id === provider.id) {
+    return decision('internal', 'same-provider', `the client name the receiver looked up and the writer are both ${provider.name} hosts`, rdns);
+  }
+  return null;
+}
+
+function sameOperatorByAddress(read: ReceivedRead, ctx: ScopeContext): ScopeDecision | null {
+  const from = read.hop.from!;
+  const ip = from.ip!;
+  const providers = ctx.options.providers;
+  const runner = writerProvider(ctx.writer, providers);
+  if (runner !== null) {
+    const space = providerOfAddress(ip, providers);
+    if (space !== null && space.provider.id === runner.id) {
+      if (space.space === 'mail') {
+        return decision('internal', 'provider-space', `the client address is in ${runner.name}'s mail ranges and ${runner.name} runs the writer`, ip);
+      }
+      const helo = clientHelo(read);
+      const named = [from.rdns, helo].some((n) => n !== null && providerOfHost(n, providers)?.id === runner.id);
+      if (named) {
+        return decision('internal', 'provider-space', `the client address is in ${runner.name}'s address space, with a ${runner.name} host name, into a ${runner.name} server`, ip);
+      }
+    }
+  }
+  if (sameNetwork(ip, ctx.writer.ips)) {
+    return decision('internal', 'by-network', 'the client address is in the same network as the writer’s own address', ip);
+  }
+  return null;
+}
+
+function providerHandoff(read: ReceivedRead, ctx: ScopeContext): ScopeDecision | null {
+  const p = read.hop.protocol?.toLowerCase() ?? '';
+  if (p === '' || p.includes('smtp')) return null;
+  const name = clientHelo(read);
+  if (name === null) return null;
+  const domain = registrableDomain(name);
+  if (domain === null) return null;
+  for (const n of ctx.writer.names) {
+    if (registrableDomain(n) === domain) {
+      return decision('internal', 'provider-handoff', `no address, one domain at both ends and a protocol that is not SMTP (${read.hop.protocol ?? ''}): services of one operator`, `${name} → ${n}`);
+    }
+  }
+  return null;
+}
+
+/** Decide the scope of one hop. Pure; reads only the hop, what the chain shows of its writer, and the options. */
+export function classifyScope(read: ReceivedRead, ctx: ScopeContext): ScopeDecision {
   const { hop } = read;
   const from = hop.from;
   const by = hop.by;
-  if (read.localHandover !== null) {
-    return decision('internal', 'local-handover', 'handed over inside one host, no network', read.localHandover);
+  const o = ctx.options;
+  if (o.configured && from !== null) {
+    const inside = declaredClient(read, ctx);
+    if (inside !== null && writerDeclared(read, ctx)) {
+      return decision('internal', 'declared', 'the client is in the configured internal networks or hosts', inside);
+    }
   }
+  const local = localEvidence(read);
+  if (local !== null) return local;
   if (from === null) {
     if (by !== null && (by.host !== null || by.ip !== null)) {
+      if (isAuthenticatedProtocol(hop.protocol)) {
+        return decision('external', 'submission', 'an authenticated submission with no client recorded: the sender’s client reaching its provider', hop.protocol);
+      }
       return decision('internal', 'by-only', 'a by-only header with no from: a handoff inside one system', by.host ?? by.ip);
     }
-    if (by === null && hop.protocol === null) {
-      return decision('internal', 'stamp', 'a stamp with no from, by or with: a process on the writing host, no transfer', null);
+    return decision('unknown', 'no-address', 'neither the sender nor the writer is stated', null);
+  }
+  if (from.ip !== null) {
+    if (isNonGlobal(from.ipRange)) {
+      return decision('internal', 'nonglobal', `${from.ipRange} client address: not routable on the internet`, from.ip);
     }
-    return decision('unknown', 'undecided', 'neither the sender nor the writer is stated', null);
-  }
-  if (isPickup(hop.raw)) {
-    return decision('internal', 'pickup', 'the pickup directory of the writing host, no network', 'mail pickup service');
-  }
-  if (o.configured) {
-    const inside = clientInside(read, o);
-    if (inside !== null && writerInside(read, o)) {
-      return decision('internal', 'configured', 'the client is in the configured internal networks or hosts', inside);
+    if (ctx.writer.ips.includes(from.ip)) {
+      return decision('internal', 'local', 'the client and the writer have the same address: one host', from.ip);
     }
   }
-  if (from.ipRange === 'loopback') return decision('internal', 'loopback', 'loopback client: the same host', from.ip);
-  const looked = from.rdns ?? (from.ip === null ? (from.helo ?? read.fromName) : null);
-  if (from.ip === null && looked !== null && LOCALHOST_NAMES.has(normaliseHost(looked))) {
-    return decision('internal', 'loopback', 'the client is named localhost and no address was recorded', looked);
+  const byName = sameOperatorByName(read, ctx);
+  if (byName !== null) return byName;
+  if (from.ip !== null) {
+    const byAddress = sameOperatorByAddress(read, ctx);
+    if (byAddress !== null) return byAddress;
+    if (isAuthenticatedProtocol(hop.protocol) || isHttp(lowerProtocol(hop.protocol))) {
+      return decision('external', 'submission', 'a submission from a global address: the sender’s client reaching its provider', `${hop.protocol ?? ''} from ${from.ip}`);
+    }
+    return decision('external', 'cross-operator', 'a global client address with no verified sign of the same operator', from.ip);
   }
-  if (from.ip !== null && by !== null && by.ip !== null && from.ip === by.ip) {
-    return decision('internal', 'same-address', 'the client and the writer have the same address', from.ip);
-  }
-  if (from.ipRange === 'private' || from.ipRange === 'unique-local' || from.ipRange === 'link-local') {
-    return decision('internal', 'private', `${from.ipRange} client address: inside one network`, from.ip);
-  }
-  if (from.ipRange === 'public' || from.ipRange === 'documentation') {
-    return decision('external', 'public', 'public client address: crossed the internet', from.ip);
-  }
-  if (isLocalProtocol(hop.protocol)) {
-    return decision('internal', 'local-protocol', 'local delivery protocol inside one system', hop.protocol);
-  }
-  const clientName = from.rdns ?? (from.ip === null ? (from.helo ?? read.fromName) : null);
+  const handoff = providerHandoff(read, ctx);
+  if (handoff !== null) return handoff;
+  const clientName = from.rdns ?? clientHelo(read);
   const writerName = by?.host ?? null;
-  if (clientName !== null && writerName !== null && normaliseHost(clientName) === normaliseHost(writerName) && normaliseHost(writerName) !== '') {
-    return decision('internal', 'same-host', 'the client name equals the writer host', clientName);
+  if (clientName !== null && writerName !== null && normaliseHost(clientName) === normaliseHost(writerName)) {
+    return decision('internal', 'local', 'the writer names itself as the client and recorded no address', clientName);
   }
-  if (clientName !== null && writerName !== null && !isAddressText(clientName) && !isAddressText(writerName)) {
-    const a = lastTwoLabels(clientName);
-    const b = lastTwoLabels(writerName);
-    if (a !== null && b !== null && a !== b) {
-      return decision('external', 'organisations', 'client and writer are in different domains', `${clientName} → ${writerName}`);
-    }
-  }
-  return decision('unknown', 'undecided', 'no public or private address and no names that decide it', null);
+  if (lowerProtocol(hop.protocol) === 'mapi') return decision('internal', 'local', 'MAPI with no address: the mailbox server itself', hop.protocol);
+  return decision('unknown', 'no-address', 'no client address and no verified name to decide by', null);
+}
+
+function lowerProtocol(protocol: string | null): string {
+  return protocol?.toLowerCase() ?? '';
 }

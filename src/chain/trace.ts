@@ -9,7 +9,8 @@
 import type { HeaderField } from '../headers/split.js';
 import { issue } from '../issues.js';
 import { MAX_RECEIVED_FIELDS } from '../limits.js';
-import type { AuthResultsEvidence, Hop, Issue, TraceEvidence } from '../types.js';
+import type { AuthResultsEvidence, ForefrontEvidence, Hop, Issue, TraceEvidence } from '../types.js';
+import { parseForefront } from './forefront.js';
 import { parseAuthResults } from './auth-results.js';
 import { parseOriginatingIp, parseReceivedSpf } from './received-spf.js';
 import { unfoldField } from './trace-text.js';
@@ -35,6 +36,7 @@ export function readTrace(fields: readonly HeaderField[], hops: readonly Hop[], 
   const authenticationResults: AuthResultsEvidence[] = [];
   const receivedSpf: { raw: string; result: string | null; clientIp: string | null }[] = [];
   const originatingIp: { raw: string; ip: string | null }[] = [];
+  const forefront: ForefrontEvidence[] = [];
   let tlsRequired: string | null = null;
   const skipped = new Map<string, number>();
   const full = (name: string, length: number): boolean => {
@@ -53,6 +55,9 @@ export function readTrace(fields: readonly HeaderField[], hops: readonly Hop[], 
         break;
       case 'x-originating-ip':
         if (!full(f.name, originatingIp.length)) originatingIp.push(parseOriginatingIp(f.value));
+        break;
+      case 'x-forefront-antispam-report':
+        if (!full(f.name, forefront.length)) forefront.push(parseForefront(f.value));
         break;
       case 'tls-required':
         tlsRequired ??= unfoldField(f.value);
@@ -82,7 +87,7 @@ export function readTrace(fields: readonly HeaderField[], hops: readonly Hop[], 
     for (const o of originatingIp) check(o.ip, 'X-Originating-IP', 'info');
   }
   return {
-    trace: { authenticationResults, receivedSpf, originatingIp, tlsRequired },
+    trace: { authenticationResults, receivedSpf, originatingIp, tlsRequired, forefront },
     issues,
     truncated: skipped.size > 0,
   };

@@ -2,13 +2,12 @@
  * The trust boundary. Anyone can prepend forged Received lines before sending, so a hop is only as believable
  * as the server that wrote it. The topmost header is written by the recipient's own server; walking down, the
  * writer of hop i+1 is the client that hop i's writer saw. It stays trusted while that client is trusted:
- * - always, when hop i shows one host or one system handing the message to itself (local handover, `by`-only,
- *   loopback, client address = writer address);
- * - with options, when the client's address is in `trustedNetworks`/`internalNetworks` or the writer's rDNS
- *   lookup of it matches `trustedHosts`/`internalHosts` (the client's HELO is its own claim and never counts);
- * - without options (inferred, and said so with CHAIN_TRUST_INFERRED), when hop i is internal by any rule of
- *   `scope.ts` (private, loopback, LMTP …): a private client of a trusted server is on the same network.
- * From the first untrusted writer on, every hop carries UNVERIFIABLE (reported, never dropped or regraded).
+ * - when hop i is internal (one operator at both ends, by the evidence of `scope.ts`: the receiver's own records,
+ *   never the client's claim alone);
+ * - with options, when the client's address is in `trustedNetworks`/`internalNetworks`, the writer's rDNS lookup of
+ *   it matches `trustedHosts`/`internalHosts`, or its HELO matches them and its address confirms the name.
+ * Without options the boundary is inferred, and said so with CHAIN_TRUST_INFERRED. From the first untrusted writer
+ * on, every hop carries UNVERIFIABLE (reported, never dropped or regraded), however internal it claims to be.
  * This is SpamAssassin's trusted_networks walk, with mailauth's refusal to guess.
  * @module
  */
@@ -17,9 +16,9 @@ import { issue } from '../issues.js';
 import type { ReceivedRead } from '../received/parse.js';
 import type { Issue } from '../types.js';
 import { ipInCidrs } from './cidr.js';
-import { hostMatches } from './hosts.js';
+import { hostMatches, isAddressText } from './hosts.js';
 import type { ChainOptions } from './options.js';
-import { SAME_SYSTEM_BASES, type ScopeDecision } from './scope.js';
+import { heloConfirmed, type ScopeContext, type ScopeDecision } from './scope.js';
 
 /** Where trust ends. */
 export interface TrustWalk {
@@ -29,14 +28,16 @@ export interface TrustWalk {
   readonly why: string | null;
 }
 
-function clientTrusted(read: ReceivedRead, d: ScopeDecision, o: ChainOptions): boolean {
-  if (SAME_SYSTEM_BASES.has(d.basis)) return true;
-  if (!o.configured) return d.scope === 'internal';
-  if (d.basis === 'configured') return true;
+/** Whether the configured trusted or internal lists vouch for the client of a hop. */
+function clientDeclaredTrusted(read: ReceivedRead, ctx: ScopeContext): boolean {
+  const o: ChainOptions = ctx.options;
   const from = read.hop.from;
   if (from === null) return false;
   if (from.ip !== null && (ipInCidrs(from.ip, o.trustedNetworks) || ipInCidrs(from.ip, o.internalNetworks))) return true;
-  return hostMatches(from.rdns, o.trustedHosts) || hostMatches(from.rdns, o.internalHosts);
+  if (hostMatches(from.rdns, o.trustedHosts) || hostMatches(from.rdns, o.internalHosts)) return true;
+  const helo = from.helo ?? read.fromName;
+  if (helo === null || isAddressText(helo)) return false;
+  return (hostMatches(helo, o.trustedHosts) || hostMatches(helo, o.internalHosts)) && heloConfirmed(helo, read, ctx);
 }
 
 function describeClient(read: ReceivedRead): string {
@@ -48,12 +49,13 @@ function describeClient(read: ReceivedRead): string {
 }
 
 /** Walk down from the top hop and find the first hop whose writer is not trusted. */
-export function walkTrust(reads: readonly ReceivedRead[], decisions: readonly ScopeDecision[], o: ChainOptions): TrustWalk {
+export function walkTrust(reads: readonly ReceivedRead[], decisions: readonly ScopeDecision[], contexts: readonly ScopeContext[]): TrustWalk {
   for (let i = 0; i + 1 < reads.length; i++) {
     const read = reads[i]!;
-    if (!clientTrusted(read, decisions[i]!, o)) {
-      return { boundary: i + 1, why: `hop ${i} was received from ${describeClient(read)}, which is not trusted` };
-    }
+    const ctx = contexts[i]!;
+    if (decisions[i]!.scope === 'internal') continue;
+    if (ctx.options.configured && clientDeclaredTrusted(read, ctx)) continue;
+    return { boundary: i + 1, why: `hop ${i} was received from ${describeClient(read)}, which is not trusted` };
   }
   return { boundary: reads.length, why: null };
 }
@@ -71,6 +73,6 @@ export function trustInferredIssue(walk: TrustWalk, hopCount: number, o: ChainOp
   return issue(
     'CHAIN_TRUST_INFERRED',
     'info',
-    `no trustedNetworks/trustedHosts given: trusted the top hop and each hop written by an internal client of a trusted one (${trusted === 1 ? "hop 0" : `hops 0–${trusted - 1}`})${tail}`,
+    `no trustedNetworks/trustedHosts given: trusted the top hop and each hop written by a client of the same operator (${trusted === 1 ? 'hop 0' : `hops 0–${trusted - 1}`})${tail}`,
   );
 }

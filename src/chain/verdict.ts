@@ -7,7 +7,8 @@
  * - otherwise, any counted hop `unknown` → `unknown`: with A + an unknown external hop we cannot show that every
  *   external hop was A (the unknown one may have been RC4), so we do not claim A — nor C or B;
  * - otherwise the worst of A/B/C;
- * - no counted hop (no Received fields, or only internal ones) → `unknown` with `weakestHop: null`.
+ * - no counted hop (no Received fields, or only internal ones) → `internal-only` with `weakestHop: null`: nothing
+ *   crossed between operators, which is a fact, not a hole in the evidence.
  * `weakestHop` is the hop that set the grade (for `unknown`, the first unknown counted hop); on ties the
  * topmost (lowest index). Internal hops are counted apart in `internalCounts`, shown and never weighed.
  * @module
@@ -61,7 +62,7 @@ export function computeVerdict(hops: readonly Hop[]): Verdict {
   if (worst !== null && rankOf(worst.security.grade as Exclude<Grade, 'unknown'>) <= rankOf('F')) setter = worst;
   else setter = firstUnknown ?? worst;
   return {
-    grade: setter === null ? 'unknown' : setter.security.grade,
+    grade: setter === null ? 'internal-only' : setter.security.grade,
     weakestHop: setter === null ? null : setter.index,
     counts,
     internalCounts,
