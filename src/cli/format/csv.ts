@@ -1,9 +1,11 @@
 /**
- * `--format csv`: one row per hop, oldest first within a message (RFC 4180: CRLF line ends, fields with `"`, `,`,
- * CR or LF quoted, quotes doubled). Text cells that a spreadsheet would run as a formula (leading `=`, `+`, `-`,
- * `@`, TAB or CR — OWASP "CSV injection") get a leading `'`; header-derived text is also `sanitize`d. A message
- * with no hops gets one row with empty hop cells, so every message is accounted for. Nested reports' rows have
- * index `<index>.<position>` (1-based position).
+ * `--format csv`: one row per hop, oldest first within a message (RFC 4180: CRLF line ends, quotes doubled). A cell
+ * holding `"`, `,`, `;`, TAB, CR or LF is quoted. Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`,
+ * TAB or CR first — OWASP "CSV injection") gets a `'` in front — at the start of the cell and after every `,`, `;`
+ * or TAB inside it (with the spaces and quotes after it): a spreadsheet set to another separator (German or French
+ * Excel split on `;`) ignores our quoting and starts a new cell there. Header-derived text is also `sanitize`d. A
+ * message with no hops gets one row with empty hop cells, so every message is accounted for. Nested reports' rows
+ * have index `<index>.<position>` (1-based position).
  * @module
  */
 import type { ScanMessage } from '../../node/scan-types.js';
@@ -33,21 +35,54 @@ export const CSV_COLUMNS = [
 
 const CRLF = '\r\n';
 
+const QUOTE = 0x22;
+const SPACE = 0x20;
+
+/** `,` `;` TAB: where a spreadsheet may start a cell, whatever separator it was set to. */
+function isSeparator(c: number): boolean {
+  return c === 0x2c || c === 0x3b || c === 0x09;
+}
+
+/** `=` `+` `-` `@` TAB CR: what makes a spreadsheet read a cell as a formula. */
+function isFormulaStart(c: number): boolean {
+  return c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40 || c === 0x09 || c === 0x0d;
+}
+
 function needsQuotes(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c === 0x22 || c === 0x2c || c === 0x0d || c === 0x0a) return true;
+    if (c === QUOTE || c === 0x0d || c === 0x0a || isSeparator(c)) return true;
   }
   return false;
 }
 
-/** One text cell: formula-neutralised, sanitised, quoted when RFC 4180 requires it. */
+/**
+ * `s` with a `'` before every formula start that could begin a cell: at 0 and after each separator, past the spaces
+ * and quotes a spreadsheet skips there. One pass, no backtracking.
+ */
+function neutralise(s: string): string {
+  let out = '';
+  let from = 0;
+  let cellStart = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (cellStart && isFormulaStart(c)) {
+      out += `${s.slice(from, i)}'`;
+      from = i;
+      cellStart = false;
+    } else if (isSeparator(c)) cellStart = true;
+    else if (c !== SPACE && c !== QUOTE) cellStart = false;
+  }
+  return out === '' ? s : out + s.slice(from);
+}
+
+/**
+ * One text cell: formula-neutralised wherever a cell could start, sanitised (which only turns characters into
+ * backslash escapes, so it opens no new cell and starts no formula), quoted when it holds a separator.
+ */
 export function csvText(value: string | null): string {
   if (value === null || value === '') return '';
-  let s = value;
-  const first = s.charCodeAt(0);
-  if (first === 0x3d || first === 0x2b || first === 0x2d || first === 0x40 || first === 0x09 || first === 0x0d) s = `'${s}`;
-  s = sanitize(s);
+  const s = sanitize(neutralise(value));
   return needsQuotes(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
