@@ -12,6 +12,9 @@ export { gradeTls } from './grade/grade.js';
 export { lookupCipher } from './ciphers/lookup.js';
 export { DEFAULT_LIMITS } from './limits.js';
 export { BCP195_POLICY, PRACTICAL_POLICY, RULE_IDS } from './grade/policy.js';
+export { PROVIDER_TABLE } from './providers/table.js';
+export { validateProviderEntries } from './providers/lookup.js';
+export type { ProviderEntry, ProviderSource } from './providers/types.js';
 
 export type { AnalyzeOptions, GradingPolicyInput, ParseOptions } from './options.js';
 export type { CapGrade, GradingPolicy, ResolvedPolicy, RuleId } from './grade/policy.js';
@@ -22,6 +25,7 @@ export type { CipherSuite } from './ciphers/types.js';
 export type {
   AuthResultsEvidence,
   CertificateStatus,
+  ForefrontEvidence,
   Grade,
   Hop,
   HopBy,
@@ -36,6 +40,7 @@ export type {
   MessageReport,
   Reason,
   Scope,
+  ScopeReason,
   Severity,
   Span,
   Timeline,
@@ -43,4 +48,5 @@ export type {
   TlsVersion,
   TraceEvidence,
   Verdict,
+  VerdictGrade,
 } from './types.js';

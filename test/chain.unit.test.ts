@@ -426,3 +426,36 @@ describe('X-Forefront-Antispam-Report', () => {
     expect(r.issues.find((i) => i.code === 'TRACE_FOREFRONT_MISMATCH')?.message).toContain('DIR:INT');
   });
 });
+
+describe('forged hops below the trust boundary', () => {
+  it('stay UNVERIFIABLE however internal they claim to be, and the boundary stays at the outside client', () => {
+    const msg = [
+      `Received: from attacker.example (attacker.example [198.51.100.66]) by mx1.example.net (Postfix) with ESMTP id 1; ${D}`,
+      `Received: from x.eurprd02.prod.outlook.com (10.1.2.3) by y.eurprd02.prod.outlook.com (10.1.2.4) with Microsoft SMTP Server (version=TLS1_3, cipher=TLS_AES_256_GCM_SHA384) id 15.20.1.1; ${D}`,
+      `Received: from localhost (localhost [127.0.0.1]) by x.eurprd02.prod.outlook.com with ESMTPSA id 2; ${D}`,
+      '',
+      '',
+    ].join('\r\n');
+    const r = analyzeMessage(msg);
+    expect(r.hops.map((h) => h.security.scope)).toEqual(['external', 'internal', 'internal']);
+    const flagged = r.hops.filter((h) => h.issues.some((i) => i.code === 'UNVERIFIABLE')).map((h) => h.index);
+    expect(flagged).toEqual([1, 2]);
+    expect(r.verdict).toMatchObject({ grade: 'none', weakestHop: 0 });
+  });
+  it('an outside client greeting as a Microsoft host into Exchange Online keeps the boundary where it is', () => {
+    const msg = [
+      `Received: from AM0PR02MB1234.eurprd02.prod.outlook.com (2603:10a6:208:1::12) by DB9PR02MB5678.eurprd02.prod.outlook.com with HTTPS; ${D}`,
+      `Received: from AM1PEPF0000A1B2.eurprd02.prod.outlook.com (2603:10a6:208:1::9) by AM0PR02MB1234.eurprd02.prod.outlook.com (2603:10a6:208:1::12) with Microsoft SMTP Server (version=TLS1_2, cipher=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384) id 15.20.1.1; ${D}`,
+      `Received: from fake.eurprd02.prod.outlook.com (198.51.100.66) by AM1PEPF0000A1B2.mail.protection.outlook.com (10.167.16.5) with Microsoft SMTP Server id 15.20.1.1 via Frontend Transport; ${D}`,
+      `Received: from inner.prod.outlook.com (2603:10a6:208:1::99) by fake.eurprd02.prod.outlook.com with Microsoft SMTP Server id 15.20.1.1; ${D}`,
+      '',
+      '',
+    ].join('\r\n');
+    const r = analyzeMessage(msg, { internalHosts: ['.outlook.com', '.office365.com'] });
+    expect(r.hops.map((h) => h.security.scope)).toEqual(['internal', 'internal', 'external', 'internal']);
+    expect(r.hops[2]!.security.scopeReason).toBe('cross-operator');
+    expect(r.hops.filter((h) => h.issues.some((i) => i.code === 'UNVERIFIABLE')).map((h) => h.index)).toEqual([3]);
+    expect(r.verdict).toMatchObject({ grade: 'none', weakestHop: 2 });
+    expect(r.unmatchedDeclared).toEqual(['.office365.com']);
+  });
+});

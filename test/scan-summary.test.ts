@@ -7,7 +7,7 @@ import { failsOn } from '../src/cli/fail-on.js';
 import type { HopFacts, MessageFacts } from '../src/summary/facts.js';
 import { registrableIsh } from '../src/summary/relay-key.js';
 import { MAX_SUMMARY_KEYS, OTHER_KEY, SummaryBuilder, zeroCounts } from '../src/summary/summary.js';
-import type { Grade, Verdict } from '../src/types.js';
+import type { Grade, Verdict, VerdictGrade } from '../src/types.js';
 
 describe('registrableIsh', () => {
   it.each([
@@ -97,7 +97,7 @@ describe('SummaryBuilder', () => {
   });
 });
 
-function verdict(grade: Grade, counts: Partial<Record<Grade, number>> = {}): Verdict {
+function verdict(grade: VerdictGrade, counts: Partial<Record<Grade, number>> = {}): Verdict {
   return { grade, weakestHop: null, counts: { ...zeroCounts(), ...counts }, internalCounts: zeroCounts() };
 }
 
@@ -119,6 +119,9 @@ describe('failsOn', () => {
     ['none', 'unknown', true],
     ['C', 'unknown', false],
     ['A', 'unknown', false],
+    ['internal-only', 'A', false],
+    ['internal-only', 'none', false],
+    ['internal-only', 'unknown', false],
   ] as const)('verdict %s, --fail-on %s → %s', (grade, threshold, expected) => {
     expect(failsOn(verdict(grade), threshold)).toBe(expected);
   });

@@ -103,7 +103,8 @@ export function messageSection(report: MessageReport, anchor: string, origin: Me
   let html = `<section class="message" id="${anchor}">`;
   html += `<h3>${badge(v.grade)} ${text(h.subject, 160, '(no subject)')}</h3>`;
   html += '<table class="facts meta">';
-  html += row('verdict', `${badge(v.grade)} ${GRADE_LABEL[v.grade] === '?' ? 'unknown (not stated)' : `grade ${GRADE_LABEL[v.grade]}`}${weakest !== null && weakest > hopsOmitted ? ` — set by <a href="#${anchor}-h${weakest}">hop ${int(v.weakestHop ?? 0)}</a>` : ''}`);
+  const verdictText = v.grade === 'internal-only' ? 'internal only: no hop crossed between operators' : GRADE_LABEL[v.grade] === '?' ? 'unknown (not stated)' : `grade ${GRADE_LABEL[v.grade]}`;
+  html += row('verdict', `${badge(v.grade)} ${verdictText}${weakest !== null && weakest > hopsOmitted ? ` — set by <a href="#${anchor}-h${weakest}">hop ${int(v.weakestHop ?? 0)}</a>` : ''}`);
   html += row('from', text(h.from, 160));
   html += row('date', text(h.date?.text ?? null, 80));
   html += row('message-id', text(h.messageId, 160));

@@ -4,7 +4,7 @@
  * grade is told by colour alone; the letter is always printed beside or on the colour.
  * @module
  */
-import type { Grade } from '../types.js';
+import type { Grade, VerdictGrade } from '../types.js';
 import { esc } from './escape.js';
 
 /** Grades in the order a chart stacks and a legend lists them: best first. */
@@ -58,7 +58,11 @@ export function svgDefs(): string {
   );
 }
 
+/** What the verdict `internal-only` means: no hop crossed between operators. */
+export const INTERNAL_ONLY_MEANING = 'no hop crossed between operators';
+
 /** An HTML grade badge: the coloured swatch with the letter on it (CSS classes, no inline style). */
-export function badge(grade: Grade): string {
+export function badge(grade: VerdictGrade): string {
+  if (grade === 'internal-only') return `<span class="g g-internal" title="${esc(INTERNAL_ONLY_MEANING)}">int</span>`;
   return `<span class="g g-${grade}" title="${esc(GRADE_MEANING[grade])}">${GRADE_LABEL[grade]}</span>`;
 }

@@ -36,6 +36,7 @@ nav.toc{display:flex;flex-wrap:wrap;gap:4px 14px;margin:8px 0 4px;font-size:13px
 .g-C{background:${GRADE_COLOR.C}}
 .g-F{background:${GRADE_COLOR.F}}
 .g-none{background:repeating-linear-gradient(45deg,${GRADE_COLOR.none} 0 5px,#e7b6d2 5px 8px)}
+.g-internal{background:#e8e8e8;color:#333;border:1px dashed #888}
 .g-unknown{background:radial-gradient(circle,#777 1.2px,${GRADE_COLOR.unknown} 1.5px) 0 0/6px 6px}
 ul.legend{list-style:none;display:flex;flex-wrap:wrap;gap:6px 16px;padding:0;margin:6px 0 2px;font-size:12.5px}
 table{border-collapse:collapse;width:100%}

@@ -98,12 +98,12 @@ function reportLines(c: Colors, report: MessageReport, indent: string): string {
 function verdictLine(c: Colors, report: MessageReport): string {
   const v = report.verdict;
   const n = report.hops.length;
-  let text = `verdict ${paintGrade(c, v.grade, c.bold(v.grade))}`;
+  let text = `verdict ${v.grade === 'internal-only' ? c.dim(v.grade) : paintGrade(c, v.grade, c.bold(v.grade))}`;
   if (v.weakestHop !== null) {
     const hop = report.hops[v.weakestHop];
     if (hop !== undefined) text += ` — hop ${v.weakestHop} (${fromText(hop)} → ${byText(hop)})`;
   } else if (n === 0) text += ' — no Received fields';
-  else text += ' — every hop is internal';
+  else text += ' — no hop crossed between operators';
   const paint = (g: Grade, t: string): string => paintGrade(c, g, t);
   text += `  ·  external: ${countsText(v.counts, paint)}`;
   const internal = countsText(v.internalCounts, paint);
