@@ -179,7 +179,7 @@ describe('scan', () => {
     await writeFile(join(folder, 'a.eml'), message('first'));
     await symlink(join(dir, 'does-not-exist.eml'), join(folder, 'b.eml'));
     await writeFile(join(folder, 'c.eml'), message('third'));
-    const { messages, summary } = await collect(folder);
+    const { messages, summary } = await collect(folder, { read: { followSymlinks: true } });
     expect(messages.map((m) => m.report.headers.subject)).toEqual(['first', null, 'third']);
     expect(messages[1]?.report.issues[0]?.code).toBe('IO_UNREADABLE');
     expect(summary).toMatchObject({ messages: 3, unreadable: 1 });

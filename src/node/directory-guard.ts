@@ -6,6 +6,7 @@
 import { realpath } from 'node:fs/promises';
 import { issue } from '../issues.js';
 import type { Issue } from '../types.js';
+import { fsPath, nameFromBytes } from './fs-path.js';
 import { describeError } from './read-faults.js';
 
 /** The outcome of entering a directory: its real path, or the issue that says why it is not entered. */
@@ -20,7 +21,8 @@ export class DirectoryGuard {
   async enter(path: string): Promise<EnterResult> {
     let real: string;
     try {
-      real = await realpath(path);
+      // As bytes: a name that is not UTF-8 must not collide with another one that decodes to the same U+FFFDs.
+      real = nameFromBytes(await realpath(fsPath(path), { encoding: 'buffer' }));
     } catch (error) {
       return { entered: false, issue: issue('IO_UNREADABLE', 'error', describeError(error)) };
     }

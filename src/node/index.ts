@@ -7,7 +7,7 @@ export { analyzeFile } from './analyze-file.js';
 export { readMessages } from './read-messages.js';
 export { scan } from './scan.js';
 export { analyzeNested } from './nested.js';
-export { MAX_MESSAGE_BYTES } from './read-options.js';
+export { MAX_MESSAGE_BYTES, MAX_MESSAGE_SCAN_BYTES } from './read-options.js';
 
 export type { MessageInput } from './read-messages.js';
 export type { MboxVariant, MessageRecord, ReadOptions } from './read-options.js';

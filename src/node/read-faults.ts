@@ -17,10 +17,17 @@ export function errorCode(error: unknown): string | null {
   return null;
 }
 
-/** A one-line human description of an I/O error, with a plain-words hint for the common codes. */
+/**
+ * A one-line human description of an I/O error, with a plain-words hint for the common codes. Node's message is
+ * kept without the path it quotes: that copy is decoded with U+FFFD for bytes that are not UTF-8, and every caller
+ * names the path itself (escaped).
+ */
 export function describeError(error: unknown): string {
   const code = errorCode(error);
-  const text = error instanceof Error ? error.message : String(error);
+  let text = error instanceof Error ? error.message : String(error);
+  // `ENOENT: no such file or directory, open '/path'` → without the quoted path (and `-> '/dest'`).
+  const quoted = text.indexOf(" '");
+  if (quoted !== -1 && typeof (error as { path?: unknown } | null)?.path !== 'undefined') text = text.slice(0, quoted);
   switch (code) {
     case 'ENOENT':
       return `file vanished or does not exist (${text})`;
@@ -30,7 +37,17 @@ export function describeError(error: unknown): string {
     case 'EISDIR':
       return `a directory where a file was expected (${text})`;
     case 'ELOOP':
-      return `symlink loop (${text})`;
+      return `symlink loop, or a link where links are not followed (${text})`;
+    case 'ENOTDIR':
+      return `a file where a directory was expected (${text})`;
+    case 'ENOSPC':
+      return `no space left on the device (${text})`;
+    case 'EDQUOT':
+      return `disk quota exceeded (${text})`;
+    case 'EFBIG':
+      return `file too large for this system or process (${text})`;
+    case 'EROFS':
+      return `read-only file system (${text})`;
     default:
       return text;
   }

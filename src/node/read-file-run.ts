@@ -19,7 +19,7 @@ const PREFETCH_MAX_BYTES = 256 * 1024;
 async function readSmallFile(path: string, options: ResolvedReadOptions, origin: ContentOrigin): Promise<MessageRecord[] | null> {
   let handle;
   try {
-    handle = await openMessageFile(path, origin);
+    handle = await openMessageFile(path, origin, options.followSymlinks);
   } catch (error) {
     return [faultRecord(path, 0, issue('IO_UNREADABLE', 'error', describeError(error)))];
   }

@@ -5,6 +5,7 @@
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { issue } from '../issues.js';
+import { fsPath } from './fs-path.js';
 import { ChunkRecycler, fileChunks } from './read-chunks.js';
 import { readContent, type ContentOrigin } from './read-content.js';
 import { describeError, faultRecord } from './read-faults.js';
@@ -12,12 +13,13 @@ import { resolveReadOptions, type MessageRecord, type ReadOptions, type Resolved
 
 /**
  * Open a file for reading. A file found by walking a folder or a Maildir is opened non-blocking and must be a
- * regular file: a FIFO or device planted in a mail folder would otherwise hang the scan. A path the user named may
- * be a pipe (`<(zcat archive.gz)`).
+ * regular file: a FIFO or device planted in a mail folder would otherwise hang the scan; unless `followSymlinks`,
+ * it is also opened without following a link (one swapped in after the listing fails with ELOOP). A path the user
+ * named may be a pipe (`<(zcat archive.gz)`) or a link.
  */
-export async function openMessageFile(path: string, origin: ContentOrigin): Promise<FileHandle> {
-  if (origin === 'named') return open(path, constants.O_RDONLY);
-  return open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+export async function openMessageFile(path: string, origin: ContentOrigin, followSymlinks = false): Promise<FileHandle> {
+  if (origin === 'named') return open(fsPath(path), constants.O_RDONLY);
+  return open(fsPath(path), constants.O_RDONLY | constants.O_NONBLOCK | (followSymlinks ? 0 : constants.O_NOFOLLOW));
 }
 
 /** Read one file (format detected by content) with resolved options; every fault becomes a record. */
@@ -28,7 +30,7 @@ export async function* readFileWith(
 ): AsyncGenerator<MessageRecord> {
   let handle: FileHandle;
   try {
-    handle = await openMessageFile(path, origin);
+    handle = await openMessageFile(path, origin, options.followSymlinks);
   } catch (error) {
     yield faultRecord(path, 0, issue('IO_UNREADABLE', 'error', describeError(error)));
     return;

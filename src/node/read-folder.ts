@@ -6,13 +6,15 @@
 import { issue } from '../issues.js';
 import type { DirectoryGuard } from './directory-guard.js';
 import { describeError, faultRecord } from './read-faults.js';
-import { isMaildir, readMaildirWith } from './read-maildir.js';
+import { isMaildir, readMaildirWith, SYMLINK_NOT_FOLLOWED } from './read-maildir.js';
 import { descend, walkFrom, walkListing } from './walk-listing.js';
 import { type MessageRecord, type ReadOptions, type ResolvedReadOptions } from './read-options.js';
 
-/** Hidden entries (`.git`, `.DS_Store`, editor swap files) are not filed mail. */
+const DOT = 0x2e;
+
+/** Hidden entries (`.git`, `.DS_Store`, editor swap files, a report being written) are not filed mail. */
 function isVisibleName(name: string): boolean {
-  return !name.startsWith('.');
+  return name.charCodeAt(0) !== DOT;
 }
 
 /** Read a directory already entered in `guard`: a Maildir as such, anything else file by file, recursively. */
@@ -22,7 +24,7 @@ export async function* readFolderWith(
   guard: DirectoryGuard,
   depth: number,
 ): AsyncGenerator<MessageRecord> {
-  if (await isMaildir(dir)) {
+  if (await isMaildir(dir, options)) {
     yield* readMaildirWith(dir, options, guard, depth);
     return;
   }
@@ -31,6 +33,8 @@ export async function* readFolderWith(
       yield* descend(entry.path, options, guard, depth, (path, d) => readFolderWith(path, options, guard, d));
     } else if (entry.kind === 'broken') {
       yield faultRecord(entry.path, 0, issue('IO_UNREADABLE', 'error', describeError(entry.error)));
+    } else if (entry.kind === 'symlink') {
+      if (options.nonMessages === 'report') yield faultRecord(entry.path, 0, issue('IO_NOT_A_MESSAGE', 'info', SYMLINK_NOT_FOLLOWED));
     } else if (options.nonMessages === 'report') {
       yield faultRecord(entry.path, 0, issue('IO_NOT_A_MESSAGE', 'info', 'not a regular file (FIFO, socket or device): not read'));
     }
@@ -39,7 +43,8 @@ export async function* readFolderWith(
 
 /**
  * Every message below `dir`, recursively, in byte-wise name order; each real directory read once (symlink loops
- * become a record with an issue). Files that are not mail are skipped unless `options.nonMessages` is `report`.
+ * become a record with an issue). Files that are not mail are skipped unless `options.nonMessages` is `report`;
+ * symbolic links below `dir` are not followed unless `options.followSymlinks` is set.
  */
 export function readFolder(dir: string, options?: ReadOptions): AsyncGenerator<MessageRecord> {
   return walkFrom(dir, options, readFolderWith);

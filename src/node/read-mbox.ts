@@ -1,7 +1,8 @@
 /**
  * Streaming mbox splitter (RFC 4155): messages are separated by a `From ` line that starts the file or follows a
  * blank line. Each message is yielded as soon as the next separator (or the end) is seen, with the byte offset of
- * its `From ` line; memory stays at one read chunk plus at most `maxMessageBytes` per message.
+ * its `From ` line; memory stays at one read chunk plus at most `maxMessageBytes` per message, and a message still
+ * going past `maxMessageScanBytes` ends the input (an endless source after a `From ` line is not scanned for ever).
  * @module
  */
 import { issue, pushAll } from '../issues.js';
@@ -128,6 +129,7 @@ export async function* readMbox(
   };
 
   let failure: Issue | null = null;
+  let abandoned = false;
   try {
     for await (const chunk of chunks) {
       const data = toBuffer(chunk);
@@ -186,12 +188,21 @@ export async function* readMbox(
       window = window.subarray(keepFrom);
       windowStart += keepFrom;
       pos = commitEnd - keepFrom;
+      if (current.total > options.maxMessageScanBytes) {
+        // Leaving the loop closes the source: endless input after a `From ` line is not scanned for ever.
+        abandoned = true;
+        break;
+      }
     }
   } catch (error) {
     failure = streamErrorIssue(error, bytesRead);
   }
 
-  if (failure === null) {
+  if (abandoned) {
+    const why = `message still going after ${current.total} bytes (maxMessageScanBytes): the rest of the input not read`;
+    const done = finish(current, [issue('IO_TRUNCATED', 'error', why)]);
+    if (done !== null) yield done;
+  } else if (failure === null) {
     // At the end, drop the blank line writers put after the last message too.
     let end = window.length;
     if (window[end - 1] === LF) {

@@ -8,6 +8,7 @@ import { issue } from '../issues.js';
 import { nodeStreamChunks, webStreamChunks } from './read-chunks.js';
 import { readContent } from './read-content.js';
 import { describeError, faultRecord } from './read-faults.js';
+import { fsPath } from './fs-path.js';
 import { readFileWith } from './read-file.js';
 import { readFolder } from './read-folder.js';
 import { resolveReadOptions, type MessageRecord, type ReadOptions, type ResolvedReadOptions } from './read-options.js';
@@ -26,7 +27,7 @@ function isNodeStream(input: object): input is NodeJS.ReadableStream {
 async function* readPath(path: string, options: ResolvedReadOptions): AsyncGenerator<MessageRecord> {
   let isDirectory: boolean;
   try {
-    isDirectory = (await stat(path)).isDirectory();
+    isDirectory = (await stat(fsPath(path))).isDirectory();
   } catch (error) {
     yield faultRecord(path, 0, issue('IO_UNREADABLE', 'error', describeError(error)));
     return;

@@ -32,8 +32,16 @@ export type MboxVariant = 'mboxrd' | 'mboxo' | 'none';
 
 /** Options of `readMessages`; every field is optional. */
 export interface ReadOptions {
-  /** Bytes kept per message; the rest is counted and flagged `IO_TRUNCATED` (default {@link MAX_MESSAGE_BYTES}). */
+  /**
+   * Bytes kept per message (default {@link MAX_MESSAGE_BYTES}); the message is flagged `IO_TRUNCATED`. A single
+   * message (a file, stdin) is not read past them; in an mbox the rest is skipped up to `maxMessageScanBytes`.
+   */
   readonly maxMessageBytes?: number;
+  /**
+   * Bytes of one mbox message read at most while looking for the next `From ` line (default
+   * {@link MAX_MESSAGE_SCAN_BYTES}): a message still going on past them ends the input there, with `IO_TRUNCATED`.
+   */
+  readonly maxMessageScanBytes?: number;
   /** Directory levels descended below the input folder (default {@link MAX_DIRECTORY_DEPTH}). */
   readonly maxDirectoryDepth?: number;
   /** Entries read per directory (default {@link MAX_DIRECTORY_ENTRIES}). */
@@ -47,23 +55,37 @@ export interface ReadOptions {
   readonly nonMessages?: 'skip' | 'report';
   /** `source` of the records when reading a stream (default `<stream>`). */
   readonly name?: string;
+  /**
+   * Follow symbolic links met while walking a folder or a Maildir (default `false`: a link planted in a mail folder
+   * must not make the scan read `/etc/passwd` or a whole other tree). A path given directly is always followed.
+   * Links not followed are skipped in folders (a record with an info issue when `nonMessages` is `report`) and a
+   * record with a warning in a Maildir's `cur/` and `new/`.
+   */
+  readonly followSymlinks?: boolean;
 }
 
 /** {@link ReadOptions} with every default filled in. */
 export interface ResolvedReadOptions {
   readonly maxMessageBytes: number;
+  readonly maxMessageScanBytes: number;
   readonly maxDirectoryDepth: number;
   readonly maxDirectoryEntries: number;
   readonly mboxVariant: MboxVariant;
   readonly nonMessages: 'skip' | 'report';
   readonly name: string;
+  readonly followSymlinks: boolean;
 }
 
 /** 8 MiB kept per message: a 2 GB mbox with no second `From ` line must not be buffered whole; headers fit easily. */
 export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+/**
+ * 1 GiB read of one mbox message at most: `/dev/zero`-like input after a `From ` line would otherwise be scanned
+ * forever for the next separator; real messages with attachments stay under a few hundred MB.
+ */
+export const MAX_MESSAGE_SCAN_BYTES = 1024 * 1024 * 1024;
 /** 32 directory levels: deeper trees are generated (or a bind-mount maze), not filed mail. */
 export const MAX_DIRECTORY_DEPTH = 32;
-/** 2,000,000 names per directory: names are held in memory to sort them; a real Maildir has well under a million. */
+/** 2,000,000 names per directory: each pass over a larger one re-reads all its names (a real Maildir has well under a million). */
 export const MAX_DIRECTORY_ENTRIES = 2_000_000;
 /** 1,000 bytes for an mbox `From ` line (RFC 5322 §2.1.1 caps lines at 998): longer lines are body, never separators. */
 export const MAX_FROM_LINE_BYTES = 1000;
@@ -74,14 +96,16 @@ export const DETECT_BYTES = 4096;
 
 const DEFAULTS: ResolvedReadOptions = Object.freeze({
   maxMessageBytes: MAX_MESSAGE_BYTES,
+  maxMessageScanBytes: MAX_MESSAGE_SCAN_BYTES,
   maxDirectoryDepth: MAX_DIRECTORY_DEPTH,
   maxDirectoryEntries: MAX_DIRECTORY_ENTRIES,
   mboxVariant: 'mboxrd',
   nonMessages: 'skip',
   name: '<stream>',
+  followSymlinks: false,
 });
 
-function checkCount(options: ReadOptions, key: 'maxMessageBytes' | 'maxDirectoryDepth' | 'maxDirectoryEntries'): void {
+function checkCount(options: ReadOptions, key: 'maxMessageBytes' | 'maxMessageScanBytes' | 'maxDirectoryDepth' | 'maxDirectoryEntries'): void {
   const value: unknown = options[key];
   if (value === undefined) return;
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
@@ -94,9 +118,10 @@ export function resolveReadOptions(options?: ReadOptions): ResolvedReadOptions {
   if (options === undefined) return DEFAULTS;
   if (options === null || typeof options !== 'object') throw new TypeError('options must be an object');
   checkCount(options, 'maxMessageBytes');
+  checkCount(options, 'maxMessageScanBytes');
   checkCount(options, 'maxDirectoryDepth');
   checkCount(options, 'maxDirectoryEntries');
-  const { mboxVariant, nonMessages, name } = options;
+  const { mboxVariant, nonMessages, name, followSymlinks } = options;
   if (mboxVariant !== undefined && mboxVariant !== 'mboxrd' && mboxVariant !== 'mboxo' && mboxVariant !== 'none') {
     throw new TypeError(`options.mboxVariant must be 'mboxrd', 'mboxo' or 'none', got ${String(mboxVariant)}`);
   }
@@ -104,12 +129,15 @@ export function resolveReadOptions(options?: ReadOptions): ResolvedReadOptions {
     throw new TypeError(`options.nonMessages must be 'skip' or 'report', got ${String(nonMessages)}`);
   }
   if (name !== undefined && typeof name !== 'string') throw new TypeError('options.name must be a string');
+  if (followSymlinks !== undefined && typeof followSymlinks !== 'boolean') throw new TypeError('options.followSymlinks must be a boolean');
   return Object.freeze({
     maxMessageBytes: options.maxMessageBytes ?? DEFAULTS.maxMessageBytes,
+    maxMessageScanBytes: options.maxMessageScanBytes ?? DEFAULTS.maxMessageScanBytes,
     maxDirectoryDepth: options.maxDirectoryDepth ?? DEFAULTS.maxDirectoryDepth,
     maxDirectoryEntries: options.maxDirectoryEntries ?? DEFAULTS.maxDirectoryEntries,
     mboxVariant: mboxVariant ?? DEFAULTS.mboxVariant,
     nonMessages: nonMessages ?? DEFAULTS.nonMessages,
     name: name ?? DEFAULTS.name,
+    followSymlinks: followSymlinks ?? DEFAULTS.followSymlinks,
   });
 }

@@ -4,6 +4,7 @@
  * @module
  */
 import { open, stat } from 'node:fs/promises';
+import { fsPath } from './fs-path.js';
 import { readMessages, type MessageInput } from './read-messages.js';
 import type { MessageRecord, ReadOptions } from './read-options.js';
 import type { ScanInput, ScanProgress, ScanShard } from './scan-types.js';
@@ -38,9 +39,9 @@ export async function totalBytesOf(inputs: readonly MessageInput[]): Promise<num
   for (const input of inputs) {
     if (typeof input !== 'string' || input === '-') return undefined;
     try {
-      const s = await stat(input);
+      const s = await stat(fsPath(input));
       if (!s.isFile()) return undefined;
-      const handle = await open(input, 'r');
+      const handle = await open(fsPath(input), 'r');
       try {
         const head = Buffer.alloc(2);
         const { bytesRead } = await handle.read(head, 0, 2, 0);

@@ -40,7 +40,10 @@ export interface ScanOptions extends AnalyzeOptions {
   readonly onProgress?: (progress: ScanProgress) => void;
   /** Options of the archive readers. */
   readonly read?: ReadOptions;
-  /** Worker threads that run the analysis (default 1 = in this thread). Output order never changes. */
+  /**
+   * Worker threads that run the analysis (default 1 = in this thread; at most `os.availableParallelism()`, more is
+   * capped there). Output order never changes.
+   */
   readonly jobs?: number;
   /** Analyse only shard `index` of `count` (by message order over all inputs). */
   readonly shard?: ScanShard;
