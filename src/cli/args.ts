@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { parseCidr } from '../address/cidr.js';
+import { MAX_RECEIVED_FIELDS } from '../limits.js';
 import { MAX_JOBS } from '../node/scan.js';
 import type { ScanShard } from '../node/scan-types.js';
 import type { Grade } from '../types.js';
@@ -36,6 +37,10 @@ export interface CliArgs {
   readonly quiet: boolean;
   /** `--report <file>`: also write the HTML report there; `null` = no report. */
   readonly report: string | null;
+  /** `--follow-symlinks`: follow symbolic links met inside the folders scanned. */
+  readonly followSymlinks: boolean;
+  /** `--max-hops <n>`: Received fields read per message (`null` = the library's default). */
+  readonly maxHops: number | null;
   readonly help: boolean;
   readonly version: boolean;
 }
@@ -55,18 +60,26 @@ Options:
       --internal <cidr|host,…>         our networks: hops between them are internal (repeatable)
       --policy <practical|bcp195>      grading policy (default practical; bcp195 = RFC 9325 MUST NOTs are F)
       --nested                         also analyse forwarded/bounced messages inside messages
-  -j, --jobs <n|auto>                  worker threads for the analysis (default 1; auto = one per core
-                                       when the input is files of 128 MiB or more, else 1)
+      --follow-symlinks                follow symbolic links inside the folders scanned (default: not
+                                       followed; a link named on the command line is always followed)
+      --max-hops <n>                   Received fields read per message (default ${MAX_RECEIVED_FIELDS}); each hop
+                                       is about 800 bytes of JSON, so this also bounds the output
+  -j, --jobs <n|auto>                  worker threads for the analysis (default 1; at most one per core;
+                                       auto = one per core when the input is files of 128 MiB or more)
       --shard <k/n>                    only every n-th message, starting with the k-th (1 ≤ k ≤ n)
       --color, --no-color              force colour on or off (default: on a terminal, NO_COLOR honoured)
       --no-progress                    no progress bar on stderr
       --report <file>                  also write a self-contained HTML report (charts, worst relays, the
-                                       200 weakest messages with their hop paths); with -q, only the file
+                                       200 weakest messages with their hop paths); with -q, only the file.
+                                       Written whole at the end (replaced atomically); refused when the path
+                                       is a symbolic link, an input, or a file that is not an HTML report
   -q, --quiet                          no progress bar, no warnings on stderr (with --report: no stdout)
   -h, --help                           this help
   -V, --version                        print the version
 
-Exit codes: 0 ran, 1 --fail-on matched, 2 usage or fatal I/O error.
+Exit codes: 0 ran, 1 --fail-on matched, 2 usage or I/O error (a named path that cannot be read is
+reported and the others are still scanned), 130 interrupted by SIGINT, 143 by SIGTERM (the output stops
+after a whole message and ends with the summary so far; the report is not written).
 `;
 
 const FORMATS: ReadonlySet<string> = new Set(['text', 'json', 'ndjson', 'csv']);
@@ -100,7 +113,17 @@ function parseJobs(text: string | undefined): number | 'auto' {
   if (text === undefined) return 1;
   if (text === 'auto') return 'auto';
   const n = /^\d{1,3}$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isInteger(n) || n < 1 || n > MAX_JOBS) throw new UsageError(`--jobs must be a whole number from 1 to ${MAX_JOBS}, or auto`);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_JOBS) throw new UsageError(`--jobs must be a whole number from 1 to ${MAX_JOBS}, or auto; got ${text}`);
+  return n;
+}
+
+/** 1,000,000 hops per message at most on the command line: far past any real chain, and a safe integer. */
+const MAX_HOPS_OPTION = 1_000_000;
+
+function parseMaxHops(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  const n = /^\d{1,7}$/.test(text) ? Number(text) : Number.NaN;
+  if (!(n >= 1 && n <= MAX_HOPS_OPTION)) throw new UsageError(`--max-hops must be a whole number from 1 to ${MAX_HOPS_OPTION}; got ${text}`);
   return n;
 }
 
@@ -141,6 +164,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         progress: { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
         report: { type: 'string' },
+        'follow-symlinks': { type: 'boolean' },
+        'max-hops': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
       },
@@ -169,6 +194,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     progress: v.progress !== false && v.quiet !== true,
     quiet: v.quiet === true,
     report: v.report ?? null,
+    followSymlinks: v['follow-symlinks'] === true,
+    maxHops: parseMaxHops(v['max-hops']),
     help,
     version,
   };

@@ -6,8 +6,24 @@
  */
 import { isMainThread, workerData } from 'node:worker_threads';
 import { workerScript } from '../node/worker-pool.js';
-import { run } from './run.js';
+import { argvWithBytes } from './paths.js';
+import { run, signalExitCode } from './run.js';
 import { isCliWorkerData, serveCliWorker } from './worker.js';
+
+/**
+ * SIGINT and SIGTERM stop the run at the next whole message (output closed, summary so far, exit 130 or 143); a
+ * second one, when the first cannot finish (a reader that stopped reading our output), exits at once.
+ */
+function stopOnSignals(): AbortSignal {
+  const controller = new AbortController();
+  for (const name of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(name, () => {
+      if (controller.signal.aborted) process.exit(signalExitCode(name));
+      controller.abort(name);
+    });
+  }
+  return controller.signal;
+}
 
 function main(): void {
   // `rcvd … | head`: a closed pipe is the reader saying "enough", not an error.
@@ -16,13 +32,14 @@ function main(): void {
     process.stderr.write(`rcvd: cannot write output: ${error.message}\n`);
     process.exit(2);
   });
-  run(process.argv.slice(2), {
+  run(argvWithBytes(process.argv.slice(2)), {
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,
     env: process.env,
     workerScript: workerScript(import.meta.url),
     stdoutReleasesChunks: true,
+    signal: stopOnSignals(),
   }).then(
     (code) => {
       process.exitCode = code;

@@ -1,16 +1,16 @@
 /**
  * `run(argv, io)`: the whole CLI as a function — parse, read, analyse, format, write — with every process-level
  * thing injected, so tests drive it in-process. Returns the exit code: 0 ran, 1 `--fail-on` matched, 2 usage or
- * fatal I/O error (a path on the command line that cannot be opened). An unreadable message inside an archive is
- * an issue in the output, never an exit code.
+ * I/O error (a path on the command line that cannot be opened: reported, the other paths still scanned; a report
+ * that cannot be written), 128 + the signal's number when `io.signal` stopped the run (130 SIGINT, 143 SIGTERM).
+ * An unreadable message inside an archive is an issue in the output, never an exit code.
  * @module
  */
-import { open, stat, type FileHandle } from 'node:fs/promises';
+import { availableParallelism, constants } from 'node:os';
 import { analyzeMessage } from '../analyze.js';
 import { resolveLimits } from '../limits.js';
 import { batchPool, runBatches } from '../node/batch-runner.js';
 import { BufferShelf } from '../node/buffer-shelf.js';
-import { describeError } from '../node/read-faults.js';
 import type { MessageInput } from '../node/read-messages.js';
 import type { MessageRecord } from '../node/read-options.js';
 import { readBatches, totalBytesOf } from '../node/scan-batches.js';
@@ -22,7 +22,9 @@ import { parseCliArgs, UsageError, USAGE, type CliArgs } from './args.js';
 import { processCliBatch, type CliBatchConfig, type CliBatchResult } from './batch.js';
 import { colorEnabled } from './color.js';
 import { createFormat } from './format/index.js';
+import { pathProblem } from './paths.js';
 import { createProgress, type Progress } from './progress.js';
+import { ReportFile } from './report-file.js';
 import { sanitize } from './sanitize.js';
 import { TOOL } from './version.js';
 import { CLI_WORKER_ROLE, type CliWorkerData, type CliWorkerResult } from './worker.js';
@@ -50,6 +52,13 @@ export interface CliIo {
    * buffers once written.
    */
   readonly stdoutReleasesChunks?: boolean;
+  /**
+   * Stops the run at the next whole message: the output gets its tail (the summary so far), the report is not
+   * written, and the exit code is 128 + the number of the signal named by the abort reason (`'SIGINT'` → 130).
+   */
+  readonly signal?: AbortSignal;
+  /** Cores the machine offers (default `os.availableParallelism()`): `--jobs` is capped there. */
+  readonly cores?: number;
 }
 
 /** 20 warning lines about unreadable messages on stderr: the output has them all; the terminal gets a taste. */
@@ -65,6 +74,7 @@ function write(out: CliOutput, chunk: string | Uint8Array, onWritten?: () => voi
 function analyzeOptions(args: CliArgs): AnalyzeOptions {
   return {
     policy: args.policy,
+    ...(args.maxHops === null ? {} : { limits: { maxReceivedFields: args.maxHops } }),
     ...(args.trustedNetworks.length > 0 ? { trustedNetworks: args.trustedNetworks } : {}),
     ...(args.trustedHosts.length > 0 ? { trustedHosts: args.trustedHosts } : {}),
     ...(args.internalNetworks.length > 0 ? { internalNetworks: args.internalNetworks } : {}),
@@ -72,22 +82,34 @@ function analyzeOptions(args: CliArgs): AnalyzeOptions {
   };
 }
 
-/** `null` when every path can be read; else the message for the first that cannot (exit 2). */
-async function checkPaths(paths: readonly string[]): Promise<string | null> {
-  let stdin = 0;
-  for (const p of paths) {
-    if (p === '-') {
-      if (++stdin > 1) return '"-" (stdin) given more than once';
-      continue;
-    }
-    if (p === '') return 'an empty path';
-    try {
-      await stat(p);
-    } catch (error) {
-      return `${sanitize(p)}: ${sanitize(describeError(error))}`;
-    }
-  }
+/** A mistake in the list of paths that makes the whole command line wrong (exit 2 before anything runs). */
+function pathsMistake(paths: readonly string[]): string | null {
+  if (paths.filter((p) => p === '-').length > 1) return '"-" (stdin) given more than once';
+  if (paths.includes('')) return 'an empty path';
   return null;
+}
+
+/** The paths that can be read, and one stderr line for each that cannot. */
+async function readablePaths(paths: readonly string[]): Promise<{ readable: string[]; problems: string[] }> {
+  const readable: string[] = [];
+  const problems: string[] = [];
+  for (const p of paths) {
+    const problem = p === '-' ? null : await pathProblem(p);
+    if (problem === null) readable.push(p);
+    else problems.push(`rcvd: cannot read ${sanitize(p)}: ${sanitize(problem)}\n`);
+  }
+  return { readable, problems };
+}
+
+/** 128 + the signal's number, the shell's convention for a command stopped by a signal (SIGINT 130, SIGTERM 143). */
+export function signalExitCode(reason: unknown): number {
+  const number = typeof reason === 'string' ? (constants.signals as Record<string, number | undefined>)[reason] : undefined;
+  return 128 + (number ?? constants.signals.SIGINT);
+}
+
+/** The usage error as stderr lines: Node's parser writes hints on lines of their own, each made terminal-safe. */
+function usageLines(error: UsageError): string {
+  return `rcvd: ${error.message.split('\n').map(sanitize).join('\n')}\nTry 'rcvd --help'.\n`;
 }
 
 /** Run `rcvd` with `argv` (without `node` and the script); resolves to the exit code. */
@@ -97,7 +119,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     args = parseCliArgs(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    await write(io.stderr, `rcvd: ${sanitize(error.message)}\nTry 'rcvd --help'.\n`);
+    await write(io.stderr, usageLines(error));
     return 2;
   }
   if (args.help) {
@@ -108,9 +130,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     await write(io.stdout, `${TOOL.name} ${TOOL.version}\n`);
     return 0;
   }
-  const bad = await checkPaths(args.paths);
-  if (bad !== null) {
-    await write(io.stderr, `rcvd: cannot read ${bad}\n`);
+  const mistake = pathsMistake(args.paths);
+  if (mistake !== null) {
+    await write(io.stderr, `rcvd: cannot read ${mistake}\n`);
     return 2;
   }
   const analyze = analyzeOptions(args);
@@ -120,17 +142,34 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     await write(io.stderr, `rcvd: ${sanitize(error instanceof Error ? error.message : String(error))}\n`);
     return 2;
   }
-
-  // Opened (and truncated) before the scan: a report path that cannot be written fails now, not after an hour.
-  let reportFile: FileHandle | null = null;
+  // Checked before the scan, so a report that cannot be written fails now, not after an hour.
+  let reportFile: ReportFile | null = null;
   if (args.report !== null) {
-    try {
-      reportFile = await open(args.report, 'w');
-    } catch (error) {
-      await write(io.stderr, `rcvd: cannot write the report ${sanitize(args.report)}: ${sanitize(describeError(error))}\n`);
+    const prepared = await ReportFile.prepare(args.report, args.paths);
+    if (typeof prepared === 'string') {
+      await write(io.stderr, `rcvd: ${prepared}\n`);
       return 2;
     }
+    reportFile = prepared;
   }
+  // One path that cannot be read must not lose the run: it is reported now, the others are scanned, exit 2.
+  const { readable, problems } = await readablePaths(args.paths);
+  for (const line of problems) await write(io.stderr, line);
+  if (readable.length === 0) {
+    await reportFile?.discard();
+    return 2;
+  }
+  const ioFailed = problems.length > 0;
+  try {
+    return await scanPaths(args, readable, analyze, reportFile, io, ioFailed);
+  } finally {
+    await reportFile?.discard();
+  }
+}
+
+/** The scan itself, over the paths that could be opened; `ioFailed` = some could not (exit 2 at the end). */
+async function scanPaths(args: CliArgs, paths: readonly string[], analyze: AnalyzeOptions, reportFile: ReportFile | null, io: CliIo, pathFailed: boolean): Promise<number> {
+  let ioFailed = pathFailed;
   const report = reportFile === null ? null : new ReportAggregator();
   // `--report -q`: the file is the output; stdout stays silent.
   const stdoutOn = !(report !== null && args.quiet);
@@ -138,18 +177,26 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const formatConfig = { name: args.format, color: args.format === 'text' && colorEnabled(args.color ?? undefined, io.stdout.isTTY === true, io.env) };
   const format = createFormat(formatConfig);
   const config: CliBatchConfig = { analyze, nested: args.nested, format: formatConfig, failOn: args.failOn, ...(report === null ? {} : { report: true }) };
-  const inputs: MessageInput[] = args.paths.map((p) => (p === '-' ? io.stdin : p));
+  const inputs: MessageInput[] = paths.map((p) => (p === '-' ? io.stdin : p));
+  const signal = io.signal;
   const progress: Progress | null = args.progress && io.stderr.isTTY === true ? await createProgress(io.stderr as unknown as NodeJS.WritableStream) : null;
   // Sized once, for the progress bar and for `--jobs auto`.
   const totalBytes = progress === null && args.jobs !== 'auto' ? undefined : await totalBytesOf(inputs);
   const batches = readBatches(inputs, {
-    read: { name: '-' },
+    read: { name: '-', followSymlinks: args.followSymlinks },
+    ...(signal === undefined ? {} : { signal }),
     ...(args.shard === null ? {} : { shard: args.shard }),
     ...(progress === null ? {} : { onProgress: (p) => progress.update(p) }),
     ...(progress === null || totalBytes === undefined ? {} : { totalBytes }),
   });
   const workerData: CliWorkerData = { role: CLI_WORKER_ROLE, config };
-  const jobs = args.jobs === 'auto' ? autoJobs(totalBytes) : args.jobs;
+  const cores = Math.max(1, io.cores ?? availableParallelism());
+  let jobs = args.jobs === 'auto' ? autoJobs(totalBytes, cores) : args.jobs;
+  if (jobs > cores) {
+    // More threads than cores only adds memory (each compiles the analyser) and contention.
+    if (!args.quiet) await write(io.stderr, `rcvd: warning: --jobs ${jobs} is more than the ${cores} cores here; using ${cores}\n`);
+    jobs = cores;
+  }
   const pool = batchPool(io.workerScript ?? null, workerData, jobs);
 
   const summary = new SummaryBuilder();
@@ -174,28 +221,49 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const inline = (records: MessageRecord[]): Promise<CliBatchResult> => processCliBatch(records, config, format, emit);
     // Worker output buffers go back to the workers once written, when the stream lets go of what it wrote.
     const outputSpares = pool !== null && io.stdoutReleasesChunks === true ? new BufferShelf() : undefined;
-    for await (const result of runBatches<CliBatchResult | CliWorkerResult>(batches, inline, pool, jobs, { headerLimit, ...(outputSpares === undefined ? {} : { outputSpares }) })) {
-      if ('bytes' in result) {
-        const { bytes } = result;
-        await emit(bytes, outputSpares === undefined ? undefined : () => outputSpares.put(bytes.buffer));
-      }
-      for (const f of result.facts) summary.add(f);
-      if (report !== null) for (const r of result.reports) report.add(r);
-      failed += result.failed;
-      if (!args.quiet) {
-        for (const w of result.warnings) {
-          if (warned++ < MAX_STDERR_WARNINGS) await write(io.stderr, `rcvd: warning: ${w}\n`);
+    let messages = 0;
+    try {
+      for await (const result of runBatches<CliBatchResult | CliWorkerResult>(batches, inline, pool, jobs, { headerLimit, ...(outputSpares === undefined ? {} : { outputSpares }) })) {
+        if ('bytes' in result) {
+          const { bytes } = result;
+          await emit(bytes, outputSpares === undefined ? undefined : () => outputSpares.put(bytes.buffer));
         }
+        // A batch is whole messages, written and counted together: the summary always matches the output.
+        for (const f of result.facts) summary.add(f);
+        messages += result.facts.length;
+        if (report !== null) for (const r of result.reports) report.add(r);
+        failed += result.failed;
+        if (!args.quiet) {
+          for (const w of result.warnings) {
+            if (warned++ < MAX_STDERR_WARNINGS) await write(io.stderr, `rcvd: warning: ${w}\n`);
+          }
+        }
+        if (signal?.aborted === true) break;
       }
+    } catch (error) {
+      // The reader stops with the signal's reason as soon as it is aborted; anything else is a real failure.
+      if (signal?.aborted !== true) throw error;
     }
+    progress?.stop();
     if (stdoutOn) await write(io.stdout, format.tail(summary.result()));
+    if (signal?.aborted === true) {
+      const name = typeof signal.reason === 'string' ? signal.reason : 'a signal';
+      const what = reportFile === null ? '' : '; the report was not written';
+      await write(io.stderr, `rcvd: interrupted by ${sanitize(name)} after ${messages} messages: the output and its summary cover those${what}\n`);
+      return signalExitCode(signal.reason);
+    }
     if (reportFile !== null && report !== null) {
-      await reportFile.writeFile(renderReport(report.result(), { generator: `${TOOL.name} ${TOOL.version}`, generatedAt: new Date().toISOString() }), 'utf8');
+      const html = renderReport(report.result(), { generator: `${TOOL.name} ${TOOL.version}`, generatedAt: new Date().toISOString() });
+      const problem = await reportFile.commit(html);
+      if (problem !== null) {
+        await write(io.stderr, `rcvd: ${problem}\n`);
+        ioFailed = true;
+      }
     }
   } finally {
     progress?.stop();
-    await reportFile?.close();
   }
   if (!args.quiet && warned > MAX_STDERR_WARNINGS) await write(io.stderr, `rcvd: warning: ${warned - MAX_STDERR_WARNINGS} more unreadable messages (see the output)\n`);
+  if (ioFailed) return 2;
   return failed > 0 ? 1 : 0;
 }

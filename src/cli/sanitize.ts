@@ -24,15 +24,39 @@ function escapeOne(c: number): string {
   return c <= 0xff ? `\\x${c.toString(16).padStart(2, '0')}` : `\\u${c.toString(16).padStart(4, '0')}`;
 }
 
-/** `text` with every control, bidi, zero-width and line-separator character shown as a visible escape (`\e`, `\x07`, `\u202e`). */
+function isSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdfff;
+}
+
+/**
+ * A lone surrogate: a file name byte that is not UTF-8 (U+DC80..U+DCFF, see `node/fs-path.ts`) is shown as the
+ * byte, `\xff`; any other as `\udXXX` (a terminal would print U+FFFD for either).
+ */
+function escapeLone(c: number): string {
+  return c >= 0xdc80 && c <= 0xdcff ? `\\x${(c - 0xdc00).toString(16)}` : `\\u${c.toString(16)}`;
+}
+
+/**
+ * `text` with every control, bidi, zero-width and line-separator character and every lone surrogate shown as a
+ * visible escape (`\e`, `\x07`, `\u202e`, a file name byte that is not UTF-8 as `\xff`).
+ */
 export function sanitize(text: string): string {
   let i = 0;
-  while (i < text.length && !mustEscape(text.charCodeAt(i))) i++;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (mustEscape(c) || isSurrogate(c)) break;
+  }
   if (i === text.length) return text;
   let out = text.slice(0, i);
   for (; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    out += mustEscape(c) ? escapeOne(c) : text[i];
+    if (isSurrogate(c)) {
+      const next = text.charCodeAt(i + 1);
+      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        out += text[i]! + text[i + 1]!; // a pair: one character outside the BMP
+        i++;
+      } else out += escapeLone(c);
+    } else out += mustEscape(c) ? escapeOne(c) : text[i];
   }
   return out;
 }
