@@ -74,6 +74,7 @@ describe('endless sources end', () => {
       ['IO_TRUNCATED', 'warning'],
       ['IO_TRUNCATED', 'error'],
     ]);
+    expect(last.issues[0]!.message).toMatch(/^message is more than \d+ bytes/);
     expect(last.issues[1]!.message).toMatch(/maxMessageScanBytes.*rest of the input not read/);
   });
 

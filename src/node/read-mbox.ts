@@ -79,6 +79,9 @@ export async function* readMbox(
     if (recycler !== undefined && store !== window.buffer && !held.has(store)) recycler.release(store);
   };
 
+  // Set when a message outgrew maxMessageScanBytes and the rest of the input is left unread.
+  let abandoned = false;
+
   const commit = (from: number, to: number): void => {
     if (to <= from) return;
     const length = to - from;
@@ -121,7 +124,7 @@ export async function* readMbox(
     }
     if (pending.total > pending.kept) {
       issues.push(
-        issue('IO_TRUNCATED', 'warning', `message is ${pending.total} bytes; kept the first ${pending.kept} (maxMessageBytes)`),
+        issue('IO_TRUNCATED', 'warning', `message is ${abandoned ? 'more than ' : ''}${pending.total} bytes; kept the first ${pending.kept} (maxMessageBytes)`),
       );
     }
     pushAll(issues, extra);
@@ -129,7 +132,6 @@ export async function* readMbox(
   };
 
   let failure: Issue | null = null;
-  let abandoned = false;
   try {
     for await (const chunk of chunks) {
       const data = toBuffer(chunk);
