@@ -26,6 +26,8 @@ export interface CliArgs {
   readonly trustedHosts: readonly string[];
   readonly internalNetworks: readonly string[];
   readonly internalHosts: readonly string[];
+  /** `--providers <file.json>`: provider entries to add to or replace in the built-in table; `null` = none. */
+  readonly providers: string | null;
   readonly policy: 'practical' | 'bcp195';
   readonly nested: boolean;
   /** Worker threads; `'auto'` = decided from the cores and the size of the input (see `autoJobs`). */
@@ -57,7 +59,10 @@ Options:
       --fail-on <grade>                exit 1 when a message's verdict is this grade or worse
                                        (none < F < C < B < A; "unknown" also fails unknown verdicts)
       --trusted <cidr|host,…>          our relays: their Received lines are believed (repeatable)
-      --internal <cidr|host,…>         our networks: hops between them are internal (repeatable)
+      --internal <cidr|host,…>         our networks: hops between them are internal (repeatable); a host
+                                       pattern matches a HELO name only when its address confirms it
+      --providers <file.json>          mail providers to add to the built-in table, or replace (same id):
+                                       a JSON array of { id, name, domains, mailNetworks, wideNetworks }
       --policy <practical|bcp195>      grading policy (default practical; bcp195 = RFC 9325 MUST NOTs are F)
       --nested                         also analyse forwarded/bounced messages inside messages
       --follow-symlinks                follow symbolic links inside the folders scanned (default: not
@@ -156,6 +161,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         'fail-on': { type: 'string' },
         trusted: { type: 'string', multiple: true },
         internal: { type: 'string', multiple: true },
+        providers: { type: 'string' },
         policy: { type: 'string' },
         nested: { type: 'boolean' },
         jobs: { type: 'string', short: 'j' },
@@ -186,6 +192,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     trustedHosts: trusted.hosts,
     internalNetworks: internal.networks,
     internalHosts: internal.hosts,
+    providers: v.providers ?? null,
     policy: oneOf('policy', v.policy, new Set(['practical', 'bcp195']), 'practical'),
     nested: v.nested === true,
     jobs: parseJobs(v.jobs),

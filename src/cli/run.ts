@@ -6,6 +6,7 @@
  * An unreadable message inside an archive is an issue in the output, never an exit code.
  * @module
  */
+import { readFile } from 'node:fs/promises';
 import { availableParallelism, constants } from 'node:os';
 import { analyzeMessage } from '../analyze.js';
 import { resolveLimits } from '../limits.js';
@@ -71,9 +72,31 @@ function write(out: CliOutput, chunk: string | Uint8Array, onWritten?: () => voi
   return new Promise((resolve) => once('drain', resolve));
 }
 
-function analyzeOptions(args: CliArgs): AnalyzeOptions {
+/** Largest `--providers` file read: the built-in table is 60 KB of source; a bigger file is a mistake. */
+const MAX_PROVIDERS_FILE_BYTES = 16 * 1024 * 1024;
+
+/** The `--providers` file's entries (checked later with the other options), or a one-line problem. */
+async function readProvidersFile(path: string): Promise<{ entries: unknown } | { problem: string }> {
+  let text: string;
+  try {
+    const bytes = await readFile(path);
+    if (bytes.length > MAX_PROVIDERS_FILE_BYTES) return { problem: `--providers ${path}: larger than ${MAX_PROVIDERS_FILE_BYTES} bytes` };
+    text = bytes.toString('utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    return { problem: `--providers ${path}: cannot read it (${code})` };
+  }
+  try {
+    return { entries: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { problem: `--providers ${path}: not JSON (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
+
+function analyzeOptions(args: CliArgs, providers: unknown): AnalyzeOptions {
   return {
     policy: args.policy,
+    ...(providers === undefined ? {} : { providers: providers as NonNullable<AnalyzeOptions['providers']> }),
     ...(args.maxHops === null ? {} : { limits: { maxReceivedFields: args.maxHops } }),
     ...(args.trustedNetworks.length > 0 ? { trustedNetworks: args.trustedNetworks } : {}),
     ...(args.trustedHosts.length > 0 ? { trustedHosts: args.trustedHosts } : {}),
@@ -135,7 +158,16 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     await write(io.stderr, `rcvd: cannot read ${mistake}\n`);
     return 2;
   }
-  const analyze = analyzeOptions(args);
+  let providers: unknown;
+  if (args.providers !== null) {
+    const read = await readProvidersFile(args.providers);
+    if ('problem' in read) {
+      await write(io.stderr, `rcvd: ${sanitize(read.problem)}\n`);
+      return 2;
+    }
+    providers = read.entries;
+  }
+  const analyze = analyzeOptions(args, providers);
   try {
     analyzeMessage('', analyze);
   } catch (error) {
