@@ -1,7 +1,9 @@
 /**
- * The memos' one mechanism: what is set is got back, the number of entries stays bounded, and an entry in use
- * survives the turn of a generation (a memo cleared when full forgot it).
+ * The memos' one mechanism: what is set is got back, the number of entries stays bounded, an entry in use survives
+ * the turn of a generation (a memo cleared when full forgot it), and no entry holds the header it was cut from.
  */
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BoundedMemo } from '../src/text/bounded-memo.js';
@@ -43,5 +45,25 @@ describe('BoundedMemo', () => {
       }),
       { seed: 20261128 },
     );
+  });
+});
+
+describe('BoundedMemo retention (V8)', () => {
+  it('keeps keys and string values without the strings they were cut from', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const memo = new BoundedMemo<string>(1024);
+    gc();
+    const before = getHeapStatistics().used_heap_size;
+    for (let k = 0; k < 200; k++) {
+      // A distinct 200 KB block each time (a header), a host name cut from it, and its domain cut from the name.
+      const block = `${'x'.repeat(100_000)} mail.uniquerelay${String(k).padStart(8, '0')}.example ${'x'.repeat(100_000)}`;
+      const name = block.slice(100_001, block.indexOf(' ', 100_001));
+      memo.set(name, name.slice(5));
+    }
+    gc();
+    // 200 blocks are about 40 MB; 200 entries a few hundred bytes each.
+    expect(getHeapStatistics().used_heap_size - before).toBeLessThan(2_000_000);
+    expect(memo.get('mail.uniquerelay00000007.example')).toBe('uniquerelay00000007.example');
   });
 });

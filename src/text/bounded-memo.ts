@@ -1,6 +1,6 @@
 /**
- * The module-level memos' one mechanism (addresses, cipher names, from clauses): text → value, at most a fixed number
- * of entries, keys kept as copies of their own characters (see memoKey).
+ * The module-level memos' one mechanism (addresses, cipher names, from clauses, registrable domains): text → value, at
+ * most a fixed number of entries, keys and string values kept as copies of their own characters (see memoKey).
  * @module
  */
 import { memoKey } from './memo-key.js';
@@ -30,9 +30,14 @@ export class BoundedMemo<V> {
     return old;
   }
 
-  /** Remember `value` for `key` (a copy of the key's characters is kept, never the string it was cut from). */
+  /**
+   * Remember `value` for `key`. The key, and the value when it is a string, are kept as copies of their characters,
+   * never the string they were cut from: a memo outlives the message, and a name it got from a header (a registrable
+   * domain is a slice of the host name) would keep that message's whole header block alive. A value of another type
+   * must hold no such slice itself.
+   */
   set(key: string, value: V): void {
-    this.#remember(memoKey(key), value);
+    this.#remember(memoKey(key), typeof value === 'string' ? (memoKey(value) as V) : value);
   }
 
   #remember(key: string, value: V): void {
