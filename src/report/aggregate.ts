@@ -1,12 +1,16 @@
 /**
  * What an archive report needs beyond the scan summary, added up one message at a time in bounded memory: verdicts
- * per month, TLS versions of external hops, sending domains, and the N weakest messages kept whole for their detail.
+ * per month, TLS versions of external hops, sending domains, and the N weakest messages kept for their detail.
  * The summary itself (counts, ciphers, relays, years) is the same {@link SummaryBuilder} the CLI and `scan()` use.
+ * Whatever is kept is a copy with texts of its own: the strings of a report are slices of its message's decoded
+ * header block (up to 1 MiB), which V8 keeps alive for as long as one slice is.
  * @module
  */
 import { compareGrades, gradeRank } from '../grade/order.js';
 import { messageFacts } from '../summary/facts.js';
-import { MAX_SUMMARY_KEYS, OTHER_KEY, SummaryBuilder, zeroCounts } from '../summary/summary.js';
+import { MAX_SUMMARY_KEYS, OTHER_KEY, SummaryBuilder, tableKey, zeroCounts } from '../summary/summary.js';
+import { cutText, keptCopy } from '../text/kept-copy.js';
+import { memoKey } from '../text/memo-key.js';
 import type { GradeCounts, ScanSummary } from '../summary/types.js';
 import type { Grade, Hop, MessageReport } from '../types.js';
 
@@ -18,6 +22,16 @@ export const MAX_DETAILS_LIMIT = 10_000;
 export const MAX_DETAIL_HOPS = 60;
 /** 2,000 characters of a raw Received value kept for the detail (real ones are under 2 KiB; the limit is 32 KiB). */
 export const MAX_DETAIL_RAW = 2000;
+/**
+ * 300 characters of any other text kept for a detail (names, dates, evidence, messages; no view shows more): a
+ * forged header block fills every field of every hop, and 200 details of 60 hops must not each copy a megabyte.
+ */
+export const MAX_DETAIL_TEXT = 300;
+/**
+ * 10 entries of each trace list kept for a detail (the view shows at most 5): a forged header block can hold a
+ * thousand `X-Received` or `Authentication-Results` fields.
+ */
+export const MAX_DETAIL_TRACE = 10;
 /** 10 rows in each ranked table: a report is read by a person. */
 export const REPORT_TOP = 10;
 
@@ -54,7 +68,7 @@ export interface DomainTally {
   readonly verdicts: GradeCounts;
 }
 
-/** A message kept for its detail, with its rank among the weakest (1 = weakest). */
+/** A message kept for its detail, its report slimmed and copied by {@link slimReport}. */
 export interface DetailMessage extends ReportMessage {
   /** Order of arrival in the scan (0-based): the tie-break and the stable anchor. */
   readonly seq: number;
@@ -117,17 +131,30 @@ function weaknessOrder(a: DetailMessage, b: DetailMessage): number {
   return compareGrades(va.grade, vb.grade) || vb.counts[vb.grade] - va.counts[va.grade] || a.seq - b.seq;
 }
 
-function slimHop(hop: Hop): Hop {
-  return hop.raw.length <= MAX_DETAIL_RAW ? hop : { ...hop, raw: `${hop.raw.slice(0, MAX_DETAIL_RAW)}…` };
+/** A detail's copy of one text: `raw` values to {@link MAX_DETAIL_RAW}, any other to {@link MAX_DETAIL_TEXT}. */
+function detailText(text: string, key: string | undefined): string {
+  return memoKey(cutText(text, key === 'raw' ? MAX_DETAIL_RAW : MAX_DETAIL_TEXT));
 }
 
-/** The report with at most {@link MAX_DETAIL_HOPS} hops (the newest, header order kept) and raw values cut. */
+/**
+ * The report as a detail keeps it: at most {@link MAX_DETAIL_HOPS} hops (the newest, header order kept) and
+ * {@link MAX_DETAIL_TRACE} entries per trace list, texts cut (see {@link MAX_DETAIL_TEXT}), and every string a copy
+ * of its own, so that keeping it keeps nothing of the message it came from.
+ */
 export function slimReport(report: MessageReport): { report: MessageReport; omitted: number } {
   const omitted = Math.max(0, report.hops.length - MAX_DETAIL_HOPS);
-  const hops = (omitted > 0 ? report.hops.slice(0, MAX_DETAIL_HOPS) : report.hops).map(slimHop);
+  const hops = omitted > 0 ? report.hops.slice(0, MAX_DETAIL_HOPS) : report.hops;
   const kept = new Set(hops.map((h) => h.index));
   const timeline = omitted > 0 ? { ...report.timeline, entries: report.timeline.entries.filter((e) => kept.has(e.hop)) } : report.timeline;
-  return { report: { ...report, hops, timeline }, omitted };
+  const t = report.trace;
+  const trace = {
+    ...t,
+    xReceived: t.xReceived.slice(0, MAX_DETAIL_TRACE),
+    authenticationResults: t.authenticationResults.slice(0, MAX_DETAIL_TRACE),
+    receivedSpf: t.receivedSpf.slice(0, MAX_DETAIL_TRACE),
+    originatingIp: t.originatingIp.slice(0, MAX_DETAIL_TRACE),
+  };
+  return { report: keptCopy({ ...report, hops, timeline, trace }, detailText), omitted };
 }
 
 /**
@@ -244,7 +271,8 @@ export class ReportAggregator {
     const seq = this.seq++;
     if (this.heap.accepts(verdict, report.verdict.counts[verdict])) {
       const slim = slimReport(report);
-      this.heap.offer({ source: message.source, index: message.index, report: slim.report, seq, hopsOmitted: slim.omitted, ...(message.nested === undefined ? {} : { nested: message.nested }) });
+      // The source too is a copy: nothing a detail keeps may hold on to what the reader handed over.
+      this.heap.offer({ source: memoKey(message.source), index: message.index, report: slim.report, seq, hopsOmitted: slim.omitted, ...(message.nested === undefined ? {} : { nested: message.nested }) });
     }
   }
 
@@ -263,9 +291,11 @@ export class ReportAggregator {
   }
 
   private addDomain(domain: string, verdict: Grade): void {
-    const key = this.domains.has(domain) || this.domains.size < MAX_SUMMARY_KEYS ? domain : OTHER_KEY;
+    const cut = tableKey(domain);
+    const key = this.domains.has(cut) || this.domains.size < MAX_SUMMARY_KEYS ? cut : OTHER_KEY;
     let row = this.domains.get(key);
-    if (row === undefined) this.domains.set(key, (row = { messages: 0, worst: verdict, verdicts: zeroCounts() }));
+    // A new key is a copy: the domain is a slice of this message's header block.
+    if (row === undefined) this.domains.set(memoKey(key), (row = { messages: 0, worst: verdict, verdicts: zeroCounts() }));
     row.messages++;
     row.verdicts[verdict]++;
     if (gradeRank(verdict) < gradeRank(row.worst)) row.worst = verdict;

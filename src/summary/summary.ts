@@ -1,9 +1,12 @@
 /**
  * Adds message facts up into a {@link ScanSummary} in bounded memory: counters, plus three keyed tables (ciphers,
- * relays, years) each capped at {@link MAX_SUMMARY_KEYS} distinct keys.
+ * relays, years) each capped at {@link MAX_SUMMARY_KEYS} distinct keys of at most {@link MAX_KEY_CHARS} characters,
+ * each a copy of its own (a name as read is a slice that keeps its message's whole header block alive).
  * @module
  */
 import { compareGrades } from '../grade/order.js';
+import { cutText, keptText } from '../text/kept-copy.js';
+import { memoKey } from '../text/memo-key.js';
 import type { Grade } from '../types.js';
 import type { MessageFacts } from './facts.js';
 import { SUMMARY_TOP, type CipherTally, type GradeCounts, type RelayBasis, type RelayTally, type ScanSummary, type YearTally } from './types.js';
@@ -13,6 +16,17 @@ export const MAX_SUMMARY_KEYS = 50_000;
 
 /** The key past the cap. */
 export const OTHER_KEY = '(other)';
+
+/**
+ * 256 characters of a relay, cipher or domain key (a DNS name has at most 253, a suite name about 50): a header can
+ * hold a 32 KiB "name", and {@link MAX_SUMMARY_KEYS} of them would be 3 GB. Longer keys are cut and end in `...`.
+ */
+export const MAX_KEY_CHARS = 256;
+
+/** `text` as a table key: cut to {@link MAX_KEY_CHARS} (lookups use this too, so a cut name always meets its row). */
+export function tableKey(text: string): string {
+  return cutText(text, MAX_KEY_CHARS);
+}
 
 /** Zero for every grade. */
 export function zeroCounts(): GradeCounts {
@@ -94,10 +108,12 @@ export class SummaryBuilder {
   }
 
   private addCipher(cipher: string, cipherIana: string | null, grade: Grade): void {
-    const key = capped(this.ciphers, cipherIana ?? `?${cipher}`);
+    const key = capped(this.ciphers, cipherIana === null ? `?${tableKey(cipher)}` : tableKey(cipherIana));
     const row = this.ciphers.get(key);
     if (row === undefined) {
-      this.ciphers.set(key, key === OTHER_KEY ? { cipher: OTHER_KEY, cipherIana: null, grade, count: 1 } : { cipher, cipherIana, grade, count: 1 });
+      // A new row keeps copies only: the texts are slices of this message's header block.
+      const kept = key === OTHER_KEY ? { cipher: OTHER_KEY, cipherIana: null, grade, count: 1 } : { cipher: keptText(cipher, MAX_KEY_CHARS), cipherIana: cipherIana === null ? null : keptText(cipherIana, MAX_KEY_CHARS), grade, count: 1 };
+      this.ciphers.set(memoKey(key), kept);
       return;
     }
     row.count++;
@@ -105,11 +121,12 @@ export class SummaryBuilder {
   }
 
   private addRelay(relay: string, basis: RelayBasis, grade: Grade): void {
-    const key = capped(this.relays, relay);
+    const key = capped(this.relays, tableKey(relay));
     let row = this.relays.get(key);
     if (row === undefined) {
-      row = { relay: key, basis: key === OTHER_KEY ? 'unstated' : basis, hops: 0, worstGrade: grade, grades: zeroCounts() };
-      this.relays.set(key, row);
+      const kept = memoKey(key);
+      row = { relay: kept, basis: key === OTHER_KEY ? 'unstated' : basis, hops: 0, worstGrade: grade, grades: zeroCounts() };
+      this.relays.set(kept, row);
     }
     row.hops++;
     row.grades[grade]++;

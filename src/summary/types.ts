@@ -10,7 +10,10 @@ export type GradeCounts = Record<Grade, number>;
 
 /** One cipher seen on external hops. */
 export interface CipherTally {
-  /** The cipher as first written in a header (`DES-CBC3-SHA`, `RC4-MD5`). */
+  /**
+   * The cipher as first written in a header (`DES-CBC3-SHA`, `RC4-MD5`); `(other)` for the ciphers seen after
+   * `MAX_SUMMARY_KEYS` distinct ones; a name longer than `MAX_KEY_CHARS` is cut there and ends in `...`.
+   */
   readonly cipher: string;
   /** The IANA name when the catalogue knows the cipher; `null` otherwise (then `cipher` is the key). */
   readonly cipherIana: string | null;
@@ -25,7 +28,11 @@ export type RelayBasis = 'rdns' | 'helo' | 'ip' | 'unstated';
 
 /** One sending relay (grouped by its registrable-ish domain, else its IP) over external hops. */
 export interface RelayTally {
-  /** `example.com`, `mail.co.uk`-style last labels, an IP, or `(unstated)`. */
+  /**
+   * `example.com`, `mail.co.uk`-style last labels, an IP, or `(unstated)`; `(other)` for the relays seen after
+   * `MAX_SUMMARY_KEYS` distinct ones (an archive of a million forged names keeps a bounded table);
+   * a name longer than `MAX_KEY_CHARS` is cut there and ends in `...`.
+   */
   readonly relay: string;
   /** What `relay` was derived from. */
   readonly basis: RelayBasis;
