@@ -49,3 +49,17 @@ describe('--providers', () => {
     expect(r.stderr).toContain(says);
   });
 });
+
+describe('declared patterns that match nothing', () => {
+  it('are named on stderr and in the summary; the ones that matched are not', async () => {
+    const r = await runCli(['-f', 'ndjson', '--internal', '.mailer-mx.example,.nomatch.example', '--trusted', '192.0.2.0/24', join(dir, 'm.eml')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('matched nothing in 1 messages: 192.0.2.0/24, .nomatch.example');
+    const summary = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { type: string; unmatchedDeclared: string[] };
+    expect(summary).toMatchObject({ type: 'summary', unmatchedDeclared: ['192.0.2.0/24', '.nomatch.example'] });
+  });
+  it('say nothing when every pattern matched', async () => {
+    const r = await runCli(['--internal', '.mailer-mx.example', join(dir, 'm.eml')]);
+    expect(r.stderr).not.toContain('matched nothing');
+  });
+});

@@ -262,7 +262,7 @@ describe('inputs', () => {
     const doc = JSON.parse(r.stdout) as { messages: { nested: { parent: unknown; depth: number; position: number; parentPosition: number | null; contentType: string; report: { verdict: { grade: string } } }[] }[]; summary: { nestedMessages: number } };
     const nested = doc.messages[0]?.nested ?? [];
     expect(nested.map((n) => [n.depth, n.position, n.parentPosition, n.contentType, n.report.verdict.grade])).toEqual([
-      [1, 0, null, 'message/rfc822', 'A'],
+      [1, 0, null, 'message/rfc822', 'internal-only'], // example.com's own submission and relay: one operator
       [2, 1, 0, 'message/rfc822', 'C'],
     ]);
     expect(nested[0]?.parent).toEqual({ source: BOUNCE, index: 0 });

@@ -5,19 +5,21 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { failsOn } from '../src/cli/fail-on.js';
 import type { HopFacts, MessageFacts } from '../src/summary/facts.js';
-import { registrableIsh } from '../src/summary/relay-key.js';
+import { relayDomain } from '../src/summary/relay-key.js';
 import { MAX_SUMMARY_KEYS, OTHER_KEY, SummaryBuilder, zeroCounts } from '../src/summary/summary.js';
 import type { Grade, Verdict, VerdictGrade } from '../src/types.js';
 
-describe('registrableIsh', () => {
+describe('relayDomain', () => {
   it.each([
     ['mail.example.com', 'example.com'],
     ['MX1.Example.COM.', 'example.com'],
     ['example.com', 'example.com'],
-    ['www1234.sakura.ne.jp', 'sakura.ne.jp'],
+    ['www1234.sakura.ne.jp', 'www1234.sakura.ne.jp'], // sakura.ne.jp is a hosting suffix in the PSL's private section
     ['smtp.shop.co.uk', 'shop.co.uk'],
     ['a.b.example.de', 'example.de'],
     ['mail.bigpond.com.au', 'bigpond.com.au'],
+    ['mx.mail.example.city.kawasaki.jp', 'city.kawasaki.jp'], // the PSL's !city.kawasaki.jp exception to *.kawasaki.jp
+    ['smtp.foo.github.io', 'foo.github.io'],
     ['localhost', 'localhost'],
     ['unknown', null],
     ['192.0.2.1', null],
@@ -26,7 +28,7 @@ describe('registrableIsh', () => {
     ['', null],
     ['a..b', null],
   ])('%s → %s', (name, expected) => {
-    expect(registrableIsh(name)).toBe(expected);
+    expect(relayDomain(name)).toBe(expected);
   });
 });
 
@@ -35,7 +37,7 @@ function hop(grade: Grade, relay: string, year: number | null, cipher: string | 
 }
 
 function facts(verdict: Grade, external: HopFacts[], year: number | null = 2024, internalHops = 0): MessageFacts {
-  return { verdict, unreadable: false, hops: external.length + internalHops, internalHops, year, external, nested: 0 };
+  return { verdict, unreadable: false, hops: external.length + internalHops, internalHops, year, external, nested: 0, unmatchedDeclared: [] };
 }
 
 describe('SummaryBuilder', () => {
@@ -131,5 +133,25 @@ describe('failsOn', () => {
     expect(failsOn(verdict('unknown', { C: 1, unknown: 1 }), 'F')).toBe(false);
     expect(failsOn(verdict('unknown', { A: 2, unknown: 1 }), 'B')).toBe(false);
     expect(failsOn(verdict('unknown', { A: 2, unknown: 1 }), 'A')).toBe(true);
+  });
+});
+
+describe('SummaryBuilder: internal-only messages and declared patterns', () => {
+  it('counts internal-only verdicts apart from the grades, per year too', () => {
+    const b = new SummaryBuilder();
+    b.add({ ...facts('A', [hop('A', 'example.org', 2024)]) });
+    b.add({ ...facts('none', [], 2024, 3), verdict: 'internal-only' });
+    const s = b.result();
+    expect(s.verdicts).toEqual({ ...zeroCounts(), A: 1 });
+    expect(s.internalOnly).toBe(1);
+    expect(s.years).toEqual([expect.objectContaining({ year: 2024, internalOnly: 1, verdicts: { ...zeroCounts(), A: 1 } })]);
+  });
+  it('reports the declared patterns that no message matched', () => {
+    const b = new SummaryBuilder();
+    b.add({ ...facts('A', []), unmatchedDeclared: ['10.9.0.0/16', '.example.org', '.typo.example'] });
+    b.add({ ...facts('A', []), unmatchedDeclared: ['.typo.example', '10.9.0.0/16'] });
+    b.add({ ...facts('A', []), unmatchedDeclared: ['.typo.example'] });
+    expect(b.result().unmatchedDeclared).toEqual(['.typo.example']);
+    expect(new SummaryBuilder().result().unmatchedDeclared).toEqual([]);
   });
 });

@@ -38,7 +38,7 @@ function hopFacts(relay: string, cipher: string | null, cipherIana: string | nul
 }
 
 function messageFacts(external: HopFacts[]): MessageFacts {
-  return { verdict: 'B', unreadable: false, hops: external.length, internalHops: 0, year: 2025, external, nested: 0 };
+  return { verdict: 'B', unreadable: false, hops: external.length, internalHops: 0, year: 2025, external, nested: 0, unmatchedDeclared: [] };
 }
 
 /** A message whose header block is 200 KB of filler around a new relay, cipher and From domain. */

@@ -277,7 +277,12 @@ async function scanPaths(args: CliArgs, paths: readonly string[], analyze: Analy
       if (signal?.aborted !== true) throw error;
     }
     progress?.stop();
-    if (stdoutOn) await write(io.stdout, format.tail(summary.result()));
+    const done = summary.result();
+    if (stdoutOn) await write(io.stdout, format.tail(done));
+    if (!args.quiet && done.unmatchedDeclared.length > 0) {
+      // A pattern that never matched changed nothing: almost always a typo or a HELO name no address confirms.
+      await write(io.stderr, `rcvd: warning: --trusted/--internal matched nothing in ${done.messages} messages: ${sanitize(done.unmatchedDeclared.join(', '))}\n`);
+    }
     if (signal?.aborted === true) {
       const name = typeof signal.reason === 'string' ? signal.reason : 'a signal';
       const what = reportFile === null ? '' : '; the report was not written';

@@ -126,9 +126,10 @@ function versionOf(hop: Hop): string {
 
 /** Worst verdict first, then most external hops at that grade, then earliest. Negative = `a` is weaker. */
 function weaknessOrder(a: DetailMessage, b: DetailMessage): number {
-  const va = a.report.verdict;
-  const vb = b.report.verdict;
-  return compareGrades(va.grade, vb.grade) || vb.counts[vb.grade] - va.counts[va.grade] || a.seq - b.seq;
+  // Kept details always have a graded verdict (`add` skips `internal-only`).
+  const ga = a.report.verdict.grade as Grade;
+  const gb = b.report.verdict.grade as Grade;
+  return compareGrades(ga, gb) || b.report.verdict.counts[gb] - a.report.verdict.counts[ga] || a.seq - b.seq;
 }
 
 /** A detail's copy of one text: `raw` values to {@link MAX_DETAIL_RAW}, any other to {@link MAX_DETAIL_TEXT}. */
@@ -184,8 +185,9 @@ class WeakestHeap {
     const top = this.items[0];
     if (top === undefined) return false;
     const tv = top.report.verdict;
+    const tg = tv.grade as Grade;
     // seq is always larger for a newcomer, so only a strictly weaker one enters.
-    return compareGrades(grade, tv.grade) < 0 || (grade === tv.grade && atGrade > tv.counts[tv.grade]);
+    return compareGrades(grade, tg) < 0 || (grade === tg && atGrade > tv.counts[tg]);
   }
 
   sorted(): DetailMessage[] {
@@ -254,6 +256,11 @@ export class ReportAggregator {
       if (messageMonth !== null) break;
     }
     messageMonth ??= monthOf(report.headers.date?.iso);
+    // No hop crossed between operators: nothing to chart, rank or keep as a weak message (the summary counts it apart).
+    if (report.verdict.grade === 'internal-only') {
+      this.seq++;
+      return;
+    }
     const verdict = report.verdict.grade;
     const mrow = this.monthRow(messageMonth);
     if (mrow !== null) mrow.verdicts[verdict]++;

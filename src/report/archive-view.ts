@@ -150,7 +150,11 @@ export function archiveBody(data: ArchiveReportData, heading: string, subline: s
   html += card('weak or plaintext', esc(pct(worstShare(s.verdicts, ['none', 'F', 'C']))), '<p class="muted">of message verdicts are C, F or none</p>');
   html += card('not stated', esc(pct(worstShare(s.externalHopGrades, ['unknown']))), '<p class="muted">of external hops say nothing about their TLS</p>');
   html += `<div class="card wide"><div class="label">external hops per grade</div>${shareBar(s.externalHopGrades, 'external hops')}${legend()}</div>`;
-  html += `<div class="card"><div class="label">message verdicts</div>${gradeTable(s.verdicts, 'messages')}</div>`;
+  const apart = s.internalOnly > 0 ? `<p class="muted">and ${int(s.internalOnly)} internal-only (no hop crossed between operators)</p>` : '';
+  html += `<div class="card"><div class="label">message verdicts</div>${gradeTable(s.verdicts, 'messages')}${apart}</div>`;
+  if (s.unmatchedDeclared.length > 0) {
+    html += card('declared but matched nothing', int(s.unmatchedDeclared.length), `<p class="muted wrap">${text(s.unmatchedDeclared.join(', '), 400)}</p>`);
+  }
   html += `<div class="card"><div class="label">external hops</div>${gradeTable(s.externalHopGrades, 'hops')}</div>`;
   html += headlineCards(data);
   html += '</div></section>';

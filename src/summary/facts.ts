@@ -3,7 +3,7 @@
  * sends these instead of the whole report when only the summary needs them).
  * @module
  */
-import type { Grade, MessageReport } from '../types.js';
+import type { Grade, MessageReport, VerdictGrade } from '../types.js';
 import { relayOf } from './relay-key.js';
 import type { RelayBasis } from './types.js';
 
@@ -20,7 +20,7 @@ export interface HopFacts {
 
 /** One message, as the summary sees it. */
 export interface MessageFacts {
-  readonly verdict: Grade;
+  readonly verdict: VerdictGrade;
   readonly unreadable: boolean;
   readonly hops: number;
   readonly internalHops: number;
@@ -29,6 +29,8 @@ export interface MessageFacts {
   readonly external: readonly HopFacts[];
   /** Nested reports found under this message. */
   readonly nested: number;
+  /** The declared patterns this message did not match (see `MessageReport.unmatchedDeclared`). */
+  readonly unmatchedDeclared: readonly string[];
 }
 
 function yearOf(iso: string | null | undefined): number | null {
@@ -70,5 +72,5 @@ export function messageFacts(report: MessageReport, nested: number): MessageFact
       year: yearOf(hop.date?.iso) ?? year,
     });
   }
-  return { verdict: report.verdict.grade, unreadable: hasIoError(report), hops: report.hops.length, internalHops, year, external, nested };
+  return { verdict: report.verdict.grade, unreadable: hasIoError(report), hops: report.hops.length, internalHops, year, external, nested, unmatchedDeclared: report.unmatchedDeclared };
 }

@@ -51,6 +51,7 @@ interface RelayRow {
 interface YearRow {
   year: number | null;
   verdicts: GradeCounts;
+  internalOnly: number;
   externalHops: GradeCounts;
 }
 
@@ -75,6 +76,9 @@ export class SummaryBuilder {
   private hops = 0;
   private internalHops = 0;
   private readonly verdicts = zeroCounts();
+  private internalOnly = 0;
+  /** Declared patterns no message has matched yet; `null` before the first message. */
+  private unmatched: string[] | null = null;
   private readonly externalGrades = zeroCounts();
   private readonly ciphers = new Map<string, CipherRow>();
   private readonly relays = new Map<string, RelayRow>();
@@ -87,8 +91,18 @@ export class SummaryBuilder {
     if (facts.unreadable) this.unreadable++;
     this.hops += facts.hops;
     this.internalHops += facts.internalHops;
-    this.verdicts[facts.verdict]++;
-    this.yearRow(facts.year).verdicts[facts.verdict]++;
+    const year = this.yearRow(facts.year);
+    if (facts.verdict === 'internal-only') {
+      this.internalOnly++;
+      year.internalOnly++;
+    } else {
+      this.verdicts[facts.verdict]++;
+      year.verdicts[facts.verdict]++;
+    }
+    // Facts without the field (an older NDJSON) say nothing about the patterns.
+    const missed = facts.unmatchedDeclared ?? [];
+    if (this.unmatched === null) this.unmatched = [...missed];
+    else if (this.unmatched.length > 0) this.unmatched = this.unmatched.filter((p) => missed.includes(p));
     for (const hop of facts.external) {
       this.externalGrades[hop.grade]++;
       this.yearRow(hop.year).externalHops[hop.grade]++;
@@ -101,7 +115,7 @@ export class SummaryBuilder {
     const key = capped(this.years, year === null ? 'null' : String(year));
     let row = this.years.get(key);
     if (row === undefined) {
-      row = { year: key === OTHER_KEY ? null : year, verdicts: zeroCounts(), externalHops: zeroCounts() };
+      row = { year: key === OTHER_KEY ? null : year, verdicts: zeroCounts(), internalOnly: 0, externalHops: zeroCounts() };
       this.years.set(key, row);
     }
     return row;
@@ -145,7 +159,7 @@ export class SummaryBuilder {
       .map((r) => ({ relay: r.relay, basis: r.basis, hops: r.hops, worstGrade: r.worstGrade, grades: { ...r.grades } }));
     const years: YearTally[] = [...this.years.values()]
       .sort((a, b) => (a.year === null ? 1 : b.year === null ? -1 : a.year - b.year))
-      .map((r) => ({ year: r.year, verdicts: { ...r.verdicts }, externalHops: { ...r.externalHops } }));
+      .map((r) => ({ year: r.year, verdicts: { ...r.verdicts }, internalOnly: r.internalOnly, externalHops: { ...r.externalHops } }));
     const externalHops = this.hops - this.internalHops;
     return {
       type: 'summary',
@@ -156,6 +170,8 @@ export class SummaryBuilder {
       externalHops,
       internalHops: this.internalHops,
       verdicts: { ...this.verdicts },
+      internalOnly: this.internalOnly,
+      unmatchedDeclared: this.unmatched === null ? [] : [...this.unmatched],
       externalHopGrades: { ...this.externalGrades },
       weakestCiphers,
       worstRelays,

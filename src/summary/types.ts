@@ -50,6 +50,8 @@ export interface YearTally {
   readonly year: number | null;
   /** Message verdicts, the year taken from the topmost dated hop (delivery), else the Date header. */
   readonly verdicts: GradeCounts;
+  /** Messages of that year whose verdict is `internal-only` (counted apart from `verdicts`). */
+  readonly internalOnly: number;
   /** External hops, the year taken from the hop's own date, else the message's year. */
   readonly externalHops: GradeCounts;
 }
@@ -70,8 +72,16 @@ export interface ScanSummary {
   readonly externalHops: number;
   /** Hops whose scope is `internal` (shown, never weighed). */
   readonly internalHops: number;
-  /** Message verdicts per grade. */
+  /** Message verdicts per grade (messages whose verdict is a grade). */
   readonly verdicts: GradeCounts;
+  /** Messages none of whose hops crossed between operators (verdict `internal-only`), counted apart from `verdicts`. */
+  readonly internalOnly: number;
+  /**
+   * The declared trusted/internal networks and host patterns that matched nothing in any message of the scan: a
+   * typo, or a pattern that cannot match (a HELO name its address never confirms). Empty when all matched or none
+   * were declared.
+   */
+  readonly unmatchedDeclared: readonly string[];
   /** External hops per grade. */
   readonly externalHopGrades: GradeCounts;
   /**

@@ -135,7 +135,7 @@ function summaryText(c: Colors, s: ScanSummary): string {
   let out = `${c.bold('Summary')}\n`;
   out += `  messages       ${s.messages}  (nested ${s.nestedMessages}, unreadable ${s.unreadable})\n`;
   out += `  hops           ${s.hops}  (${s.externalHops} external, ${s.internalHops} internal)\n`;
-  out += `  verdicts       ${countsText(s.verdicts, paint)}\n`;
+  out += `  verdicts       ${countsText(s.verdicts, paint)}${s.internalOnly > 0 ? `  ·  internal-only ${s.internalOnly}` : ''}\n`;
   out += `  external hops  ${countsText(s.externalHopGrades, paint)}\n`;
   if (s.weakestCiphers.length > 0) {
     out += '  weakest ciphers (external hops)\n';
@@ -148,6 +148,9 @@ function summaryText(c: Colors, s: ScanSummary): string {
     for (const r of s.worstRelays) {
       out += `    ${paintGrade(c, r.worstGrade, r.worstGrade.padEnd(7))} ${String(r.hops).padStart(7)}  ${clip(sanitize(r.relay), HOST_WIDTH)}  (${countsText(r.grades, paint)})\n`;
     }
+  }
+  if (s.unmatchedDeclared.length > 0) {
+    out += `  ${c.yellow('declared but matched nothing')}  ${clip(sanitize(s.unmatchedDeclared.join(', ')), HEADING_WIDTH)}\n`;
   }
   if (s.years.length > 0) {
     out += '  per year: verdicts | external hops\n';
