@@ -5,7 +5,7 @@
  * node_modules/.cache (beside the dependencies it imports), as test/cli-jobs.test.ts does.
  */
 import { execFile, spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,6 +74,44 @@ describe('signals', () => {
     },
     SLOW,
   );
+});
+
+/** Resolves once process `pid` holds `path` open (read from /proc): the run is then past start-up, waiting on it. */
+async function holdsOpen(pid: number, path: string): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    const fds = readdirSync(`/proc/${pid}/fd`);
+    if (fds.some((fd) => readlinkOr(`/proc/${pid}/fd/${fd}`) === path)) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`${pid} never opened ${path}`);
+}
+
+function readlinkOr(link: string): string {
+  try {
+    return readlinkSync(link);
+  } catch {
+    return '';
+  }
+}
+
+describe('named FIFOs', () => {
+  it('one with a writer is read; one whose writer never comes does not keep Ctrl-C from ending the run (exit 130)', async () => {
+    const fifo = join(dir, 'pipe');
+    await exec('mkfifo', [fifo]);
+    const reader = exec(process.execPath, [CLI, '-f', 'csv', fifo]);
+    writeFileSync(fifo, readFileSync(join(ROOT, 'fixtures', 'mbox', 'mboxrd-three.mbox')));
+    const { stdout } = await reader;
+    expect(stdout.split('\r\n').slice(1, -1)).toHaveLength(3);
+    // no writer: the run waits on the FIFO (without a thread of the pool, which Node would wait for at exit)
+    const child = spawn(process.execPath, [CLI, '-f', 'ndjson', fifo], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    await holdsOpen(child.pid!, fifo);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(JSON.parse(out.trim()) as { type: string; messages: number }).toMatchObject({ type: 'summary', messages: 0 });
+  }, SLOW);
 });
 
 describe('bytes and failures only a process shows', () => {

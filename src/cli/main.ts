@@ -43,6 +43,9 @@ function main(): void {
   }).then(
     (code) => {
       process.exitCode = code;
+      // Stopped by a signal: a source still waited on (stdin from a silent pipe) would keep the process alive.
+      // stdout and stderr are synchronous on Linux, so everything written is out.
+      if (code >= 128) process.exit(code);
     },
     (error: unknown) => {
       process.stderr.write(`rcvd: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -2,11 +2,13 @@
  * One file path → its messages (an `.eml`, an mbox, a `.gz` of either), faults as records.
  * @module
  */
-import { constants } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { constants, open as openFd } from 'node:fs';
+import { open, stat, type FileHandle } from 'node:fs/promises';
+import { Socket } from 'node:net';
+import { promisify } from 'node:util';
 import { issue } from '../issues.js';
 import { fsPath } from './fs-path.js';
-import { ChunkRecycler, fileChunks } from './read-chunks.js';
+import { ChunkRecycler, fileChunks, nodeStreamChunks } from './read-chunks.js';
 import { readContent, type ContentOrigin } from './read-content.js';
 import { describeError, faultRecord } from './read-faults.js';
 import { resolveReadOptions, type MessageRecord, type ReadOptions, type ResolvedReadOptions } from './read-options.js';
@@ -22,12 +24,43 @@ export async function openMessageFile(path: string, origin: ContentOrigin, follo
   return open(fsPath(path), constants.O_RDONLY | constants.O_NONBLOCK | (followSymlinks ? 0 : constants.O_NOFOLLOW));
 }
 
+const openDescriptor = promisify(openFd);
+
+/**
+ * The bytes of a named FIFO (`mkfifo`, `<(zcat archive.gz)`), read by the event loop instead of the thread pool. A
+ * blocking open or read of a FIFO whose writer never comes holds a pool thread, and Node cannot exit until every
+ * pool thread returns: Ctrl-C would print the summary and then hang. Opened non-blocking (Linux then waits for a
+ * first writer before reporting the end), the descriptor is owned by the socket, which closes it.
+ */
+async function* fifoChunks(path: string): AsyncGenerator<Buffer> {
+  const fd = await openDescriptor(fsPath(path), constants.O_RDONLY | constants.O_NONBLOCK);
+  const socket = new Socket({ fd, readable: true, writable: false });
+  try {
+    yield* nodeStreamChunks(socket);
+  } finally {
+    socket.destroy();
+  }
+}
+
+async function isFifo(path: string): Promise<boolean> {
+  try {
+    return (await stat(fsPath(path))).isFIFO();
+  } catch {
+    return false; // opening it reports why
+  }
+}
+
 /** Read one file (format detected by content) with resolved options; every fault becomes a record. */
 export async function* readFileWith(
   path: string,
   options: ResolvedReadOptions,
   origin: ContentOrigin,
 ): AsyncGenerator<MessageRecord> {
+  if (origin === 'named' && (await isFifo(path))) {
+    // Errors, from the open on, surface through the readers as an issue on a record.
+    yield* readContent(fifoChunks(path), path, options, origin);
+    return;
+  }
   let handle: FileHandle;
   try {
     handle = await openMessageFile(path, origin, options.followSymlinks);
