@@ -19,5 +19,6 @@ export function tlsContext(raw: string): TlsContext {
     protocol: withValue?.text ?? null,
     protocolSpan: withValue?.span ?? null,
     tlsClause: tlsClause !== null && tlsClause.kind !== 'comment' ? tlsClause : null,
+    places: split.places,
   };
 }

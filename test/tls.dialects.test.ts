@@ -188,6 +188,11 @@ const CASES: readonly Case[] = [
     raw: 'from out.protection.example.com (192.0.2.25) by sig.example.com with CodeTwo SMTP Server (TLS12) via SMTP; Thu, 08 Jan 2026 13:42:04 +0000',
     want: { encrypted: true, versionText: 'TLS12', cipher: null, bits: null, certificate: 'unknown', dialect: 'microsoft' },
   },
+  {
+    name: 'Novell NetMail via secured & encrypted transport (TLS)',
+    raw: 'from laptop.example.org [192.0.2.55] by smtp.example.org with NetMail SMTP Agent $Revision: 3.11 $ on Novell NetWare via secured & encrypted transport (TLS); Thu, 29 Aug 2002 03:10:11 +0000',
+    want: { encrypted: true, ...none, dialect: 'netmail', evidence: '(TLS)' },
+  },
   // ── Exim ────────────────────────────────────────────────────────────────────────────────────────────────────
   {
     name: 'exim old OpenSSL triple',

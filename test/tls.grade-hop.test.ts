@@ -28,6 +28,8 @@ const CASES: readonly { name: string; raw: string; grade: Grade; rule?: string; 
   { name: 'Postfix TLS 1.3 with a 768-bit server RSA key → F', raw: `from a (a.example.net [192.0.2.1]) (using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits) key-exchange X25519 server-signature RSA-PSS (768 bits) server-digest SHA256) by b.example.org (Postfix) with ESMTPS id 1; ${D}`, grade: 'F', rule: 'K-RSA-KEY-1024' },
   { name: 'IronPort TLS 1.3 suite, version inferred → A', raw: `from a ([192.0.2.1]) by esa.example.com with ESMTP/TLS/TLS_AES_128_GCM_SHA256; ${D}`, grade: 'A' },
   { name: 'Symantec bare TLS + CBC suite: graded on the cipher', raw: `from a (a.example.net [192.0.2.1]) (using TLS with cipher ECDHE-RSA-AES256-SHA (256/256 bits)) by b.example.org (Symantec Messaging Gateway) with SMTP id 1; ${D}`, grade: 'B', noIssue: 'TLS_UNKNOWN_VERSION' },
+  // A statement beside a plaintext word from a writer that names TLS in its protocol word: contradiction.
+  { name: 'Postfix TLS 1.3 comment with plain ESMTP: unknown, not A', raw: `from a (a.example.net [192.0.2.1]) (using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)) by b.example.org (Postfix) with ESMTP id 1; ${D}`, grade: 'unknown', rule: 'T-CONFLICT' },
 ];
 
 describe('gradeHop', () => {

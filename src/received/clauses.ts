@@ -2,6 +2,7 @@ import { issue } from '../issues.js';
 import type { Issue, Span } from '../types.js';
 import { equalsLower, startsWithLower } from './ascii.js';
 import { tokenText, type Token } from './lex.js';
+import { AngleTracker, heloZoneEnd, Place, refineAddressPlaces, refineFromPlaces } from './places.js';
 
 /** Clause names of RFC 5321 §4.4 plus the real-world extras (RFC 8314 §7 `tls`, `envelope-from`). */
 export type ClauseName = 'from' | 'by' | 'via' | 'with' | 'id' | 'for' | 'tls' | 'envelope-from';
@@ -21,6 +22,8 @@ export interface ClauseSplit {
   /** Courier writes `; date id X` — an id after the date. */
   readonly trailingId: string | null;
   readonly issues: Issue[];
+  /** Who wrote each token (by index into the tokens): see {@link Place}. */
+  readonly places: Uint8Array;
 }
 
 /**
@@ -75,6 +78,9 @@ function clauseBit(name: ClauseName): number {
       return 128;
   }
 }
+
+/** The clauses RFC 5321 §4.4 puts before additional ones such as `tls`. */
+const TLS_CLAUSE_AFTER = clauseBit('by') | clauseBit('with');
 
 const WEEKDAYS = new Set(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const MONTHS = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
@@ -136,49 +142,19 @@ export function splitClauses(raw: string, tokens: readonly Token[]): ClauseSplit
     }
   }
 
-  const leading: Token[] = [];
-  const clauses: Clause[] = [];
-  // Sets of clause names as bit masks: two Set objects per header were a measurable share of the split.
-  let seen = 0;
-  let duplicates = 0;
-  let sink: Token[] = leading;
-  for (let i = 0; i < clauseEnd; i++) {
-    const t = tokens[i]!;
-    if (t.kind === 'word') {
-      const name = keywordOf(raw, t);
-      if (name !== undefined && (name !== 'tls' || isTlsClause(raw, tokens[i + 1]))) {
-        if ((seen & clauseBit(name)) === 0) {
-          seen |= clauseBit(name);
-          const clause: Clause = { name, keyword: t, tokens: [] };
-          clauses.push(clause);
-          sink = clause.tokens;
-          continue;
-        }
-        const next = tokens[i + 1];
-        if (name === 'from' && next !== undefined && next.kind === 'angle' && (seen & clauseBit('envelope-from')) === 0) {
-          seen |= clauseBit('envelope-from');
-          const clause: Clause = { name: 'envelope-from', keyword: t, tokens: [] };
-          clauses.push(clause);
-          sink = clause.tokens;
-          continue;
-        }
-        // Smail: `from mx6.example from [192.0.2.7] by …` — the second `from` gives the first one's address.
-        const firstFrom = clauses.find((c) => c.name === 'from');
-        if (name === 'from' && next !== undefined && next.kind === 'literal' && firstFrom !== undefined && sink === firstFrom.tokens) {
-          continue;
-        }
-        // one issue per keyword: a keyword flood must not become an issue flood
-        if ((duplicates & clauseBit(name)) === 0) {
-          duplicates |= clauseBit(name);
-          issues.push(issue('RECEIVED_DUPLICATE_CLAUSE', 'info', `a second \`${name}\` clause; the first is kept`, { start: t.start, end: t.end }));
-        }
-        // The repeated clause's value must not leak into the previous clause: park it.
-        sink = [];
-        continue;
-      }
+  const issuesBefore = issues.length;
+  let pass = readClauses(raw, tokens, clauseEnd, -1, -1, issues);
+  if (pass.fromAt >= 0 && pass.clauses[0]?.name === 'from' && pass.keywordAt.length > 2) {
+    // Only a value with more keywords than `from … by` can hide keywords in its HELO name.
+    const end = heloZoneEnd(raw, tokens, pass.fromAt, pass.keywordAt, pass.places);
+    if (end >= 0) {
+      // Read again with the client's words as words: what the first reading said about them no longer holds.
+      issues.length = issuesBefore;
+      pass = readClauses(raw, tokens, clauseEnd, pass.fromAt, end, issues);
     }
-    sink.push(t);
   }
+  const { leading, clauses, places } = pass;
+  for (let i = clauseEnd; i < tokens.length; i++) places[i] = Place.date;
   // Courier's `; date id X`: the first `id` word ends the date, unless it is the date's first token.
   let dateEnd = tokens.length;
   let trailingId: string | null = null;
@@ -192,7 +168,124 @@ export function splitClauses(raw: string, tokens: readonly Token[]): ClauseSplit
       break;
     }
   }
-  return { leading, clauses, dateTokens: tokens.slice(dateStart, dateEnd), trailingId, issues };
+  return { leading, clauses, dateTokens: tokens.slice(dateStart, dateEnd), trailingId, issues, places };
+}
+
+/** One reading of the clause tokens: the clauses, who wrote each token, and where the keywords are. */
+interface ClausePass {
+  readonly leading: Token[];
+  readonly clauses: Clause[];
+  readonly places: Uint8Array;
+  /** Index of the first `from` keyword, or -1. */
+  readonly fromAt: number;
+  /** Indexes of every keyword token (first or repeated), in order; `places` says which clause each opens. */
+  readonly keywordAt: number[];
+}
+
+function placeOf(name: ClauseName): Place {
+  switch (name) {
+    case 'from':
+      return Place.from;
+    case 'by':
+      return Place.by;
+    case 'via':
+      return Place.via;
+    case 'with':
+      return Place.with;
+    case 'id':
+      return Place.id;
+    case 'for':
+      return Place.for;
+    case 'tls':
+      return Place.tls;
+    default:
+      return Place.envelopeFrom;
+  }
+}
+
+/**
+ * Split `tokens[0, clauseEnd)` into clauses. Tokens in `(heloFrom, heloTo]` are words of the from clause whatever they
+ * say (the client's HELO name, see {@link heloZoneEnd}); so is everything inside an address a token left open.
+ */
+function readClauses(raw: string, tokens: readonly Token[], clauseEnd: number, heloFrom: number, heloTo: number, issues: Issue[]): ClausePass {
+  const leading: Token[] = [];
+  const clauses: Clause[] = [];
+  const places = new Uint8Array(tokens.length);
+  const keywordAt: number[] = [];
+  const angles = new AngleTracker(raw);
+  let fromAt = -1;
+  // Sets of clause names as bit masks: two Set objects per header were a measurable share of the split.
+  let seen = 0;
+  let duplicates = 0;
+  let sink: Token[] = leading;
+  let sinkPlace: Place = Place.leading;
+  for (let i = 0; i < clauseEnd; i++) {
+    const t = tokens[i]!;
+    const opaque = angles.open || (i > heloFrom && i <= heloTo);
+    angles.pass(t);
+    if (opaque) {
+      sink.push(t);
+      places[i] = Place.client;
+      continue;
+    }
+    if (t.kind === 'word') {
+      const name = keywordOf(raw, t);
+      // RFC 5321 §4.4 puts additional clauses (RFC 8314's `tls`) after `by` and `with`: a `tls` word before them is
+      // text (a HELO name of several words, say).
+      if (name !== undefined && (name !== 'tls' || ((seen & TLS_CLAUSE_AFTER) === TLS_CLAUSE_AFTER && isTlsClause(raw, tokens[i + 1])))) {
+        keywordAt.push(i);
+        if ((seen & clauseBit(name)) === 0) {
+          seen |= clauseBit(name);
+          const clause: Clause = { name, keyword: t, tokens: [] };
+          clauses.push(clause);
+          if (name === 'from') fromAt = i;
+          sink = clause.tokens;
+          sinkPlace = placeOf(name);
+          places[i] = sinkPlace;
+          continue;
+        }
+        const next = tokens[i + 1];
+        if (name === 'from' && next !== undefined && next.kind === 'angle' && (seen & clauseBit('envelope-from')) === 0) {
+          seen |= clauseBit('envelope-from');
+          const clause: Clause = { name: 'envelope-from', keyword: t, tokens: [] };
+          clauses.push(clause);
+          sink = clause.tokens;
+          sinkPlace = Place.envelopeFrom;
+          places[i] = sinkPlace;
+          continue;
+        }
+        // Smail: `from mx6.example from [192.0.2.7] by …` — the second `from` gives the first one's address.
+        const firstFrom = clauses.find((c) => c.name === 'from');
+        if (name === 'from' && next !== undefined && next.kind === 'literal' && firstFrom !== undefined && sink === firstFrom.tokens) {
+          places[i] = Place.client;
+          continue;
+        }
+        // one issue per keyword: a keyword flood must not become an issue flood
+        if ((duplicates & clauseBit(name)) === 0) {
+          duplicates |= clauseBit(name);
+          issues.push(issue('RECEIVED_DUPLICATE_CLAUSE', 'info', `a second \`${name}\` clause; the first is kept`, { start: t.start, end: t.end }));
+        }
+        // The repeated clause's value must not leak into the previous clause: park it. Its place is still its
+        // clause's (Mimecast's second `with STARTTLS` is the receiver's).
+        sink = [];
+        sinkPlace = placeOf(name);
+        places[i] = sinkPlace;
+        continue;
+      }
+    }
+    sink.push(t);
+    places[i] = sinkPlace;
+  }
+  // Each run of from / address places is one clause (its keyword included): refine who wrote what inside it.
+  for (let i = 0; i < clauseEnd; ) {
+    const p = places[i]!;
+    let end = i + 1;
+    while (end < clauseEnd && places[end] === p) end++;
+    if (p === Place.from) refineFromPlaces(raw, tokens, places, i, end);
+    else if (p === Place.for || p === Place.envelopeFrom) refineAddressPlaces(tokens, places, i, end);
+    i = end;
+  }
+  return { leading, clauses, places, fromAt, keywordAt };
 }
 
 /** Words of a clause value until the first comment/literal, joined by one space, with their span. */

@@ -82,6 +82,7 @@ export function lexReceived(raw: string, limits: Pick<Limits, 'maxTokens' | 'max
   // Position after which no `"` exists; lets comment scanning skip quoted runs without rescanning (linear).
   let noQuoteFrom = n + 1;
   let strayCloseReported = false;
+  let openQuoteReported = false;
   let i = 0;
   const maxTokens = limits.maxTokens;
   // Where the token limit stopped the reading (the start of the first token left out), or -1.
@@ -149,11 +150,21 @@ export function lexReceived(raw: string, limits: Pick<Limits, 'maxTokens' | 'max
       i++;
       kind = 'semicolon';
     } else if (c === DQUOTE) {
-      const close = i < noQuoteFrom ? findQuoteEnd(raw, i + 1) : -1;
+      // Closed on its own line only: a stray `"` in a HELO name must not pair with one in a later address and
+      // swallow the clauses between (RFC 5321 §4.1.2 Quoted-string holds no line break).
+      const close = i < noQuoteFrom ? findLineQuoteEnd(raw, i + 1) : -1;
       if (close < 0) {
-        noQuoteFrom = Math.min(noQuoteFrom, i);
-        issues.push(issue('RECEIVED_UNTERMINATED_QUOTE', 'warning', 'a quoted string is not closed; it is read as a word', { start: i, end: i + 1 }));
+        // The next `"` is on a later line or absent: from here on no quote closes on the line it opens (linear).
+        if (close === NO_QUOTE_AT_ALL) noQuoteFrom = Math.min(noQuoteFrom, i);
+        // One issue per value: a `"` + line break flood must not become an issue flood.
+        if (!openQuoteReported) {
+          openQuoteReported = true;
+          issues.push(issue('RECEIVED_UNTERMINATED_QUOTE', 'warning', 'a quoted string is not closed on its line; it is read as a word', { start: i, end: i + 1 }));
+        }
         i = scanWord(raw, i + 1);
+      } else if (close + 1 < n && !isWordEnd(raw.charCodeAt(close + 1))) {
+        // A quoted local part, `"(using TLSv1.3 …)"@example.net`: one word with its domain, opaque to the clause reader.
+        i = scanWord(raw, close + 1);
       } else {
         i = close + 1;
         kind = 'quoted';
@@ -191,6 +202,14 @@ export function lexReceived(raw: string, limits: Pick<Limits, 'maxTokens' | 'max
       let j = i + 1;
       while (j < limit) {
         const d = raw.charCodeAt(j);
+        if (d === DQUOTE) {
+          // A quoted local part (RFC 5321 §4.1.2) may hold `(`, `)`, `<`, `>` and spaces: the client wrote it, so it is
+          // text of the address, never a comment (`<"(using TLSv1.3 …)"@example.net>`).
+          const close = findQuoteEndBefore(raw, j + 1, limit);
+          if (close < 0) break;
+          j = close + 1;
+          continue;
+        }
         if (d === RANGLE || d === LANGLE || d === LPAREN || d === RPAREN || d === CR || d === LF) break;
         j++;
       }
@@ -223,6 +242,41 @@ function scanWord(raw: string, from: number): number {
   const n = raw.length;
   while (i < n && !isWordEnd(raw.charCodeAt(i))) i++;
   return i;
+}
+
+/** {@link findLineQuoteEnd}: no `"` at all after the start. */
+const NO_QUOTE_AT_ALL = -1;
+/** {@link findLineQuoteEnd}: a `"` follows, but only after a line break. */
+const QUOTE_ON_LATER_LINE = -2;
+
+/**
+ * Index of the `"` closing a top-level quoted string whose content starts at `from`, when it closes before the end of
+ * its line; else {@link NO_QUOTE_AT_ALL} or {@link QUOTE_ON_LATER_LINE}. Stops at the first `"` or line break.
+ */
+function findLineQuoteEnd(raw: string, from: number): number {
+  const n = raw.length;
+  let i = from;
+  while (i < n) {
+    const c = raw.charCodeAt(i);
+    if (c === BACKSLASH) i += 2;
+    else if (c === DQUOTE) return i;
+    else if (c === CR || c === LF) return raw.indexOf('"', i) < 0 ? NO_QUOTE_AT_ALL : QUOTE_ON_LATER_LINE;
+    else i++;
+  }
+  return NO_QUOTE_AT_ALL;
+}
+
+/** Index of the `"` closing a quoted string whose content starts at `from`, before `limit` and on the same line, or -1. */
+function findQuoteEndBefore(raw: string, from: number, limit: number): number {
+  let i = from;
+  while (i < limit) {
+    const c = raw.charCodeAt(i);
+    if (c === BACKSLASH) i += 2;
+    else if (c === DQUOTE) return i;
+    else if (c === CR || c === LF) return -1;
+    else i++;
+  }
+  return -1;
 }
 
 /** Index of the `"` closing a quoted string whose content starts at `from`, or -1. */

@@ -120,6 +120,7 @@ export function readReceived(
     protocol: withValue?.text ?? null,
     protocolSpan: withValue?.span ?? null,
     tlsClause: tlsClause !== null && tlsClause.kind !== 'comment' ? tlsClause : null,
+    places: split.places,
   });
   pushAll(issues, tlsRead.issues);
   const graded = gradeHop(tlsRead.tls, policy);

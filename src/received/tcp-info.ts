@@ -379,3 +379,86 @@ export function readFromClause(raw: string, tokens: readonly Token[], hint: From
 
   return { from: { helo, rdns, ip, ipRange, port, ident }, name, issues };
 }
+
+/** Characters of an address literal's body: hex digits, `.` and `:` (IPv4, IPv6, IPv4-mapped). */
+function isAddressChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46) || c === 0x2e || c === 0x3a;
+}
+
+/**
+ * The end of an address-looking run (`192.0.2.1`, `2001:db8::1`) starting at `i`, or -1: at least one digit and two
+ * separators, so `[local]`, `(4116)` and version numbers such as `1.2` are not addresses.
+ */
+function addressRunEnd(raw: string, i: number, end: number): number {
+  let j = i;
+  let digits = 0;
+  let seps = 0;
+  while (j < end) {
+    const c = raw.charCodeAt(j);
+    if (!isAddressChar(c)) break;
+    if (c === 0x2e || c === 0x3a) seps++;
+    else if (c <= 0x39) digits++;
+    j++;
+  }
+  return digits > 0 && seps >= 2 ? j : -1;
+}
+
+/**
+ * Does the comment `raw[start, end)` (without its parentheses) carry what the receiver saw of the connection
+ * (RFC 5321 §4.4 TCP-info) or the client's greeting: `rdns [ip]`, `[ip]:port helo=x`, a bare `ip`, `user@ip`,
+ * `HELO x`? A cheap shape check (no address parsing, no allocation), used to find where the text the client shaped
+ * ends in a from clause: everything up to the last such comment is the client's or describes the client.
+ */
+export function looksLikeTcpInfo(raw: string, start: number, end: number): boolean {
+  let s = start;
+  while (s < end && (raw.charCodeAt(s) === 0x20 || raw.charCodeAt(s) === 0x09 || raw.charCodeAt(s) === 0x0d || raw.charCodeAt(s) === 0x0a)) s++;
+  let e = end;
+  while (e > s && (raw.charCodeAt(e - 1) === 0x20 || raw.charCodeAt(e - 1) === 0x09 || raw.charCodeAt(e - 1) === 0x0d || raw.charCodeAt(e - 1) === 0x0a)) e--;
+  if (s >= e) return false;
+  // `(192.0.2.7)`, `(2001:db8::4d)`: Microsoft and qmail write the peer address alone.
+  if (addressRunEnd(raw, s, e) === e) return true;
+  // The usual shape, `rdns [ip]`, settled from its end without a scan.
+  if (raw.charCodeAt(e - 1) === 0x5d) {
+    const open = raw.lastIndexOf('[', e - 1);
+    if (open >= s && isBracketAddress(raw, open, e)) return true;
+  }
+  if (startsWithLower(raw, s, e, 'helo ') || startsWithLower(raw, s, e, 'ehlo ')) return true;
+  for (let i = s; i < e; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x5b) {
+      if (isBracketAddress(raw, i, e)) return true;
+    } else if (c === 0x40) {
+      // qmail `user@192.0.2.7`
+      if (addressRunEnd(raw, i + 1, e) >= 0) return true;
+    } else if (c === 0x3d) {
+      // Exim `helo=name`, `ident=user`
+      if ((i - 4 >= s && isEximField(raw, i - 4, e)) || (i - 5 >= s && isEximField(raw, i - 5, e))) return true;
+    }
+  }
+  return false;
+}
+
+/** `[ip]`, `[IPv6:…]`, `[ip]:port` at `open` (a `[`), closed before `end`. */
+function isBracketAddress(raw: string, open: number, end: number): boolean {
+  let j = open + 1;
+  if (startsWithLower(raw, j, end, 'ipv6:')) j += 5;
+  const runEnd = addressRunEnd(raw, j, end);
+  return runEnd >= 0 && runEnd < end && raw.charCodeAt(runEnd) === 0x5d;
+}
+
+function isEximField(raw: string, i: number, end: number): boolean {
+  return startsWithLower(raw, i, end, 'helo=') || startsWithLower(raw, i, end, 'ident=');
+}
+
+/**
+ * Is the comment `raw[start, end)` Exim's TCP-info (`[ip]:port helo=x ident=y`)? Exim ends it with the client's own
+ * words (HELO argument, ident reply) and writes its TLS facts after `with`, never in the from clause: a comment that
+ * follows this one in the from clause can only be the client's words breaking out of it.
+ */
+export function isEximTcpInfo(raw: string, start: number, end: number): boolean {
+  // The engine's own search finds the `=` signs (it may look past the comment, once, up to the next `=` of the value).
+  for (let i = raw.indexOf('=', start); i >= 0 && i < end; i = raw.indexOf('=', i + 1)) {
+    if ((i - 4 >= start && isEximField(raw, i - 4, end)) || (i - 5 >= start && isEximField(raw, i - 5, end))) return true;
+  }
+  return false;
+}

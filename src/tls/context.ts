@@ -15,4 +15,9 @@ export interface TlsContext {
   readonly protocolSpan: Span | null;
   /** The word after an RFC 8314 `tls` clause keyword (`tls TLS_AES_256_GCM_SHA384`), or null. */
   readonly tlsClause: Token | null;
+  /**
+   * Who wrote each token, by index into `tokens` (src/received/places.ts): a statement counts only where its dialect's
+   * MTA writes it, never in text the client shaped.
+   */
+  readonly places: Uint8Array;
 }

@@ -41,7 +41,8 @@ function isBareProtocolName(text: string | null): boolean {
 }
 
 /**
- * Grade one hop. `null` tls → `unknown` (T-NOT-STATED); `encrypted: false` with no cipher → `none` (T-PLAINTEXT);
+ * Grade one hop. `null` tls → `unknown` (T-NOT-STATED); `encrypted: null` (the header contradicts itself) → `unknown`
+ * (T-CONFLICT); `encrypted: false` with no cipher → `none` (T-PLAINTEXT);
  * encrypted but neither version nor cipher stated → `unknown` (T-PARAMETERS-UNKNOWN); else `gradeTls` under `policy`.
  * A client certificate that failed verification is a `TLS_CERT_FAILED` issue and never lowers the letter (RFC 7435).
  * A malformed policy throws `TypeError` (programmer error); data never throws.
@@ -55,6 +56,15 @@ export function gradeHop(tls: HopTls | null, policy?: HopPolicy): HopGrade {
     issues.push(issue('TLS_CERT_FAILED', 'info', "the receiver could not verify the client's certificate; the hop was still encrypted", tls.span));
   }
   const evidence = tls.evidence;
+  if (tls.encrypted === null) {
+    // readTls found the header contradicting itself (a TLS statement beside a plaintext protocol word from an MTA that
+    // writes both from one session state): neither side can be taken, so the letter is not known.
+    return {
+      grade: 'unknown',
+      reasons: [{ rule: 'T-CONFLICT', message: `the header contradicts itself about TLS: "${evidence}" states it, the protocol word does not`, evidence }],
+      issues,
+    };
+  }
   if (tls.encrypted === false && tls.cipher === null) {
     return {
       grade: 'none',

@@ -5,14 +5,16 @@
  * counts only when nothing else in the header speaks about TLS.
  * @module
  */
+import { compareVersions } from '../grade/version.js';
 import { issue } from '../issues.js';
 import { fold, startsWithLower } from '../received/ascii.js';
+import { Place } from '../received/places.js';
 import type { CertificateStatus, HopTls, Issue, Span } from '../types.js';
 import type { TlsContext } from './context.js';
 import type { TlsFinding } from './finding.js';
 import { cachedLookupCipher, normaliseTls, versionFromText } from './normalise.js';
 import { TLS_RECOGNISERS } from './recognisers/index.js';
-import { buildHopView, type CommentView, type TlsRecogniser } from './view.js';
+import { buildHopView, type CommentView, type HopView, type TlsRecogniser } from './view.js';
 
 /** What `readTls` returns: the facts (null = the header says nothing about TLS) and what looked wrong. */
 export interface TlsRead {
@@ -52,10 +54,24 @@ function mentionsTls(raw: string, c: CommentView): boolean {
  */
 const ANY_TLS_HINT = /tls|ssl|cipher|encrypt/i;
 
+/**
+ * Comments whose words the client chose: the HELO name and addresses and whatever is glued to them, the date's
+ * neighbourhood (a trailing `(envelope-from <…>)`), and an envelope-from comment anywhere (`(envelope-from
+ * <ssl@example.org>)`). A TLS word there says nothing about the connection.
+ */
+function quotesClient(raw: string, c: CommentView): boolean {
+  if (c.place === Place.client || c.place === Place.date) return true;
+  const { start, end } = c.inner;
+  return c.lead === 0x65 && (startsWithLower(raw, start, end, 'envelope-from') || startsWithLower(raw, start, end, 'envelope-sender'));
+}
+
 function anyMentionsTls(raw: string, comments: readonly CommentView[]): boolean {
   // One native search of the value settles most plaintext hops without walking their comments.
   if (comments.length === 0 || !ANY_TLS_HINT.test(raw)) return false;
-  for (let k = 0; k < comments.length; k++) if (mentionsTls(raw, comments[k]!)) return true;
+  for (let k = 0; k < comments.length; k++) {
+    const c = comments[k]!;
+    if (!quotesClient(raw, c) && mentionsTls(raw, c)) return true;
+  }
   return false;
 }
 
@@ -140,8 +156,13 @@ function fromKeyword(raw: string, f: TlsFinding): HopTls {
   };
 }
 
-type CommentReader = NonNullable<TlsRecogniser['comment']>;
 type HopReader = NonNullable<TlsRecogniser['hop']>;
+
+/** A comment reader and the places (one bit per {@link Place} code) where its dialect writes what it reads. */
+interface CommentReader {
+  readonly read: NonNullable<TlsRecogniser['comment']>;
+  readonly places: number;
+}
 
 /** The recognisers that read comments and those that read the hop, in registry order. */
 interface Readers {
@@ -172,6 +193,15 @@ function mayClaim(r: TlsRecogniser, lead: number): boolean {
   return false;
 }
 
+/** Places where no MTA writes a TLS statement: a recogniser that lists one of them is ignored there all the same. */
+const NEVER_EVIDENCE = (1 << Place.client) | (1 << Place.leading) | (1 << Place.date);
+
+function placeMask(places: readonly Place[] | undefined): number {
+  let mask = 0;
+  for (const p of places ?? []) mask |= 1 << p;
+  return mask & ~NEVER_EVIDENCE;
+}
+
 /**
  * The recognisers that read comments, by lead, and those that read the hop, in registry order. Kept for a frozen
  * registry (the built-in one); a list that may still change is sorted again on every call (tests only).
@@ -179,7 +209,8 @@ function mayClaim(r: TlsRecogniser, lead: number): boolean {
 function readersOf(recognisers: readonly TlsRecogniser[]): Readers {
   const cached = readersCache.get(recognisers);
   if (cached !== undefined) return cached;
-  const readersFor = (lead: number): CommentReader[] => recognisers.filter((r) => mayClaim(r, lead)).map((r) => r.comment!);
+  const readersFor = (lead: number): CommentReader[] =>
+    recognisers.filter((r) => mayClaim(r, lead)).map((r) => ({ read: r.comment!, places: placeMask(r.places) }));
   const commentByLead: CommentReader[][] = [];
   for (let lead = 0; lead < ASCII_LEADS; lead++) commentByLead.push(readersFor(lead));
   const readers: Readers = {
@@ -204,16 +235,26 @@ export function readTls(ctx: TlsContext, recognisers: readonly TlsRecogniser[] =
   // Indexed loops: the readers are called through one megamorphic site, and the iterators of `for…of` around such
   // calls were allocated for every comment of every hop.
   const hopReaders = readers.hop;
+  // The first statement found where its dialect never writes one (text the client shaped, a clause of its own).
+  let untrusted: { finding: TlsFinding; place: Place } | null = null;
   for (let k = 0; k < hop.comments.length; k++) {
     const c = hop.comments[k]!;
     const commentReaders = c.lead >= 0 && c.lead < ASCII_LEADS ? readers.commentByLead[c.lead]! : readers.commentOtherLead;
+    const bit = 1 << c.place;
+    let misplaced: TlsFinding | null = null;
     for (let r = 0; r < commentReaders.length; r++) {
-      const f = commentReaders[r]!(c, hop);
-      if (f !== null) {
+      const reader = commentReaders[r]!;
+      const f = reader.read(c, hop);
+      if (f === null) continue;
+      if ((reader.places & bit) !== 0) {
         statements.push(f);
+        misplaced = null;
         break;
       }
+      // Another dialect may write the same words where this comment stands: keep offering it.
+      misplaced ??= f;
     }
+    if (misplaced !== null) untrusted ??= { finding: misplaced, place: c.place };
   }
   for (let r = 0; r < hopReaders.length; r++) {
     const found = hopReaders[r]!(hop);
@@ -223,13 +264,92 @@ export function readTls(ctx: TlsContext, recognisers: readonly TlsRecogniser[] =
       else kw ??= f;
     }
   }
+  const issues: Issue[] = untrusted === null ? [] : [untrustedIssue(untrusted.finding, untrusted.place)];
   if (statements.length > 0) {
     statements.sort((a, b) => a.span.start - b.span.start);
-    return mergeStatements(ctx.raw, statements);
+    const merged = mergeStatements(ctx.raw, statements);
+    for (const i of merged.issues) issues.push(i);
+    const tls = merged.tls;
+    if (tls !== null && tls.encrypted === true && kw !== null && kw.encrypted === false && marksTlsInProtocol(hop, tls, statements)) {
+      issues.push(
+        issue(
+          'TLS_CONFLICTING_EVIDENCE',
+          'warning',
+          `the protocol word "${ctx.protocol ?? ''}" says plaintext, yet "${tls.evidence}" states TLS, and this MTA names a TLS session in its protocol word (RFC 3848); whether the hop was encrypted is unknown`,
+          kw.span,
+        ),
+      );
+      return { tls: { ...tls, encrypted: null }, issues };
+    }
+    return { tls, issues };
   }
-  if (kw === null) return { tls: null, issues: [] };
+  if (kw === null) return { tls: null, issues };
   // "No TLS marker is not plaintext": a plain word next to a TLS-looking comment we could not read says nothing.
   // With no statement at all, no comment was claimed by a recogniser: every comment is an unread one.
-  if (kw.encrypted === false && (ctx.tlsClause !== null || anyMentionsTls(ctx.raw, hop.comments))) return { tls: null, issues: [] };
-  return { tls: fromKeyword(ctx.raw, kw), issues: [] };
+  if (kw.encrypted === false && (ctx.tlsClause !== null || anyMentionsTls(ctx.raw, hop.comments))) return { tls: null, issues };
+  return { tls: fromKeyword(ctx.raw, kw), issues };
+}
+
+function untrustedIssue(f: TlsFinding, place: Place): Issue {
+  const where =
+    place === Place.client
+      ? 'in text the client chose (its HELO name, an address or an ident reply, or something glued to one)'
+      : `where ${f.dialect} never writes one (${placeName(place)})`;
+  return issue('TLS_UNTRUSTED_STATEMENT', 'warning', `a TLS statement stands ${where}: it is not the receiver's and is ignored`, f.span);
+}
+
+function placeName(place: Place): string {
+  switch (place) {
+    case Place.leading:
+      return 'before the first clause';
+    case Place.from:
+      return 'the from clause';
+    case Place.by:
+      return 'the by clause';
+    case Place.via:
+      return 'the via clause';
+    case Place.with:
+      return 'the with clause';
+    case Place.id:
+      return 'the id clause';
+    case Place.for:
+      return 'the for clause';
+    case Place.tls:
+      return 'the tls clause';
+    case Place.envelopeFrom:
+      return 'the envelope-from clause';
+    case Place.date:
+      return 'after the date';
+    default:
+      return 'text the client chose';
+  }
+}
+
+/**
+ * A software comment of the receiver (`by host (Postfix)`, `(Haraka/3.0)`, Exim's `(Exim 4.98)` after its with or tls
+ * clause) names `name`: one outside text the client shaped.
+ */
+function writerSays(hop: HopView, name: string): boolean {
+  for (const c of hop.comments) if (c.place !== Place.client && c.place !== Place.date && c.headStartsWith(name)) return true;
+  return false;
+}
+
+/** TLS 1.1 and later need OpenSSL 1.0.1 (2012): years after Postfix and Exim began writing RFC 3848 protocol words. */
+const MODERN_FLOOR = 'TLSv1.1';
+
+/**
+ * Does the MTA that wrote this hop put a TLS session into its protocol word (RFC 3848 `ESMTPS`), so that a plain
+ * `with ESMTP` beside a TLS statement is a contradiction? Only for writers known to do so always: Haraka, OpenSMTPD,
+ * mox, Stalwart, Google; Postfix and Exim when the statement is of an era after they adopted RFC 3848 (a TLS 1.1+
+ * version, or Exim's RFC 8314 `tls` clause). sendmail, Proofpoint, Mimecast, qmail, Courier, Mailgun and gateways
+ * write a plain word with TLS comments to this day: for them the comment is the only TLS evidence.
+ */
+function marksTlsInProtocol(hop: HopView, tls: HopTls, statements: readonly TlsFinding[]): boolean {
+  for (const f of statements) if (f.dialect === 'opensmtpd' || f.dialect === 'mox' || f.dialect === 'stalwart') return true;
+  const h = hop.byHost;
+  if (h !== null && (h.endsWith('.google.com') || h.endsWith('.gmail.com'))) return true;
+  if (writerSays(hop, 'haraka') || writerSays(hop, 'opensmtpd') || writerSays(hop, 'mox ') || writerSays(hop, 'stalwart')) return true;
+  if (!writerSays(hop, 'postfix') && !writerSays(hop, 'exim ')) return false;
+  if (hop.ctx.tlsClause !== null) return true;
+  return tls.version !== null && !tls.versionInferred && compareVersions(tls.version, MODERN_FLOOR) >= 0;
 }

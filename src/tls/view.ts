@@ -1,4 +1,5 @@
 import type { Token } from '../received/lex.js';
+import { Place } from '../received/places.js';
 import type { Span } from '../types.js';
 import type { TlsContext } from './context.js';
 import type { TlsFinding } from './finding.js';
@@ -14,6 +15,8 @@ const RPAREN = 0x29;
 /** One top-level comment, with its words split only when a recogniser asks. */
 export interface CommentView {
   readonly token: Token;
+  /** Who wrote the comment and in which clause it stands (src/received/places.ts). */
+  readonly place: Place;
   /** The comment without its outer parentheses. */
   readonly inner: Span;
   /**
@@ -35,11 +38,14 @@ export interface HopView {
   readonly comments: readonly CommentView[];
   /** `ctx.protocol` lower-cased, or null. */
   readonly protocolLower: string | null;
-  /** The word after the top-level `by`, lower-cased, or null (Gmail's `mx.google.com`). */
+  /** The word after the receiver's `by` keyword, lower-cased, or null (Gmail's `mx.google.com`). */
   readonly byHost: string | null;
-  /** Indexes into `ctx.tokens` of top-level `with` words (any case): where vendor phrases start. */
+  /**
+   * Indexes into `ctx.tokens` of the receiver's `with` words (any case, in the `with` clause, not in text the client
+   * shaped): where vendor phrases start.
+   */
   readonly withAt: readonly number[];
-  /** Indexes into `ctx.tokens` of top-level `over` words (IIS `over TLS secured channel`). */
+  /** Indexes into `ctx.tokens` of `over` words in the `with` clause (IIS `over TLS secured channel`). */
   readonly overAt: readonly number[];
 }
 
@@ -50,6 +56,11 @@ export interface HopView {
 export interface TlsRecogniser {
   readonly dialect: string;
   readonly comment?: (c: CommentView, hop: HopView) => TlsFinding | null;
+  /**
+   * Where the dialect's MTA writes the comments `comment` reads ({@link CommentView.place}): a finding anywhere else
+   * is not evidence (`TLS_UNTRUSTED_STATEMENT`). Required with `comment`; never `client`, `leading` or `date`.
+   */
+  readonly places?: readonly Place[];
   /**
    * Lower-case prefixes of {@link CommentView.head}: `comment` returns `null` for a comment whose head starts with
    * none of them, so a comment is offered only to the readers that can claim it. Absent: any comment may be claimed.
@@ -66,20 +77,23 @@ export function buildHopView(ctx: TlsContext): HopView {
   const withAt: number[] = [];
   const overAt: number[] = [];
   const tokens = ctx.tokens;
+  const places = ctx.places;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t === undefined) continue;
+    const place = (i < places.length ? places[i]! : Place.client) as Place;
     if (t.kind === 'comment') {
-      comments.push(commentView(raw, t));
+      comments.push(commentView(raw, t, place));
       continue;
     }
     if (t.kind !== 'word') continue;
     const len = t.end - t.start;
     // Compared in place: a lower-cased copy of every four-letter word was most of this loop's garbage.
     if (len === 4) {
+      if (place !== Place.with) continue;
       if (equalsLower(raw, t.start, t.end, 'with')) withAt.push(i);
       else if (equalsLower(raw, t.start, t.end, 'over')) overAt.push(i);
-    } else if (len === 2 && byHost === null && equalsLower(raw, t.start, t.end, 'by')) {
+    } else if (len === 2 && byHost === null && place === Place.by && equalsLower(raw, t.start, t.end, 'by')) {
       const next = tokens[i + 1];
       if (next !== undefined && next.kind === 'word') byHost = raw.slice(next.start, next.end).toLowerCase();
     }
@@ -90,15 +104,17 @@ export function buildHopView(ctx: TlsContext): HopView {
 /** A class, not a literal with a closure: one object per comment instead of three. */
 class LazyCommentView implements CommentView {
   readonly token: Token;
+  readonly place: Place;
   readonly inner: Span;
   readonly lead: number;
   private readonly raw: string;
   private memo: Word[] | null = null;
   private headMemo: string | null;
 
-  constructor(raw: string, token: Token, inner: Span) {
+  constructor(raw: string, token: Token, place: Place, inner: Span) {
     this.raw = raw;
     this.token = token;
+    this.place = place;
     this.inner = inner;
     let h = inner.start;
     while (h < inner.end && isSpace(raw.charCodeAt(h))) h++;
@@ -124,10 +140,10 @@ class LazyCommentView implements CommentView {
   }
 }
 
-function commentView(raw: string, t: Token): CommentView {
+function commentView(raw: string, t: Token, place: Place): CommentView {
   const innerStart = Math.min(t.start + 1, t.end);
   const innerEnd = t.end > innerStart && raw.charCodeAt(t.end - 1) === RPAREN ? t.end - 1 : t.end;
-  return new LazyCommentView(raw, t, { start: innerStart, end: innerEnd });
+  return new LazyCommentView(raw, t, place, { start: innerStart, end: innerEnd });
 }
 
 /** Lower-cased start of a comment with every whitespace run (folding included) read as one space. */

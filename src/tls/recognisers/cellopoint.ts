@@ -3,6 +3,7 @@
  * Cellopoint E-mail Firewall (and its `Generic MTA` variant): `(<product> with <version> <cipher> <bits>/<bits>)`.
  * @module
  */
+import { Place } from '../../received/places.js';
 import { statement } from '../finding.js';
 import { eqi, isCipherText, isVersionText, leadingNumber } from '../text.js';
 import { tokenSpan, type TlsRecogniser } from '../view.js';
@@ -14,6 +15,8 @@ const MAX_WORDS = 32;
 export const cellopoint: TlsRecogniser = {
   dialect: 'cellopoint',
   heads: ['cellopoint', 'generic mta'],
+  // The product comment follows the by host (and its `(envelope-from …)`).
+  places: [Place.by],
   comment: (c) => {
     if (!(c.head.startsWith('cellopoint') || c.head.startsWith('generic mta'))) return null;
     const w = c.words();

@@ -4,12 +4,14 @@
  * Neither states parameters.
  * @module
  */
+import { Place } from '../../received/places.js';
 import { keyword, NO_FINDINGS, statement, type TlsFinding } from '../finding.js';
 import type { HopView, TlsRecogniser } from '../view.js';
 import { protocolEncryption } from './protocol-keyword.js';
 
+/** The receiver's software comment (`by host (CommuniGate Pro SMTP 6.3.4)`), not a HELO name that says so. */
 function saysCommuniGate(hop: HopView): boolean {
-  for (const c of hop.comments) if (c.headStartsWith('communigate')) return true;
+  for (const c of hop.comments) if (c.place === Place.by && c.headStartsWith('communigate')) return true;
   return false;
 }
 

@@ -4,6 +4,7 @@
  * the version text, as written).
  * @module
  */
+import { Place } from '../../received/places.js';
 import { statement } from '../finding.js';
 import { tokenSpan, type TlsRecogniser } from '../view.js';
 
@@ -11,6 +12,8 @@ import { tokenSpan, type TlsRecogniser } from '../view.js';
 export const coremail: TlsRecogniser = {
   dialect: 'coremail',
   heads: ['ssl'],
+  // After the protocol word.
+  places: [Place.with],
   comment: (c, hop) => {
     if (c.head !== 'ssl') return null;
     return statement('coremail', tokenSpan(c), { versionText: hop.ctx.raw.slice(c.inner.start, c.inner.end).trim() });

@@ -4,6 +4,7 @@
  * builds write `SSL:` instead of `TLS:`.
  * @module
  */
+import { Place } from '../../received/places.js';
 import { statement } from '../finding.js';
 import { tokenSpan, type TlsRecogniser } from '../view.js';
 import { readCommaFields } from '../comma-fields.js';
@@ -19,6 +20,8 @@ function isTlsLabel(text: string): boolean {
 export const courier: TlsRecogniser = {
   dialect: 'courier',
   heads: ['tls:', 'ssl:', 'auth:'],
+  // After the TCP-info comment.
+  places: [Place.from],
   comment: (c, hop) => {
     if (!(c.head.startsWith('tls:') || c.head.startsWith('ssl:') || c.head.startsWith('auth:'))) return null;
     const w = c.words();

@@ -6,6 +6,7 @@
  * RFC 8314 §7 `tls <IANA suite>` clause.
  * @module
  */
+import { Place } from '../../received/places.js';
 import { NO_FINDINGS, statement, type TlsFinding } from '../finding.js';
 import { eqi, isCipherText, isVersionText } from '../text.js';
 import { tokenSpan, type CommentView, type HopView, type TlsRecogniser } from '../view.js';
@@ -48,6 +49,8 @@ function readTlsClause(hop: HopView): readonly TlsFinding[] {
 export const exim: TlsRecogniser = {
   dialect: 'exim',
   heads: ['cipher', 'tls_cipher', 'tls', 'ssl'],
+  // `with $received_protocol ($tls_in_cipher)`: right after the protocol word.
+  places: [Place.with],
   comment: readColonComment,
   hop: readTlsClause,
 };

@@ -4,6 +4,7 @@
  * `with SMTPS … (Google Transport Security)` on Google-internal hops (encrypted, parameters not stated).
  * @module
  */
+import { Place } from '../../received/places.js';
 import { statement } from '../finding.js';
 import { looksLikeKv, readKv } from '../kv.js';
 import { tokenSpan, type HopView, type TlsRecogniser } from '../view.js';
@@ -17,6 +18,8 @@ function isGoogleHost(hop: HopView): boolean {
 export const gmail: TlsRecogniser = {
   dialect: 'gmail',
   heads: ['google transport securit', 'version=', 'cipher='],
+  // After the id, or after `for <address>` when there is one.
+  places: [Place.id, Place.for],
   comment: (c, hop) => {
     if (c.head.startsWith('google transport securit')) return statement('gmail', tokenSpan(c), {});
     if (!looksLikeKv(c) || !isGoogleHost(hop)) return null;

@@ -15,6 +15,7 @@ import { haraka } from './haraka.js';
 import { ironport } from './ironport.js';
 import { microsoft } from './microsoft.js';
 import { mox } from './mox.js';
+import { netmail } from './netmail.js';
 import { nvidia } from './nvidia.js';
 import { opensmtpd } from './opensmtpd.js';
 import { postfix } from './postfix.js';
@@ -29,6 +30,7 @@ export const TLS_RECOGNISERS: readonly TlsRecogniser[] = Object.freeze([
   nvidia,
   starttls,
   microsoft,
+  netmail,
   gmail,
   haraka,
   sendmail,

@@ -4,6 +4,7 @@
  * Exchange 2010's bare `(TLS)`, IIS SMTPSVC's `over TLS secured channel`, and CodeTwo's `(TLS12)`.
  * @module
  */
+import { Place } from '../../received/places.js';
 import { NO_FINDINGS, statement, type TlsFinding } from '../finding.js';
 import { schannelGroup } from '../group.js';
 import { looksLikeKv, readKv } from '../kv.js';
@@ -19,7 +20,7 @@ function isCompactVersion(head: string): boolean {
   return head.length === 5 && head.startsWith('tls1') && head.charCodeAt(4) >= 0x30 && head.charCodeAt(4) <= 0x33;
 }
 
-/** IIS SMTPSVC: the top-level words `over TLS secured channel`. */
+/** IIS SMTPSVC: the words `over TLS secured channel` in its with clause. */
 function overTls(hop: HopView): readonly TlsFinding[] {
   const { raw, tokens } = hop.ctx;
   for (const i of hop.overAt) {
@@ -39,6 +40,8 @@ function overTls(hop: HopView): readonly TlsFinding[] {
 export const microsoft: TlsRecogniser = {
   dialect: 'microsoft',
   heads: ['tls', 'version=', 'cipher='],
+  // After `with Microsoft SMTP Server` / `with CodeTwo SMTP Server`.
+  places: [Place.with],
   comment: (c, hop) => {
     const h = c.head;
     if (h === 'tls') return statement('microsoft', tokenSpan(c), {});

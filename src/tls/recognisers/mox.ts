@@ -3,6 +3,7 @@
  * mox (mjl-/mox `tls.go`): `(<TLS1.x> <Go cipher-suite name>)` — Go's names are the IANA names.
  * @module
  */
+import { Place } from '../../received/places.js';
 import { statement } from '../finding.js';
 import { isCipherText, isVersionText } from '../text.js';
 import { tokenSpan, type TlsRecogniser } from '../view.js';
@@ -11,6 +12,8 @@ import { tokenSpan, type TlsRecogniser } from '../view.js';
 export const mox: TlsRecogniser = {
   dialect: 'mox',
   heads: ['tls', 'ssl'],
+  // After the protocol word.
+  places: [Place.with],
   comment: (c) => {
     if (!c.head.startsWith('tls') && !c.head.startsWith('ssl')) return null;
     const w = c.words();

@@ -4,6 +4,7 @@
  * a comma list after `using TLS:`.
  * @module
  */
+import { Place } from '../../received/places.js';
 import { statement } from '../finding.js';
 import { eqi } from '../text.js';
 import { tokenSpan, type TlsRecogniser } from '../view.js';
@@ -13,6 +14,8 @@ import { readCommaFields } from '../comma-fields.js';
 export const nvidia: TlsRecogniser = {
   dialect: 'nvidia',
   heads: ['using'],
+  // After the gateway's host name.
+  places: [Place.by],
   comment: (c, hop) => {
     if (!c.head.startsWith('using')) return null;
     const w = c.words();

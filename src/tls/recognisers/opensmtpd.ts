@@ -4,6 +4,7 @@
  * the client certificate was verified.
  * @module
  */
+import { Place } from '../../received/places.js';
 import { statement } from '../finding.js';
 import { tokenSpan, type TlsRecogniser } from '../view.js';
 import { splitColonWord } from '../colon-triple.js';
@@ -12,6 +13,8 @@ import { splitColonWord } from '../colon-triple.js';
 export const opensmtpd: TlsRecogniser = {
   dialect: 'opensmtpd',
   heads: ['tls', 'ssl'],
+  // After the session id.
+  places: [Place.id],
   comment: (c) => {
     if (!(c.head.startsWith('tls') || c.head.startsWith('ssl'))) return null;
     const w = c.words();

@@ -6,6 +6,7 @@
  * @module
  */
 import type { CertificateStatus } from '../../types.js';
+import { Place } from '../../received/places.js';
 import { statement, type TlsFinding } from '../finding.js';
 import { normaliseGroup } from '../group.js';
 import { eqi, isCipherText, isVersionText, leadingNumber } from '../text.js';
@@ -71,5 +72,7 @@ function readClientCert(c: CommentView): TlsFinding | null {
 export const postfix: TlsRecogniser = {
   dialect: 'postfix',
   heads: ['using', 'no client certificate', 'client did not present', 'client cn '],
+  // After the TCP-info comment (Postfix, Symantec); after the queue id (Strato RZmta, Stalwart).
+  places: [Place.from, Place.id, Place.with],
   comment: (c) => readUsing(c) ?? readClientCert(c),
 };

@@ -5,6 +5,7 @@
  * @module
  */
 import { endsWithLower } from '../../received/ascii.js';
+import { Place } from '../../received/places.js';
 import { NO_FINDINGS, statement, type TlsFinding } from '../finding.js';
 import { eqi, isCipherText, trimTrailingPunct } from '../text.js';
 import { tokenSpan, type HopView, type TlsRecogniser } from '../view.js';
@@ -37,6 +38,8 @@ function endsLikeQmail(raw: string, start: number, end: number): boolean {
 /** qmail's `(<cipher> encrypted)` comment and MessageLabs' phrase. */
 export const qmail: TlsRecogniser = {
   dialect: 'qmail',
+  // `with (<cipher> encrypted) SMTP`, notqmail's `with UTF8SMTPSA (<cipher> encrypted, authenticated)`.
+  places: [Place.with],
   comment: (c, hop) => {
     // Cheap gates first: a short comment (`<cipher> encrypted, authenticated` fits) ending in one of the two words.
     if (c.inner.end - c.inner.start > MAX_COMMENT_LENGTH || !endsLikeQmail(hop.ctx.raw, c.inner.start, c.inner.end)) return null;

@@ -5,6 +5,7 @@
  * by their own recognisers first; this one takes every other `version=` / `cipher=` comment.
  * @module
  */
+import { Place } from '../../received/places.js';
 import { statement } from '../finding.js';
 import { looksLikeKv, readKv } from '../kv.js';
 import { tokenSpan, type TlsRecogniser } from '../view.js';
@@ -13,6 +14,8 @@ import { tokenSpan, type TlsRecogniser } from '../view.js';
 export const sendmail: TlsRecogniser = {
   dialect: 'sendmail',
   heads: ['version=', 'cipher='],
+  // `id $i (version=…) for $u` (sendmail.cf); the look-alikes put it after the protocol word or the for address.
+  places: [Place.id, Place.with, Place.for],
   comment: (c) => {
     if (!looksLikeKv(c)) return null;
     const kv = readKv(c);

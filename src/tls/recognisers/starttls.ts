@@ -4,6 +4,7 @@
  * `with ESMTP with STARTTLS`.
  * @module
  */
+import { Place } from '../../received/places.js';
 import { NO_FINDINGS, statement, type TlsFinding } from '../finding.js';
 import { eqi } from '../text.js';
 import { tokenSpan, type HopView, type TlsRecogniser } from '../view.js';
@@ -24,6 +25,8 @@ function withStarttls(hop: HopView): readonly TlsFinding[] {
 export const starttls: TlsRecogniser = {
   dialect: 'starttls',
   heads: ['using'],
+  // tmda writes it after the TCP-info comment, as Postfix does.
+  places: [Place.from],
   comment: (c) => {
     if (!c.head.startsWith('using')) return null;
     const w = c.words();
