@@ -47,7 +47,19 @@ const ROWS: readonly Row[] = [
   ['postfix TLSv1.3', 'TLSv1.3', 'TLS_AES_256_GCM_SHA384', 256, 'A', ['OK-MODERN'], { version: 'TLSv1.3' }],
   ['stalwart TLS13_ name', 'TLSv1.3', 'TLS13_AES_256_GCM_SHA384', null, 'A', ['OK-MODERN'], { iana: 'TLS_AES_256_GCM_SHA384' }],
   ['TLSv1/SSLv3 with TLS 1.3 suite infers 1.3', 'TLSv1/SSLv3', 'TLS_AES_256_GCM_SHA384', null, 'A', ['OK-MODERN'], { version: 'TLSv1.3', inferred: true }],
-  ['no version, DHE CBC: graded on cipher', 'TLSv1/SSLv3', 'DHE-RSA-AES256-SHA', 256, 'B', ['P-UNKNOWN', 'K-DHE', 'E-CBC'], { version: null, inferred: false }],
+  // GRADING.md rule 3: the version stays unknown and the suite also runs on TLS 1.0 → C (P-UNSTATED), never B.
+  ['no version, DHE CBC: no better than TLS 1.0 shown', 'TLSv1/SSLv3', 'DHE-RSA-AES256-SHA', 256, 'C', ['P-UNKNOWN', 'P-UNSTATED', 'K-DHE', 'E-CBC'], { version: null, inferred: false }],
+  ['TLSv1/SSLv3 + AES128-SHA → C', 'TLSv1/SSLv3', 'AES128-SHA', 128, 'C', ['P-UNSTATED', 'K-RSA', 'E-CBC'], { version: null, inferred: false, issues: [] }],
+  ['no version at all + ECDHE CBC-SHA1 → C', null, 'ECDHE-RSA-AES256-SHA', 256, 'C', ['P-UNSTATED', 'E-CBC'], { version: null }],
+  ['unreadable version + AES128-SHA → C', 'QUIC', 'AES128-SHA', null, 'C', ['P-UNSTATED'], { issues: ['TLS_UNKNOWN_VERSION'] }],
+  ['PSK CBC-SHA256 runs on TLS 1.0 (RFC 5487) → C', null, 'PSK-AES128-CBC-SHA256', null, 'C', ['P-UNSTATED', 'K-NO-FS'], { version: null }],
+  ['TLSv1/SSLv3 + CBC-SHA256 infers TLS 1.2 → B', 'TLSv1/SSLv3', 'AES128-SHA256', 128, 'B', ['K-RSA', 'E-CBC'], { version: 'TLSv1.2', inferred: true, noRules: ['P-UNSTATED'] }],
+  ['TLSv1/SSLv3 + ECDHE CBC-SHA384 infers TLS 1.2 → B', 'TLSv1/SSLv3', 'ECDHE-RSA-AES256-SHA384', 256, 'B', ['E-CBC'], { version: 'TLSv1.2', inferred: true, noRules: ['P-UNSTATED'] }],
+  ['no version + GCM infers TLS 1.2 → A', null, 'ECDHE-ECDSA-AES128-GCM-SHA256', 128, 'A', ['OK-MODERN'], { version: 'TLSv1.2', inferred: true }],
+  ['no version + SSLv2 kind infers SSL 2.0 → F', null, 'SSL_CK_RC4_128_WITH_MD5', 128, 'F', ['P-SSL2', 'E-RC4'], { version: 'SSLv2', inferred: true, noRules: ['P-UNSTATED'] }],
+  // One version reader for hops and gradeTls: CodeTwo's compact spelling is a version here too.
+  ['CodeTwo TLS12 spelling', 'TLS12', 'ECDHE-RSA-AES256-GCM-SHA384', null, 'A', ['OK-MODERN'], { version: 'TLSv1.2', inferred: false, issues: [] }],
+  ['CodeTwo TLS10 spelling', 'TLS10', 'ECDHE-RSA-AES256-SHA', null, 'C', ['P-TLS10'], { version: 'TLSv1.0', issues: [] }],
   ['courier TLSv1/SSLv3 ECDHE-GCM', 'TLSv1/SSLv3', 'ECDHE-RSA-AES256-GCM-SHA384', 256, 'A', ['OK-MODERN'], { version: 'TLSv1.2', inferred: true }],
   ['ironport no version, ECDHE-GCM', null, 'ECDHE-RSA-AES256-GCM-SHA384', null, 'A', ['OK-MODERN'], { version: 'TLSv1.2', inferred: true }],
   // --- inconsistency (GRADING.md rule 4) ------------------------------------------------------------------------
@@ -174,6 +186,8 @@ describe('bcp195 policy: every RFC 9325 MUST NOT is F', () => {
     ['TLSv1.2', 'DHE-RSA-AES256-GCM-SHA384', 'B', 'SHOULD NOT stays B'],
     ['TLSv1.2', 'ECDHE-RSA-AES256-SHA384', 'B', 'CBC stays B'],
     ['TLSv1.3', 'TLS_AES_256_GCM_SHA384', 'A', 'TLS 1.3 stays A'],
+    ['TLSv1/SSLv3', 'ECDHE-RSA-AES256-SHA', 'F', 'no better than TLS 1.0 shown (P-UNSTATED)'],
+    ['TLSv1/SSLv3', 'ECDHE-RSA-AES256-GCM-SHA384', 'A', 'GCM infers TLS 1.2'],
   ] as const)('(%s, %s) → %s (%s)', (version, cipher, grade, _why) => {
     expect(gradeTls({ version, cipher }, 'bcp195').grade).toBe(grade);
   });

@@ -31,6 +31,13 @@ describe('normaliseTlsVersion (research/tls-grading.md §(d) table)', () => {
     ['TLS1.3-X.509', 'TLSv1.3'],
     ['tlsv1.3', 'TLSv1.3'],
     ['  Tls1_2  ', 'TLSv1.2'],
+    // CodeTwo: major and minor run together straight after the word.
+    ['TLS10', 'TLSv1.0'],
+    ['TLS11', 'TLSv1.1'],
+    ['TLS12', 'TLSv1.2'],
+    ['TLS13', 'TLSv1.3'],
+    ['tls12', 'TLSv1.2'],
+    ['SSL30', 'SSLv3'],
   ] as const)('%j → %s', (text, version) => {
     expect(normaliseTlsVersion(text)).toEqual({ version, ambiguous: false });
   });
@@ -39,7 +46,7 @@ describe('normaliseTlsVersion (research/tls-grading.md §(d) table)', () => {
     expect(normaliseTlsVersion(text)).toEqual({ version: null, ambiguous: true });
   });
 
-  it.each(['', 'TLS', 'TLSv1.4', 'TLSv2', 'SSLv4', 'QUIC', 'ESMTPS', '1.2', 'TLSv13', 'foo/bar', 'TLS1.2/', 'x'.repeat(100)])(
+  it.each(['', 'TLS', 'TLSv1.4', 'TLSv2', 'SSLv4', 'QUIC', 'ESMTPS', '1.2', 'TLSv13', 'TLS14', 'TLS21', 'SSL31', 'foo/bar', 'TLS1.2/', 'x'.repeat(100)])(
     '%j is not a version',
     (text) => {
       expect(normaliseTlsVersion(text)).toEqual({ version: null, ambiguous: false });

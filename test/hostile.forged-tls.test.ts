@@ -57,6 +57,7 @@ describe('the class: text the client shaped never states TLS', () => {
     ['a HELO name that forges a TCP-info comment too', `from x (unknown [192.0.2.1]) (using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)) (unknown [198.51.100.66]) by mx.example.net (Postfix) with ESMTP id 1; ${D}`],
     ['a HELO name holding clause keywords (Postfix joins HELO words)', `from x by mx.example.net with ESMTPS (unknown [198.51.100.66]) by mx.example.net (Postfix) with ESMTP id 1; ${D}`],
     ['a HELO name holding an RFC 8314 tls clause', `from x with esmtps (TLS1.3) tls TLS_AES_256_GCM_SHA384 (unknown [198.51.100.66]) by mx.example.net (Postfix) with ESMTP id 1; ${D}`],
+    ['a HELO name with IIS’s phrase', `from x over TLS secured channel ([198.51.100.66]) by iis.example.net with Microsoft SMTPSVC(6.0.3790.4675); ${D}`],
     ['a HELO name with Mimecast’s phrase', `from x with STARTTLS (x [198.51.100.66]) by relay.example.net with ESMTP id 1; ${D}`],
     ['an Exim ident reply breaking out of the TCP-info comment', `from a.example ([198.51.100.66] helo=a.example ident=u) (using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)) () by mx.example.net with esmtp (Exim 4.96) id 1tAbCd-000123-Xy; ${D}`],
     ['an Exim HELO name breaking out with words first', `from a.example ([198.51.100.66] helo=a.example) x by evil.example with esmtps (TLS1.3) tls TLS_AES_256_GCM_SHA384 (y) by mx.example.net with esmtp (Exim 4.96) id 1tAbCd-000123-Xy; ${D}`],
@@ -141,6 +142,7 @@ describe('a TLS statement against the protocol word', () => {
     ['Exim before RFC 3848 words (TLSv1 triple)', `from a.example ([198.51.100.66]) by mx.example.net with esmtp (TLSv1:AES256-SHA:256) (Exim 4.41) id 1CIlfc-0003Pa-8W; ${D}`, 'C'],
     ['qmail', `from a.example (HELO a.example) (198.51.100.66) by mx.example.net with (DHE-RSA-AES256-GCM-SHA384 encrypted) SMTP; 6 Jan 2025 09:15:02 -0000`, 'B'],
     ['Mailgun', `from a.example (a.example [198.51.100.66]) by smtp-out.example.net with SMTP id 5f (version=TLS1.2, cipher=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256); ${D}`, 'A'],
+    ['t-online', `from a.example ([198.51.100.66]) by mailin.example-telekom.de with (TLSv1.3:TLS_AES_256_GCM_SHA384 encrypted) esmtp id 1tQzXy-2mB4aZ0; ${D}`, 'A'],
   ])('%s writes a plain word with TLS: the comment is the evidence, no conflict', (_name, raw, grade) => {
     const hop = parseReceived(raw);
     expect(hop.security.grade).toBe(grade);

@@ -169,9 +169,9 @@ const CASES: readonly Case[] = [
     want: { encrypted: true, ...none, dialect: 'microsoft', evidence: '(TLS)' },
   },
   {
-    name: 'Exchange internal, vendor protocol, nothing about TLS',
+    name: 'Exchange internal with no TLS statement: Exchange always writes one when it used TLS, so plaintext',
     raw: 'from MBX1.corp.example.com (10.1.2.5) by MBX2.corp.example.com (10.1.2.6) with Microsoft SMTP Server id 15.0.1497.2 via Mailbox Transport; Fri, 6 Sep 2024 09:34:01 +0100',
-    want: null,
+    want: { encrypted: false, ...none, dialect: 'microsoft', evidence: 'Microsoft SMTP Server' },
   },
   {
     name: 'IIS over TLS secured channel',
@@ -179,9 +179,9 @@ const CASES: readonly Case[] = [
     want: { encrypted: true, ...none, dialect: 'microsoft', evidence: 'over TLS secured channel' },
   },
   {
-    name: 'IIS SMTPSVC without TLS: not stated',
+    name: 'IIS SMTPSVC without over TLS secured channel: plaintext',
     raw: 'from client.example.net ([192.0.2.24]) by iis.example.org with Microsoft SMTPSVC(6.0.3790.4675); Tue, 14 Dec 2010 22:59:10 -0800',
-    want: null,
+    want: { encrypted: false, ...none, dialect: 'microsoft', evidence: 'Microsoft SMTPSVC' },
   },
   {
     name: 'CodeTwo (TLS12)',
@@ -282,6 +282,22 @@ const CASES: readonly Case[] = [
     name: 'MessageLabs with <cipher> encrypted SMTP',
     raw: 'from unknown (HELO web.example.net) (192.0.2.37)\n  by server-1.tower-2.messagelabs.example with ECDHE-RSA-AES256-GCM-SHA384 encrypted SMTP; 5 Aug 2024 00:51:45 -0000',
     want: { encrypted: true, versionText: null, cipher: 'ECDHE-RSA-AES256-GCM-SHA384', bits: null, certificate: 'unknown', dialect: 'messagelabs', evidence: 'ECDHE-RSA-AES256-GCM-SHA384 encrypted' },
+  },
+  // ── t-online / Telekom ──────────────────────────────────────────────────────────────────────────────────────
+  {
+    name: 't-online (version:cipher encrypted) esmtp',
+    raw: 'from relay7.example-telekom.de ([192.0.2.171]) by mailin31.example-telekom.de with (TLSv1.2:ECDHE-RSA-AES256-GCM-SHA384 encrypted) esmtp id 1tQzXy-2mB4aZ0; Wed, 12 Mar 2025 08:15:27 +0100',
+    want: { encrypted: true, versionText: 'TLSv1.2', cipher: 'ECDHE-RSA-AES256-GCM-SHA384', bits: null, certificate: 'unknown', dialect: 'tonline', evidence: '(TLSv1.2:ECDHE-RSA-AES256-GCM-SHA384 encrypted)' },
+  },
+  {
+    name: 't-online TLS 1.3, folded, ESMTPA',
+    raw: 'from pc.example.net ([198.51.100.90]) by securemail.example-telekom.de\n\twith (TLSv1.3:TLS_AES_256_GCM_SHA384 encrypted)\n\tesmtpa id 1tR0Ab-1cDeFg0; Thu, 13 Mar 2025 18:01:02 +0100',
+    want: { encrypted: true, versionText: 'TLSv1.3', cipher: 'TLS_AES_256_GCM_SHA384', bits: null, certificate: 'unknown', dialect: 'tonline' },
+  },
+  {
+    name: 't-online shape in the HELO name is not the receiver\'s',
+    raw: 'from x(TLSv1.3:TLS_AES_256_GCM_SHA384 encrypted) ([198.51.100.90]) by mailin31.example-telekom.de with esmtp id 1tR0Ab-1cDeFg0; Thu, 13 Mar 2025 18:01:02 +0100',
+    want: { encrypted: false, ...none, dialect: 'protocol-keyword', evidence: 'esmtp' },
   },
   // ── IronPort ────────────────────────────────────────────────────────────────────────────────────────────────
   {

@@ -9,7 +9,7 @@ import { issue } from '../issues.js';
 import type { Grade, Issue, Reason, TlsVersion } from '../types.js';
 import { worseGrade } from './order.js';
 import { resolvePolicy, type GradingPolicy, type ResolvedPolicy, type RuleId } from './policy.js';
-import { compareVersions, normaliseTlsVersion } from './version.js';
+import { compareVersions, impliedVersion, normaliseTlsVersion } from './version.js';
 
 /** The TLS facts a header stated, in any spelling. Absent, `null`, or of the wrong type = not stated. */
 export interface TlsFacts {
@@ -33,7 +33,7 @@ export interface Grading {
   readonly reasons: readonly Reason[];
   /** The version graded: as stated, or inferred from the cipher when not stated / ambiguous; `null` when unknown. */
   readonly version: TlsVersion | null;
-  /** `true` when `version` comes from the cipher (0x13xx ⇒ TLS 1.3, TLS 1.2-only suite ⇒ TLS 1.2). */
+  /** `true` when `version` comes from the cipher (0x13xx ⇒ TLS 1.3, TLS 1.2-only suite ⇒ TLS 1.2, SSLv2 kind ⇒ SSL 2.0). */
   readonly versionInferred: boolean;
   /** IANA name of the resolved suite; `null` when absent, unresolvable or read only from its parts. */
   readonly cipherIana: string | null;
@@ -68,13 +68,6 @@ function versionAllows(stated: TlsVersion, suite: CipherSuite): boolean {
   if (min === 'SSLv2' || stated === 'SSLv2') return min === stated;
   if (min === 'TLSv1.3' || stated === 'TLSv1.3') return min === stated;
   return compareVersions(stated, min) >= 0;
-}
-
-/** The version a suite implies when the header does not say one: 0x13xx ⇒ TLS 1.3; a TLS 1.2-only suite ⇒ TLS 1.2. */
-function impliedVersion(suite: CipherSuite | null): TlsVersion | null {
-  if (suite === null) return null;
-  if (suite.minVersion === 'TLSv1.3' || suite.minVersion === 'TLSv1.2' || suite.minVersion === 'SSLv2') return suite.minVersion;
-  return null;
 }
 
 class Caps {
@@ -212,15 +205,17 @@ function positiveReason(version: TlsVersion | null, s: CipherSuite | null): Reas
 
 /**
  * Grade one hop's TLS parameters under a policy (default `practical`; `bcp195` = every RFC 9325 MUST NOT is F; or a
- * `GradingPolicy` object). Version and cipher may be in any spelling MTAs write. `TLSv1/SSLv3` is treated as no version
- * and the version is inferred from the cipher where it can be (GRADING.md rules 3–4); a stated version older than the
- * cipher allows is a `TLS_INCONSISTENT` issue and the stated (worse) version is graded. Data never throws; a malformed
- * policy throws `TypeError`.
+ * `GradingPolicy` object). Version and cipher may be in any spelling MTAs write (the hop reader's spellings, `TLS12`
+ * included). `TLSv1/SSLv3` is treated as no version and the version is inferred from the cipher where it can be; when
+ * it stays unknown and the suite also runs on TLS 1.0, the letter is capped at what TLS 1.0 would get (`P-UNSTATED`,
+ * GRADING.md rule 3). A stated version older than the cipher allows is a `TLS_INCONSISTENT` issue and the stated
+ * (worse) version is graded (rule 4). Data never throws; a malformed policy throws `TypeError`.
  * @example
  * ```ts
  * gradeTls({ version: 'TLSv1', cipher: 'RC4-SHA' }).grade; // 'F': RC4 is prohibited (RFC 7465)
  * gradeTls({ version: 'TLSv1', cipher: 'DES-CBC3-SHA' }).grade; // 'C' under the default `practical` policy
  * gradeTls({ version: 'TLSv1', cipher: 'DES-CBC3-SHA' }, 'bcp195').grade; // 'F': an RFC 9325 MUST NOT
+ * gradeTls({ version: 'TLSv1/SSLv3', cipher: 'AES128-SHA' }).grade; // 'C': no version, and the suite runs on TLS 1.0
  * gradeTls({ version: 'TLSv1.2', cipher: 'ECDHE-RSA-AES128-SHA' }, { name: 'cbc-is-c', caps: { 'E-CBC': 'C' } }).grade; // 'C'
  * ```
  */
@@ -283,6 +278,14 @@ export function gradeTls(tls: TlsFacts, policy?: 'practical' | 'bcp195' | Gradin
   }
 
   if (version !== null) protocolCaps(caps, version);
+  else if (suite !== null) {
+    // GRADING.md rule 3: the suite runs on TLS 1.0 too (else impliedVersion would have named a version), and a letter
+    // is what the header proves, not the best case it allows.
+    caps.apply(
+      'P-UNSTATED',
+      `the version is not stated and ${suite.iana ?? cipherText ?? 'the cipher'} also runs on TLS 1.0: the header cannot show this hop was better than TLS 1.0`,
+    );
+  }
   const tls13 = version === 'TLSv1.3' || suite?.keyExchange === 'TLS1.3';
   if (suite === null) {
     // Version known, suite absent or unreadable: the version is a ceiling (TLS 1.3 A, 1.2 B, 1.0/1.1 C, SSL F).
@@ -306,8 +309,8 @@ export function gradeTls(tls: TlsFacts, policy?: 'practical' | 'bcp195' | Gradin
     reasons.unshift({
       rule: 'P-UNKNOWN',
       message: norm.ambiguous
-        ? '"TLSv1/SSLv3" is OpenSSL <= 1.0.2\'s cipher version string, not the negotiated version; graded on the cipher alone'
-        : 'protocol version not stated; graded on the cipher alone',
+        ? '"TLSv1/SSLv3" is OpenSSL <= 1.0.2\'s cipher version string, not the negotiated version; the cipher does not name one either'
+        : 'protocol version not stated, and the cipher does not name one',
     });
   }
   if (caps.grade === 'A' && caps.reasons.every((r) => r.rule === 'P-UNKNOWN')) reasons.push(positiveReason(version, suite));

@@ -13,6 +13,7 @@ export const RULE_IDS = Object.freeze([
   'P-SSL3',
   'P-TLS10',
   'P-TLS11',
+  'P-UNSTATED',
   'K-DHE',
   'K-RSA',
   'K-STATIC-DH',
@@ -62,6 +63,7 @@ const PRACTICAL_CAPS: Readonly<Record<RuleId, CapGrade>> = Object.freeze({
   'P-SSL3': 'F', // RFC 7568
   'P-TLS10': 'C', // RFC 8996: prohibited, no practical passive break of AES mail hops
   'P-TLS11': 'C',
+  'P-UNSTATED': 'C', // GRADING.md rule 3: no version, a suite that runs on TLS 1.0 — proven no better than TLS 1.0
   'K-DHE': 'B', // RFC 9325 §4.1 SHOULD NOT (group size rarely stated)
   'K-RSA': 'B', // RFC 9325 §4.1 SHOULD NOT: no forward secrecy
   'K-STATIC-DH': 'B',
@@ -99,6 +101,7 @@ export const BCP195_POLICY: ResolvedPolicy = Object.freeze({
     ...PRACTICAL_CAPS,
     'P-TLS10': 'F', // RFC 8996 §2 MUST NOT
     'P-TLS11': 'F', // RFC 8996 §3 MUST NOT
+    'P-UNSTATED': 'F', // cannot be shown to be better than TLS 1.0, which RFC 8996 §2 prohibits
     'E-3DES': 'F',
     'E-BITS-112': 'F',
     'K-ANON': 'F',

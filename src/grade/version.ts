@@ -1,7 +1,10 @@
 /**
- * Protocol version spellings → `TlsVersion` (research/tls-grading.md §(d) "Version normalisation").
+ * Protocol version spellings → `TlsVersion` (research/tls-grading.md §(d) "Version normalisation"), and the version a
+ * cipher suite implies. The one place both the hop reader (src/tls/normalise.ts) and `gradeTls` read versions from,
+ * so that a spelling one of them accepts the other accepts too.
  * @module
  */
+import type { CipherSuite } from '../ciphers/types.js';
 import type { TlsVersion } from '../types.js';
 
 /** 64 chars: real version tokens are under 16 (`TLS1.3-X.509`); longer text is not a version. */
@@ -49,8 +52,10 @@ function single(text: string): TlsVersion | null {
     word = 'SSL';
     rest = text.slice(3);
   } else return null;
-  const n = readNumber(rest);
-  if (n === null) return null;
+  const read = readNumber(rest);
+  if (read === null) return null;
+  // CodeTwo's `TLS12`, `TLS13`: major and minor run together, straight after the word (no `v`, no dot).
+  const n = read.length === 2 && isDigit(rest.charCodeAt(0)) ? `${read[0]}.${read[1]}` : read;
   if (word === 'SSL') {
     if (n === '2' || n === '2.0') return 'SSLv2';
     if (n === '3' || n === '3.0') return 'SSLv3';
@@ -73,7 +78,7 @@ function single(text: string): TlsVersion | null {
 
 /**
  * Normalise a protocol version as MTAs print it, any case: `TLSv1`, `TLS1_0`, `TLS1.0`, `TLS-1.0`, `TLS 1.0`, `SSLv3`,
- * `SSL3_0`, `SSLv2`, `TLS1.2-PKIX`, `TLS1.3-X.509`, `TLSv1.3`. `TLSv1/SSLv3` (and any `a/b` of two versions) is
+ * `SSL3_0`, `SSLv2`, `TLS1.2-PKIX`, `TLS1.3-X.509`, `TLSv1.3`, `TLS12`. `TLSv1/SSLv3` (and any `a/b` of two versions) is
  * ambiguous: `{ version: null, ambiguous: true }`. Anything else: `{ version: null, ambiguous: false }`. Never throws.
  */
 export function normaliseTlsVersion(text: string): NormalisedVersion {
@@ -102,4 +107,16 @@ const VERSION_RANK: Readonly<Record<TlsVersion, number>> = Object.freeze({
 /** Negative when `a` is older than `b`. */
 export function compareVersions(a: TlsVersion, b: TlsVersion): number {
   return VERSION_RANK[a] - VERSION_RANK[b];
+}
+
+/**
+ * The version a suite implies when the header states none (RFC 8446 §B.4: 0x13xx suites are TLS 1.3-only; RFC 5246
+ * §6.2.3.3 / RFC 5288: AEAD and SHA-256/384 record MACs need TLS 1.2; SSLv2 cipher kinds exist only in SSL 2.0), or
+ * `null` when the suite also runs on older versions: then the header does not say which one was used.
+ */
+export function impliedVersion(suite: CipherSuite | null): TlsVersion | null {
+  if (suite === null) return null;
+  if (suite.keyExchange === 'TLS1.3') return 'TLSv1.3';
+  const min = suite.minVersion;
+  return min === 'TLSv1.3' || min === 'TLSv1.2' || min === 'SSLv2' ? min : null;
 }

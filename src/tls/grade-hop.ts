@@ -80,9 +80,8 @@ export function gradeHop(tls: HopTls | null, policy?: HopPolicy): HopGrade {
       issues,
     };
   }
-  // A version we normalised ourselves (CodeTwo `TLS12`) is passed normalised; an inferred one stays unstated.
-  const version = tls.version !== null && !tls.versionInferred ? tls.version : versionText;
-  const graded = gradeTls({ version, cipher: tls.cipher, bits: gradingBits(tls), serverKeyBits: serverKeyBits(evidence) }, policy);
+  // As written: gradeTls reads every spelling the hop reader reads (one normaliser, src/grade/version.ts).
+  const graded = gradeTls({ version: versionText, cipher: tls.cipher, bits: gradingBits(tls), serverKeyBits: serverKeyBits(evidence) }, policy);
   for (const i of graded.issues) issues.push(i.span === undefined ? { ...i, span: tls.span } : i);
   if (tls.encrypted === false && !issues.some((i) => i.code === 'TLS_NULL_CIPHER')) {
     issues.push(issue('TLS_NULL_CIPHER', 'warning', `cipher ${tls.cipher ?? ''} encrypts nothing (NULL encryption)`, tls.span));

@@ -6,7 +6,7 @@
  */
 import { lookupCipher } from '../ciphers/lookup.js';
 import type { CipherSuite } from '../ciphers/types.js';
-import { normaliseTlsVersion } from '../grade/version.js';
+import { impliedVersion, normaliseTlsVersion } from '../grade/version.js';
 import type { TlsVersion } from '../types.js';
 import { BoundedMemo } from '../text/bounded-memo.js';
 
@@ -21,25 +21,13 @@ export interface NormalisedTls {
   readonly nullCipher: boolean;
 }
 
-/** CodeTwo's `TLS12`: no `v`, no dot — the one spelling the shared normaliser does not read as a version. */
-const COMPACT: ReadonlyMap<string, TlsVersion> = new Map([
-  ['TLS10', 'TLSv1.0'],
-  ['TLS11', 'TLSv1.1'],
-  ['TLS12', 'TLSv1.2'],
-  ['TLS13', 'TLSv1.3'],
-]);
-
 /**
  * `TLSv1` / `TLS1_2` / `TLS-1.0` / `TLS1.2-PKIX` / `TLS12` → `TlsVersion`; `TLSv1/SSLv3` (OpenSSL ≤ 1.0.2's cipher
- * version string), bare `TLS`/`SSL` and anything unknown → null (the version must then come from the cipher).
+ * version string), bare `TLS`/`SSL` and anything unknown → null (the version must then come from the cipher). The
+ * grader's own reading (`normaliseTlsVersion`), so a hop and `gradeTls` never disagree on a spelling.
  */
 export function versionFromText(text: string | null): TlsVersion | null {
-  if (text === null) return null;
-  if (text.length === 5) {
-    const compact = COMPACT.get(text.toUpperCase());
-    if (compact !== undefined) return compact;
-  }
-  return normaliseTlsVersion(text).version;
+  return text === null ? null : normaliseTlsVersion(text).version;
 }
 
 /**
@@ -59,12 +47,6 @@ export function cachedLookupCipher(name: string, versionHint: TlsVersion | null 
   return suite;
 }
 
-function inferFromSuite(suite: CipherSuite): TlsVersion | null {
-  if (suite.keyExchange === 'TLS1.3' || suite.minVersion === 'TLSv1.3') return 'TLSv1.3';
-  if (suite.minVersion === 'TLSv1.2') return 'TLSv1.2';
-  return null;
-}
-
 /** Normalise version and cipher as written. Never throws; unknown input gives nulls. */
 export function normaliseTls(versionText: string | null, cipher: string | null): NormalisedTls {
   const stated = versionFromText(versionText);
@@ -72,7 +54,7 @@ export function normaliseTls(versionText: string | null, cipher: string | null):
   let version = stated;
   let versionInferred = false;
   if (version === null && suite !== null) {
-    version = inferFromSuite(suite);
+    version = impliedVersion(suite);
     versionInferred = version !== null;
   }
   return {

@@ -23,6 +23,7 @@ import { protocolKeyword } from './protocol-keyword.js';
 import { qmail } from './qmail.js';
 import { sendmail } from './sendmail.js';
 import { starttls } from './starttls.js';
+import { tonline } from './tonline.js';
 
 /** Every TLS dialect we read, in claim order; `protocol-keyword` last (its findings only count when nothing else speaks). */
 export const TLS_RECOGNISERS: readonly TlsRecogniser[] = Object.freeze([
@@ -38,6 +39,7 @@ export const TLS_RECOGNISERS: readonly TlsRecogniser[] = Object.freeze([
   exim,
   courier,
   qmail,
+  tonline,
   cellopoint,
   mox,
   coremail,

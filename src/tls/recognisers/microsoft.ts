@@ -1,11 +1,13 @@
 // with Microsoft SMTP Server (version=TLS1_2, cipher=TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384_P384) id 15.20.1234.5
 /**
  * Microsoft Exchange / Exchange Online (SChannel names, `_P256`/`_P384` curve suffix before Windows 10),
- * Exchange 2010's bare `(TLS)`, IIS SMTPSVC's `over TLS secured channel`, and CodeTwo's `(TLS12)`.
+ * Exchange 2010's bare `(TLS)`, IIS SMTPSVC's `over TLS secured channel`, and CodeTwo's `(TLS12)`. Exchange and IIS
+ * write their TLS facts whenever TLS was used, so `with Microsoft SMTP Server` / `with Microsoft SMTPSVC` without them
+ * is positive evidence of plaintext (GRADING.md rule 6); it counts only when no statement exists (`readTls`).
  * @module
  */
 import { Place } from '../../received/places.js';
-import { NO_FINDINGS, statement, type TlsFinding } from '../finding.js';
+import { keyword, NO_FINDINGS, statement, type TlsFinding } from '../finding.js';
 import { schannelGroup } from '../group.js';
 import { looksLikeKv, readKv } from '../kv.js';
 import { eqi } from '../text.js';
@@ -18,6 +20,19 @@ function isMicrosoftProtocol(hop: HopView): boolean {
 /** `TLS12`, `TLS13`, `TLS10`, `TLS11`: CodeTwo's version spelling (no `v`, no dot). */
 function isCompactVersion(head: string): boolean {
   return head.length === 5 && head.startsWith('tls1') && head.charCodeAt(4) >= 0x30 && head.charCodeAt(4) <= 0x33;
+}
+
+/** The protocol values whose writers always state TLS when they used it: Exchange (all versions, Online) and IIS. */
+const STATES_TLS_ALWAYS: readonly string[] = ['microsoft smtp server', 'microsoft smtpsvc'];
+
+/** IIS SMTPSVC's `over TLS secured channel`, or Exchange's / IIS's protocol value as plaintext evidence. */
+function readHop(hop: HopView): readonly TlsFinding[] {
+  const over = overTls(hop);
+  if (over.length > 0) return over;
+  const p = hop.protocolLower;
+  const span = hop.ctx.protocolSpan;
+  if (p === null || span === null || !STATES_TLS_ALWAYS.includes(p)) return NO_FINDINGS;
+  return [keyword('microsoft', span, false)];
 }
 
 /** IIS SMTPSVC: the words `over TLS secured channel` in its with clause. */
@@ -51,5 +66,5 @@ export const microsoft: TlsRecogniser = {
     if (kv === null) return null;
     return statement('microsoft', tokenSpan(c), { ...kv, group: kv.cipher === null ? null : schannelGroup(kv.cipher) });
   },
-  hop: overTls,
+  hop: readHop,
 };

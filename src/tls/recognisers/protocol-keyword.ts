@@ -2,9 +2,10 @@
 /**
  * The `with` protocol words of RFC 3848 §2 and RFC 6531 §3.7.4 (IANA "Mail Transmission Types"), plus the
  * unregistered but common `SMTPS`, `HTTPS`, `IMAPS`, `POP3S`. An `S` word means TLS was negotiated, parameters
- * unknown. A plain word is positive evidence of plaintext ONLY when no TLS statement exists anywhere in the header
- * (`readTls` decides); `A` is authentication, not encryption. Vendor values (`Microsoft SMTP Server`, `local`,
- * `mapi`, `QMQP`, …) say nothing.
+ * unknown. A plain SMTP or LMTP word is positive evidence of plaintext ONLY when no TLS statement exists anywhere in
+ * the header (`readTls` decides); `A` is authentication, not encryption. `HTTP`, `IMAP`, `POP3` name no SMTP session
+ * (webmail, a mail fetcher): like the vendor values (`local`, `mapi`, `REST`, `HTTPREST`, `QMQP`, …) they say nothing
+ * about TLS on their own (GRADING.md rule 6). Microsoft's own words are read in microsoft.ts.
  * @module
  */
 import { keyword, NO_FINDINGS } from '../finding.js';
@@ -35,9 +36,6 @@ const PLAINTEXT: ReadonlySet<string> = new Set([
   'utf8smtpa',
   'utf8lmtp',
   'utf8lmtpa',
-  'http',
-  'imap',
-  'pop3',
 ]);
 
 /** `true` for an encrypted protocol word, `false` for a plaintext one, `null` for anything else (lower-cased input). */
