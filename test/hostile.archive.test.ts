@@ -61,7 +61,7 @@ function totalsAddUp(messages: readonly ScanMessage[], summary: ScanSummary): vo
   expect(summary.messages).toBe(messages.length);
   expect(summary.hops).toBe(messages.reduce((n, m) => n + m.report.hops.length, 0));
   expect(summary.externalHops + summary.internalHops).toBe(summary.hops);
-  expect(Object.values(summary.verdicts).reduce((a, b) => a + b, 0)).toBe(summary.messages);
+  expect(Object.values(summary.verdicts).reduce((a, b) => a + b, 0) + summary.internalOnly).toBe(summary.messages);
   expect(Object.values(summary.externalHopGrades).reduce((a, b) => a + b, 0)).toBe(summary.externalHops);
   const unreadable = messages.filter((m) => m.report.issues.some((i) => i.code.startsWith('IO_') && i.severity === 'error')).length;
   expect(summary.unreadable).toBe(unreadable);

@@ -7,7 +7,7 @@ const raw = [
   '\t(using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits))',
   '\tby mx.example.net (Postfix) with ESMTPS id 4T1XkQ2',
   '\tfor <bob@example.net>; Mon, 06 Jan 2025 09:15:02 +0000 (UTC)',
-  'Received: from sender.example.org (sender.example.org [198.51.100.5])',
+  'Received: from sender.example.com (sender.example.com [198.51.100.5])',
   '\tby mail.example.org with ESMTPS id abc123',
   '\t(version=TLSv1 cipher=RC4-SHA bits=128/128);',
   '\tMon, 06 Jan 2025 09:14:58 +0000',
