@@ -140,7 +140,7 @@ export function readReceived(
     envelopeFrom,
     date: dated.date,
     tls: tlsRead.tls,
-    security: { grade: graded.grade, reasons: graded.reasons, scope },
+    security: { grade: graded.grade, reasons: graded.reasons, scope, scopeReason: null },
     issues,
   };
   const local = readLocalHandover(raw, lexed.tokens);
