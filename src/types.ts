@@ -90,7 +90,8 @@ export type IssueCode =
   | 'IO_UNREADABLE'
   | 'IO_TRUNCATED'
   | 'IO_NOT_A_MESSAGE'
-  | 'IO_NESTED_UNPARSEABLE';
+  | 'IO_NESTED_UNPARSEABLE'
+  | 'IO_NO_INTERNET_HEADERS';
 
 /** Something odd, malformed, truncated or ambiguous. Data problems are issues, never exceptions. */
 export interface Issue {

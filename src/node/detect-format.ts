@@ -3,10 +3,14 @@
  * corpus is `.txt`, exports are `.eml`, `.mbx`, `.mail` or nothing at all).
  * @module
  */
+import { hasCfbMagic } from './cfb-check.js';
 import { MAX_FROM_LINE_BYTES } from './read-options.js';
 
-/** What the first bytes look like. `unknown` = not mail as far as we can tell. */
-export type ContentFormat = 'empty' | 'gzip' | 'mbox' | 'message' | 'unknown';
+/**
+ * What the first bytes look like. `cfb` = a Compound File (an Outlook `.msg`), `pst` = an Outlook `.pst` or `.ost`;
+ * `unknown` = not mail as far as we can tell.
+ */
+export type ContentFormat = 'empty' | 'gzip' | 'mbox' | 'message' | 'cfb' | 'pst' | 'unknown';
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -83,13 +87,21 @@ export function lineEnd(bytes: Uint8Array, start: number): number {
   return at === -1 ? bytes.length : at;
 }
 
+/** `true` when `head` starts with the [MS-PST] 2.2.2.6 header: `!BDN`, then (byte 8) `SM` for a PST or `SO` for an OST. */
+export function hasPstMagic(head: Uint8Array): boolean {
+  return head[0] === 0x21 && head[1] === 0x42 && head[2] === 0x44 && head[3] === 0x4e && head[8] === 0x53 && (head[9] === 0x4d || head[9] === 0x4f);
+}
+
 /**
- * Classify content by its first bytes: gzip magic `1f 8b` (RFC 1952 §2.3.1); a `From ` line (after optional blank
- * lines) = mbox; a header field line = one message; nothing = `empty`; anything else `unknown`.
+ * Classify content by its first bytes: gzip magic `1f 8b` (RFC 1952 §2.3.1); the [MS-CFB] signature = an Outlook
+ * `.msg`; the [MS-PST] `!BDN` header = a `.pst`/`.ost`; a `From ` line (after optional blank lines) = mbox; a header
+ * field line = one message; nothing = `empty`; anything else `unknown`.
  */
 export function detectFormat(head: Uint8Array): ContentFormat {
   if (head.length === 0) return 'empty';
   if (head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
+  if (hasCfbMagic(head)) return 'cfb';
+  if (hasPstMagic(head)) return 'pst';
   let start = 0;
   while (start < head.length && (head[start] === LF || head[start] === CR)) start++;
   if (start === head.length) return 'unknown';

@@ -9,6 +9,7 @@ import { peekChunks, type ChunkRecycler } from './read-chunks.js';
 import { faultRecord, streamErrorIssue } from './read-faults.js';
 import { gunzipChunks } from './read-gzip.js';
 import { readMbox } from './read-mbox.js';
+import { readMsgMessage } from './read-msg.js';
 import { DETECT_BYTES, type MessageRecord, type ResolvedReadOptions } from './read-options.js';
 import { readSingleMessage } from './read-single.js';
 
@@ -46,6 +47,10 @@ export async function* readContent(
   }
   if (format === 'message') {
     yield await readSingleMessage(peeked.chunks, source, options);
+    return;
+  }
+  if (format === 'cfb') {
+    yield await readMsgMessage(peeked.chunks, source, options);
     return;
   }
   if (peeked.failure !== null && peeked.head.length === 0) {
