@@ -1,7 +1,7 @@
 /**
  * What `npm publish` would ship, checked on the real tarball of the built package: publint and attw clean, only
- * dist/ + README + LICENSE + package.json inside, every runtime dependency used by dist and every package dist
- * imports declared as a runtime dependency.
+ * dist/, schema/, docs/, the README screenshots, README, CHANGELOG, LICENSE and package.json inside, every runtime
+ * dependency used by dist and every package dist imports declared as a runtime dependency.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -74,8 +74,9 @@ async function importedPackages(entries: readonly string[]): Promise<Set<string>
 }
 
 describe('the published tarball', () => {
-  it('holds only dist/, README.md, LICENSE and package.json', () => {
-    const stray = files.map((f) => f.path).filter((path) => !/^(?:dist\/|README\.md$|LICENSE$|package\.json$)/.test(path));
+  it('holds only dist/, schema/, docs/, the README screenshots, README.md, CHANGELOG.md, LICENSE and package.json', () => {
+    const shipped = /^(?:dist\/|schema\/[^/]+\.schema\.json$|docs\/[^/]+\.md$|fixtures\/screenshots\/[^/]+\.png$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/;
+    const stray = files.map((f) => f.path).filter((path) => !shipped.test(path));
     expect(stray).toEqual([]);
     const paths = files.map((f) => f.path);
     expect(paths).toEqual(expect.arrayContaining(['LICENSE', 'package.json', 'dist/index.js', 'dist/node.cjs', 'dist/cli.js']));
