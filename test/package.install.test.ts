@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpath
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILD_TIMEOUT_MS, ensureBuilt, ROOT, run } from './examples/built.js';
+import { ensureBuilt, ROOT, run } from './examples/built.js';
 
 const RC4 = join(ROOT, 'fixtures', 'eml', 'seed-rc4-gmail.eml');
 const INSTALL_TIMEOUT_MS = 10 * 60 * 1000;
@@ -77,7 +77,7 @@ export function markdownTargets(markdown: string): string[] {
   const targets: string[] = [];
   for (const match of withoutCode.matchAll(/\]\(([^()\s]+)\)/g)) targets.push(match[1] ?? '');
   for (const match of withoutCode.matchAll(/<img[^>]*\ssrc="([^"]+)"/g)) targets.push(match[1] ?? '');
-  return targets.filter((t) => !/^(?:[a-z][a-z+.-]*:|#)/i.test(t)).map((t) => t.replace(/#.*$/, ''));
+  return targets.filter((t) => !/^(?:[a-z][a-z+.-]*:|#)/i.test(t)).map((t) => t.split('#')[0] ?? '');
 }
 
 beforeAll(async () => {
