@@ -10,6 +10,7 @@ import { faultRecord, streamErrorIssue } from './read-faults.js';
 import { gunzipChunks } from './read-gzip.js';
 import { readMbox } from './read-mbox.js';
 import { readMsgMessage } from './read-msg.js';
+import { bufferArchive, readPst } from './read-pst.js';
 import { DETECT_BYTES, type MessageRecord, type ResolvedReadOptions } from './read-options.js';
 import { readSingleMessage } from './read-single.js';
 
@@ -24,8 +25,10 @@ export type ContentOrigin = 'named' | 'maildir' | 'discovered';
 const MAX_GZIP_LAYERS = 1;
 
 /**
- * Detect the format of `chunks` by content (RFC 1952 magic, RFC 4155 `From ` line, RFC 5322 field) and read it.
- * `recycler`: the one `chunks` were read with, given their buffers back by the mbox reader (the others keep views).
+ * Detect the format of `chunks` by content (RFC 1952 magic, [MS-CFB] and [MS-PST] signatures, RFC 4155 `From `
+ * line, RFC 5322 field) and read it. `recycler`: the one `chunks` were read with, given their buffers back by the
+ * mbox reader (the others keep views). `file`: the path of the regular file `chunks` read from its start, which
+ * lets an Outlook archive be read by random access instead of whole in memory.
  */
 export async function* readContent(
   chunks: AsyncIterable<Buffer>,
@@ -34,6 +37,7 @@ export async function* readContent(
   origin: ContentOrigin,
   gzipLayers = 0,
   recycler?: ChunkRecycler,
+  file?: string,
 ): AsyncGenerator<MessageRecord> {
   const peeked = await peekChunks(chunks, DETECT_BYTES);
   const format = detectFormat(peeked.head);
@@ -51,6 +55,17 @@ export async function* readContent(
   }
   if (format === 'cfb') {
     yield await readMsgMessage(peeked.chunks, source, options);
+    return;
+  }
+  if (format === 'pst') {
+    if (file !== undefined && gzipLayers === 0) {
+      await peeked.close();
+      yield* readPst(file, source, options);
+      return;
+    }
+    const archive = await bufferArchive(peeked.chunks, source);
+    if (Buffer.isBuffer(archive)) yield* readPst(archive, source, options);
+    else yield archive;
     return;
   }
   if (peeked.failure !== null && peeked.head.length === 0) {

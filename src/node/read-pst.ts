@@ -1,0 +1,214 @@
+/**
+ * Outlook `.pst` and `.ost` archives ([MS-PST]), read with `pst-extractor`, folder by folder and item by item: each
+ * item's internet header block is its `PR_TRANSPORT_MESSAGE_HEADERS` property (0x007D, [MS-OXPROPS] 2.1069), and
+ * its `source` names its place, `archive.pst:/Inbox/Invoices#17`. A file is read through its descriptor, a page
+ * at a time, so memory follows the largest folder's item table, not the archive's size (PSTs reach tens of GB).
+ * @module
+ */
+import type { PSTFile as PSTFileClass, PSTFolder } from 'pst-extractor';
+import { issue } from '../issues.js';
+import type { Issue } from '../types.js';
+import { faultRecord, streamErrorIssue } from './read-faults.js';
+import { headerBlockBytes, NO_HEADERS_MESSAGE } from './read-msg.js';
+import type { MessageRecord, ResolvedReadOptions } from './read-options.js';
+
+/**
+ * 256 MiB of a `.pst` held in memory when it does not come from a file (stdin, a stream, a `.gz`): random access
+ * needs the whole archive, and an endless stream that starts like a PST must not be buffered whole.
+ */
+export const MAX_PST_BUFFER_BYTES = 256 * 1024 * 1024;
+/** 32 folder levels: Outlook's own tree stays far below; a corrupt archive can make a folder its own descendant. */
+export const MAX_PST_FOLDER_DEPTH = 32;
+/** 100,000 folders per archive: each folder costs a table read; a real mailbox has hundreds. */
+export const MAX_PST_FOLDERS = 100_000;
+/** 1,000,000 items per folder: a folder's count is a stored number, and a corrupt one must not drive the loop. */
+export const MAX_PST_FOLDER_ITEMS = 1_000_000;
+/** 1,000 unreadable items in a row end a folder: past them the folder's table is garbage, read at one issue per row. */
+export const MAX_PST_FAULTS_IN_A_ROW = 1000;
+
+const EMPTY = new Uint8Array(0);
+const CONSOLE_METHODS = ['log', 'error', 'warn', 'info', 'debug'] as const;
+
+/**
+ * Run a synchronous call into pst-extractor with the console silenced: it prints its diagnostics with
+ * `console.log`, and stdout is where our NDJSON goes. Safe because the call is synchronous: nothing else runs
+ * while the console is swapped.
+ */
+function quietly<T>(call: () => T): T {
+  const saved = CONSOLE_METHODS.map((name) => console[name]);
+  for (const name of CONSOLE_METHODS) console[name] = () => undefined;
+  try {
+    return call();
+  } finally {
+    CONSOLE_METHODS.forEach((name, i) => (console[name] = saved[i] as (typeof console)[typeof name]));
+  }
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+let extractor: Promise<typeof PSTFileClass> | null = null;
+
+/** pst-extractor, loaded on first use: runs without any archive never pay for it. */
+function loadPstFile(): Promise<typeof PSTFileClass> {
+  extractor ??= import('pst-extractor').then((m: unknown) => {
+    const mod = m as { PSTFile?: unknown; default?: { PSTFile?: unknown } };
+    const found = mod.PSTFile ?? mod.default?.PSTFile;
+    if (typeof found !== 'function') throw new TypeError('pst-extractor has no PSTFile export');
+    return found as typeof PSTFileClass;
+  });
+  return extractor;
+}
+
+/** A folder name as one path segment: `/` and `%` percent-encoded so the path splits back unambiguously. */
+function segment(name: string): string {
+  let out = '';
+  for (const ch of name) out += ch === '/' ? '%2F' : ch === '%' ? '%25' : ch;
+  return out;
+}
+
+interface Walk {
+  readonly source: string;
+  readonly options: ResolvedReadOptions;
+  /** Records yielded so far: the `index` of the next one. */
+  index: number;
+  folders: number;
+  readonly seen: Set<string>;
+}
+
+/** The record of one item: its header block, or the reason it has none. */
+function itemRecord(w: Walk, where: string, item: unknown): MessageRecord {
+  let text: unknown;
+  try {
+    text = quietly(() => (item as { transportMessageHeaders?: unknown }).transportMessageHeaders);
+  } catch (error) {
+    return faultRecord(where, w.index, issue('IO_UNREADABLE', 'error', `damaged item in the Outlook archive: ${message(error)}`));
+  }
+  if (typeof text !== 'string' || text.trim() === '') {
+    return { source: where, index: w.index, byteOffset: null, raw: EMPTY, issues: [issue('IO_NO_INTERNET_HEADERS', 'info', NO_HEADERS_MESSAGE)] };
+  }
+  const found = headerBlockBytes(text, w.options.maxMessageBytes);
+  return { source: where, index: w.index, byteOffset: null, raw: found.raw, issues: found.issues };
+}
+
+/** The items of one folder, in the folder's own order; `#n` counts from 0 within the folder. */
+function* folderItems(w: Walk, folder: PSTFolder, path: string): Generator<MessageRecord> {
+  const cursor = folder as unknown as { currentEmailIndex: number };
+  let faultsInARow = 0;
+  for (let n = 0; n < MAX_PST_FOLDER_ITEMS; ) {
+    let child: unknown;
+    try {
+      child = quietly(() => {
+        folder.moveChildCursorTo(n);
+        return folder.getNextChild() as unknown;
+      });
+    } catch (error) {
+      yield faultRecord(`${w.source}:${path}#${n}`, w.index++, issue('IO_UNREADABLE', 'error', `damaged item in the Outlook archive: ${message(error)}`));
+      if (++faultsInARow >= MAX_PST_FAULTS_IN_A_ROW) {
+        yield faultRecord(`${w.source}:${path}`, w.index++, issue('IO_TRUNCATED', 'error', `${MAX_PST_FAULTS_IN_A_ROW} unreadable items in a row: the rest of the folder is not read (MAX_PST_FAULTS_IN_A_ROW)`));
+        return;
+      }
+      n++;
+      continue;
+    }
+    if (child === null || child === undefined) return;
+    // The reader skips items it cannot load and hands over the next one: the skipped ones are faults.
+    const at = Number.isSafeInteger(cursor.currentEmailIndex) ? cursor.currentEmailIndex - 1 : n;
+    for (; n < at && n < MAX_PST_FOLDER_ITEMS; n++) {
+      yield faultRecord(`${w.source}:${path}#${n}`, w.index++, issue('IO_UNREADABLE', 'error', 'damaged item in the Outlook archive: it could not be loaded'));
+    }
+    faultsInARow = 0;
+    yield itemRecord(w, `${w.source}:${path}#${n}`, child);
+    w.index++;
+    n++;
+  }
+  yield faultRecord(`${w.source}:${path}`, w.index++, issue('IO_TRUNCATED', 'warning', `more than ${MAX_PST_FOLDER_ITEMS} items: the rest of the folder is not read (MAX_PST_FOLDER_ITEMS)`));
+}
+
+/** Depth first, items of a folder before its sub-folders, each folder once (by its node id). */
+function* walkFolder(w: Walk, folder: PSTFolder, path: string, depth: number): Generator<MessageRecord> {
+  yield* folderItems(w, folder, path === '' ? '/' : path);
+  let subfolders: PSTFolder[];
+  try {
+    subfolders = quietly(() => (folder.hasSubfolders ? folder.getSubFolders() : []));
+  } catch (error) {
+    yield faultRecord(`${w.source}:${path === '' ? '/' : path}`, w.index++, issue('IO_UNREADABLE', 'error', `sub-folders could not be read: ${message(error)}`));
+    return;
+  }
+  for (const sub of subfolders) {
+    let id: string;
+    let name: string;
+    try {
+      ({ id, name } = quietly(() => ({ id: sub.descriptorNodeId.toString(), name: sub.displayName })));
+    } catch (error) {
+      yield faultRecord(`${w.source}:${path}/?`, w.index++, issue('IO_UNREADABLE', 'error', `damaged folder: ${message(error)}`));
+      continue;
+    }
+    const subPath = `${path}/${segment(name)}`;
+    if (w.seen.has(id)) {
+      yield faultRecord(`${w.source}:${subPath}`, w.index++, issue('IO_UNREADABLE', 'error', 'a folder that contains itself (a loop in the folder tree): read once'));
+      continue;
+    }
+    if (depth + 1 > MAX_PST_FOLDER_DEPTH || w.folders >= MAX_PST_FOLDERS) {
+      const limit = depth + 1 > MAX_PST_FOLDER_DEPTH ? `folders nested deeper than ${MAX_PST_FOLDER_DEPTH} (MAX_PST_FOLDER_DEPTH)` : `more than ${MAX_PST_FOLDERS} folders (MAX_PST_FOLDERS)`;
+      yield faultRecord(`${w.source}:${subPath}`, w.index++, issue('IO_TRUNCATED', 'warning', `${limit}: not read`));
+      continue;
+    }
+    w.seen.add(id);
+    w.folders++;
+    yield* walkFolder(w, sub, subPath, depth + 1);
+  }
+}
+
+/**
+ * Every item of a `.pst` or `.ost` ([MS-PST]; unencrypted or "compressible"-encoded) as a record: `raw` = its
+ * internet header block, `source` = `file:/Folder/Sub#n`, `index` counting the archive's records from 0. Items
+ * without internet headers carry an info `IO_NO_INTERNET_HEADERS`; damaged items, folders and files an `IO_*`
+ * error on their own record. `target` is a path (read through its descriptor) or the whole archive in memory.
+ */
+export async function* readPst(target: string | Buffer, source: string, options: ResolvedReadOptions): AsyncGenerator<MessageRecord> {
+  let pst: PSTFileClass;
+  let root: PSTFolder;
+  try {
+    const PSTFile = await loadPstFile();
+    pst = quietly(() => (typeof target === 'string' ? new PSTFile(target) : new PSTFile(target)));
+  } catch (error) {
+    yield faultRecord(source, 0, issue('IO_UNREADABLE', 'error', `unreadable Outlook archive (.pst/.ost): ${message(error)}`));
+    return;
+  }
+  try {
+    try {
+      root = quietly(() => pst.getRootFolder());
+    } catch (error) {
+      yield faultRecord(source, 0, issue('IO_UNREADABLE', 'error', `unreadable Outlook archive (.pst/.ost): ${message(error)}`));
+      return;
+    }
+    const w: Walk = { source, options, index: 0, folders: 1, seen: new Set() };
+    for (const record of walkFolder(w, root, '', 0)) yield record;
+    if (w.index === 0) yield faultRecord(source, 0, issue('IO_NO_INTERNET_HEADERS', 'info', 'an Outlook archive without any item'));
+  } finally {
+    quietly(() => pst.close());
+  }
+}
+
+/** The whole archive from a stream (stdin, a `.gz`), up to {@link MAX_PST_BUFFER_BYTES}; a record with an issue otherwise. */
+export async function bufferArchive(chunks: AsyncIterable<Uint8Array>, source: string): Promise<Buffer | MessageRecord> {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  let found: Issue | null = null;
+  try {
+    for await (const chunk of chunks) {
+      total += chunk.length;
+      if (total > MAX_PST_BUFFER_BYTES) {
+        found = issue('IO_UNREADABLE', 'error', `an Outlook archive read from a stream or .gz must fit in ${MAX_PST_BUFFER_BYTES} bytes (MAX_PST_BUFFER_BYTES); give its path instead`);
+        break;
+      }
+      parts.push(chunk);
+    }
+  } catch (error) {
+    found = streamErrorIssue(error, total);
+  }
+  if (found !== null) return faultRecord(source, 0, found);
+  return Buffer.concat(parts, total);
+}

@@ -1,0 +1,142 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { analyzeMessage } from '../src/analyze.js';
+import { detectFormat } from '../src/node/detect-format.js';
+import { readMessages } from '../src/node/read-messages.js';
+import { resolveReadOptions, type MessageRecord } from '../src/node/read-options.js';
+import { readPst } from '../src/node/read-pst.js';
+import { scan } from '../src/node/scan.js';
+import { collect, tempDir } from './node-read-helpers.js';
+
+// The archives pst-extractor ships in its own package (example/testdata): real Outlook files, read where they are,
+// never copied into this project.
+const require = createRequire(import.meta.url);
+const TESTDATA = join(dirname(require.resolve('pst-extractor/package.json')), 'example', 'testdata');
+const ENRON = join(TESTDATA, 'enron.pst');
+const OST = join(TESTDATA, 'pstextractortest@outlook.com.ost');
+const HAVE_ENRON = existsSync(ENRON);
+const HAVE_OST = existsSync(OST);
+const SKIP_NOTE = 'skipped: this pst-extractor version no longer ships example/testdata';
+if (!HAVE_ENRON || !HAVE_OST) console.warn(`node-read-pst: ${SKIP_NOTE} (${TESTDATA})`);
+
+let dir = '';
+let remove: () => Promise<void> = async () => undefined;
+beforeAll(async () => {
+  ({ dir, remove } = await tempDir('pst'));
+});
+afterAll(() => remove());
+
+const hopsOf = (r: MessageRecord): number => analyzeMessage(r.raw).hops.length;
+
+describe.skipIf(!HAVE_ENRON)(`enron.pst from pst-extractor's package${HAVE_ENRON ? '' : ` (${SKIP_NOTE})`}`, () => {
+  it('is detected by its !BDN header and read item by item, each source naming folder and item', async () => {
+    expect(detectFormat(readFileSync(ENRON).subarray(0, 4096))).toBe('pst');
+    const records = await collect(readMessages(ENRON));
+    expect(records).toHaveLength(71);
+    expect(records.map((r) => r.index)).toEqual(records.map((_, i) => i));
+    expect(new Set(records.map((r) => r.source)).size).toBe(71);
+    for (const r of records) expect(r.source).toMatch(/^.+enron\.pst:\/[^#]*#\d+$/u);
+    expect(records[0]!.source.slice(ENRON.length)).toBe(':/Top of Personal Folders/lokay-m/MLOKAY (Non-Privileged)#0');
+    expect(records.filter((r) => hopsOf(r) > 0)).toHaveLength(21);
+    expect(records.flatMap((r) => r.issues)).toEqual([]);
+  });
+
+  it('prints nothing on the console (stdout carries our NDJSON)', async () => {
+    const spies = (['log', 'error', 'warn', 'info', 'debug'] as const).map((name) => vi.spyOn(console, name));
+    try {
+      await collect(readMessages(ENRON));
+      for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+  });
+
+  it('reads the same from a .gz (held in memory) as from the file', async () => {
+    const gz = join(dir, 'enron.pst.gz');
+    await writeFile(gz, gzipSync(readFileSync(ENRON), { level: 1 }));
+    const plain = await collect(readMessages(ENRON));
+    const zipped = await collect(readMessages(gz));
+    expect(zipped.map((r) => [r.source.slice(gz.length), Buffer.from(r.raw).toString('latin1')])).toEqual(
+      plain.map((r) => [r.source.slice(ENRON.length), Buffer.from(r.raw).toString('latin1')]),
+    );
+  });
+
+  it('an aborted scan stops between items', async () => {
+    const controller = new AbortController();
+    const seen: string[] = [];
+    await expect(async () => {
+      for await (const item of scan(ENRON, { signal: controller.signal })) {
+        if (item.type === 'message') seen.push(item.source);
+        controller.abort(new Error('stop'));
+      }
+    }).rejects.toThrow('stop');
+    expect(seen).toHaveLength(1);
+  });
+});
+
+describe.skipIf(!HAVE_OST)(`outlook.com .ost from pst-extractor's package${HAVE_OST ? '' : ` (${SKIP_NOTE})`}`, () => {
+  it('47 items: 10 with internet headers, 37 counted apart as items without them', async () => {
+    const records = await collect(readMessages(OST));
+    expect(records).toHaveLength(47);
+    const withHeaders = records.filter((r) => r.raw.length > 0);
+    expect(withHeaders).toHaveLength(10);
+    const without = records.filter((r) => r.raw.length === 0);
+    for (const r of without) expect(r.issues.map((i) => [i.code, i.severity])).toEqual([['IO_NO_INTERNET_HEADERS', 'info']]);
+    // The Exchange Online chain of 2021 states TLS 1.2 on its hops.
+    const versions = new Set(withHeaders.flatMap((r) => analyzeMessage(r.raw).hops.map((h) => h.tls?.version ?? null)));
+    expect(versions.has('TLSv1.2')).toBe(true);
+  });
+
+  it('scan: items without headers are not unreadable', async () => {
+    const items = await collect(scan(OST));
+    const summary = items.at(-1);
+    expect(summary?.type).toBe('summary');
+    if (summary?.type === 'summary') {
+      expect(summary.messages).toBe(47);
+      expect(summary.unreadable).toBe(0);
+      expect(summary.verdicts.none).toBe(0);
+    }
+  });
+});
+
+describe.skipIf(!HAVE_ENRON)(`damaged copies of an archive end with issues, never a throw${HAVE_ENRON ? '' : ` (${SKIP_NOTE})`}`, () => {
+  const good = HAVE_ENRON ? readFileSync(ENRON) : Buffer.alloc(0);
+  const options = resolveReadOptions();
+
+  it.each([
+    ['only the header', 600],
+    ['the first 64 KiB', 64 * 1024],
+    ['the first half', Math.floor(good.length / 2)],
+  ])('truncated to %s: a record with an issue, not a crash', async (_label, length) => {
+    const path = join(dir, 'cut.pst');
+    await writeFile(path, good.subarray(0, length));
+    const records = await collect(readMessages(path));
+    expect(records.length).toBeGreaterThan(0);
+    expect(records.every((r) => r.raw.length > 0 || r.issues.length > 0)).toBe(true);
+    expect(records.some((r) => r.issues.some((i) => i.code === 'IO_UNREADABLE'))).toBe(true);
+  });
+
+  it('the encrypted ("high encryption") kind is refused with an issue', async () => {
+    const bytes = Buffer.from(good.subarray(0, 64 * 1024));
+    bytes[513] = 0x02;
+    const records = await collect(readPst(bytes, 'high.pst', options));
+    expect(records.map((r) => r.issues.map((i) => i.code))).toEqual([['IO_UNREADABLE']]);
+  });
+
+  it('bytes overwritten anywhere: records or issues, never a throw', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat({ max: good.length - 1 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 64 }), async (flips) => {
+        const bytes = Buffer.from(good);
+        for (const [at, value] of flips) bytes[at] = value;
+        const records = await collect(readPst(bytes, 'flipped.pst', options));
+        expect(records.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
