@@ -12,6 +12,7 @@ import { hasIoError, messageFacts, type MessageFacts } from '../summary/facts.js
 import type { ReportMessage } from '../report/index.js';
 import type { Grade } from '../types.js';
 import { failsOn } from './fail-on.js';
+import type { RunStamp } from './summarize/run-stamp.js';
 import type { FormatConfig, OutputFormat } from './format/format.js';
 import { sanitize } from './sanitize.js';
 
@@ -23,6 +24,8 @@ export interface CliBatchConfig {
   readonly failOn: Grade | null;
   /** Hand the reports back for `--report` (copied from workers; off by default to keep batches small). */
   readonly report?: boolean;
+  /** Written into every record as `run` (NDJSON only): what `rcvd summarize` checks and merges by. */
+  readonly run?: RunStamp;
 }
 
 /**
@@ -65,8 +68,10 @@ export async function processCliBatch(records: readonly MessageRecord[], config:
   let failed = 0;
   let parts: string[] = [];
   let chars = 0;
+  const run = config.run;
   for (const item of items) {
-    const text = format.message(item);
+    const stamped: ScanMessage = run === undefined ? item : Object.assign({}, item, { run });
+    const text = format.message(stamped);
     parts.push(text);
     chars += text.length + format.separator.length;
     if (chars >= OUTPUT_PIECE_CHARS) {

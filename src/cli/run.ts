@@ -27,6 +27,7 @@ import { pathProblem } from './paths.js';
 import { createProgress, type Progress } from './progress.js';
 import { ReportFile } from './report-file.js';
 import { sanitize } from './sanitize.js';
+import { runStamp } from './summarize/run-stamp.js';
 import { TOOL } from './version.js';
 import { CLI_WORKER_ROLE, type CliWorkerData, type CliWorkerResult } from './worker.js';
 
@@ -193,14 +194,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const ioFailed = problems.length > 0;
   try {
-    return await scanPaths(args, readable, analyze, reportFile, io, ioFailed);
+    return await scanPaths(args, readable, analyze, reportFile, io, ioFailed, providers);
   } finally {
     await reportFile?.discard();
   }
 }
 
 /** The scan itself, over the paths that could be opened; `ioFailed` = some could not (exit 2 at the end). */
-async function scanPaths(args: CliArgs, paths: readonly string[], analyze: AnalyzeOptions, reportFile: ReportFile | null, io: CliIo, pathFailed: boolean): Promise<number> {
+async function scanPaths(args: CliArgs, paths: readonly string[], analyze: AnalyzeOptions, reportFile: ReportFile | null, io: CliIo, pathFailed: boolean, providers: unknown): Promise<number> {
   let ioFailed = pathFailed;
   const report = reportFile === null ? null : new ReportAggregator();
   // `--report -q`: the file is the output; stdout stays silent.
@@ -208,7 +209,9 @@ async function scanPaths(args: CliArgs, paths: readonly string[], analyze: Analy
 
   const formatConfig = { name: args.format, color: args.format === 'text' && colorEnabled(args.color ?? undefined, io.stdout.isTTY === true, io.env) };
   const format = createFormat(formatConfig);
-  const config: CliBatchConfig = { analyze, nested: args.nested, format: formatConfig, failOn: args.failOn, ...(report === null ? {} : { report: true }) };
+  // The stamp names the paths as given (all of them, also unreadable ones): every shard of a run names the same.
+  const stamp = args.format === 'ndjson' ? { run: runStamp({ ...args, providers }, args.paths, args.shard) } : {};
+  const config: CliBatchConfig = { analyze, nested: args.nested, format: formatConfig, failOn: args.failOn, ...(report === null ? {} : { report: true }), ...stamp };
   const inputs: MessageInput[] = paths.map((p) => (p === '-' ? io.stdin : p));
   const signal = io.signal;
   const progress: Progress | null = args.progress && io.stderr.isTTY === true ? await createProgress(io.stderr as unknown as NodeJS.WritableStream) : null;

@@ -3,7 +3,8 @@
  * `text/rfc822-headers` of delivery reports (RFC 6522 §3) — forwarded mail and bounces carry their own Received
  * chain. mailparser is used ONLY to find these parts, and only when the part's own header says it can hold one
  * (checked with our splitter first). Its decoded headers and dates are never used as evidence: every nested part is
- * analysed from its raw bytes by `analyzeMessage`.
+ * analysed from its raw bytes by `analyzeMessage`. An attached Outlook `.msg` ([MS-OXMSG], how "report phishing"
+ * buttons forward mail) is analysed from its internet headers, read by the `.msg` reader.
  * @module
  */
 import type { simpleParser as SimpleParser } from 'mailparser';
@@ -13,6 +14,9 @@ import { issue } from '../issues.js';
 import { resolveLimits, type Limits } from '../limits.js';
 import type { AnalyzeOptions } from '../options.js';
 import type { Issue, MessageReport } from '../types.js';
+import { hasCfbMagic } from './cfb-check.js';
+import { msgTransportHeaders } from './read-msg.js';
+import { MAX_MESSAGE_BYTES } from './read-options.js';
 
 /** 1,000 nested reports per top-level message: a digest of a million tiny parts must not become a million reports. */
 export const MAX_NESTED_REPORTS = 1000;
@@ -35,7 +39,10 @@ export interface NestedReport {
   readonly position: number;
   /** `position` of the nested message this one sits in; `null` when it sits directly in the top-level message. */
   readonly parentPosition: number | null;
-  /** `message/rfc822`, `message/global` or `text/rfc822-headers` (lower-cased). */
+  /**
+   * `message/rfc822`, `message/global` or `text/rfc822-headers` (lower-cased); `application/vnd.ms-outlook` for an
+   * attached Outlook `.msg`, analysed from its internet headers.
+   */
   readonly contentType: string;
   /** The nested message's own report, read from its raw bytes. */
   readonly report: MessageReport;
@@ -50,6 +57,9 @@ export interface NestedResult {
 }
 
 const NESTED_TYPES: ReadonlySet<string> = new Set(['message/rfc822', 'message/global', 'text/rfc822-headers']);
+/** How an Outlook item attached to a message is labelled ([MS-OXMSG] files; "report phishing" add-ins send these). */
+const OUTLOOK_ITEM_TYPE = 'application/vnd.ms-outlook';
+const MSG_SUFFIX = '.msg';
 const CONTENT_TYPE: ReadonlySet<string> = new Set(['content-type']);
 const PARSER_OPTIONS = { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true, skipTextLinks: true } as const;
 
@@ -96,14 +106,34 @@ function loadParser(): Promise<typeof SimpleParser> {
   return parser;
 }
 
+/**
+ * `true` for an attached Outlook item: labelled as one, or named `*.msg` (often sent as application/octet-stream),
+ * and starting with the [MS-CFB] signature. Other compound files (old Word and Excel documents) are not read.
+ */
+function isOutlookItem(contentType: string, filename: string | undefined, content: Uint8Array): boolean {
+  const named = filename !== undefined && filename.toLowerCase().endsWith(MSG_SUFFIX);
+  return (contentType === OUTLOOK_ITEM_TYPE || named) && hasCfbMagic(content);
+}
+
+/** The report of an attached `.msg`: its internet headers analysed, the reader's issues first. */
+async function outlookItemReport(content: Uint8Array, options: AnalyzeOptions): Promise<MessageReport> {
+  const found = await msgTransportHeaders(content, { maxMessageBytes: MAX_MESSAGE_BYTES });
+  const report = analyzeMessage(found.raw, options);
+  if (found.issues.length === 0) return report;
+  return { ...report, issues: [...found.issues, ...report.issues], truncated: report.truncated || found.issues.some((i) => i.code === 'IO_TRUNCATED') };
+}
+
 async function walk(w: Walk, raw: Uint8Array, depth: number, parentPosition: number | null): Promise<void> {
   let parts: { contentType: string; content: Uint8Array }[];
   try {
     const simpleParser = await loadParser();
     const parsed = await simpleParser(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength), PARSER_OPTIONS);
-    parts = parsed.attachments
-      .filter((a) => NESTED_TYPES.has(a.contentType.toLowerCase()))
-      .map((a) => ({ contentType: a.contentType.toLowerCase(), content: a.content }));
+    parts = [];
+    for (const a of parsed.attachments) {
+      const type = a.contentType.toLowerCase();
+      if (NESTED_TYPES.has(type)) parts.push({ contentType: type, content: a.content });
+      else if (isOutlookItem(type, a.filename, a.content)) parts.push({ contentType: OUTLOOK_ITEM_TYPE, content: a.content });
+    }
   } catch (error) {
     const where = parentPosition === null ? 'the message' : `nested message #${parentPosition}`;
     w.issues.push(issue('IO_NESTED_UNPARSEABLE', 'warning', `MIME structure of ${where} could not be read: ${error instanceof Error ? error.message : String(error)}`));
@@ -125,6 +155,11 @@ async function walk(w: Walk, raw: Uint8Array, depth: number, parentPosition: num
       return;
     }
     const position = w.nested.length;
+    if (part.contentType === OUTLOOK_ITEM_TYPE) {
+      // Only the item's header block is read: what it holds in turn is not looked into.
+      w.nested.push({ parent: w.parent, depth, position, parentPosition, contentType: part.contentType, report: await outlookItemReport(part.content, w.options) });
+      continue;
+    }
     w.nested.push({ parent: w.parent, depth, position, parentPosition, contentType: part.contentType, report: analyzeMessage(part.content, w.options) });
     if (part.contentType !== 'text/rfc822-headers' && mayHoldNested(part.content, w.limits)) await walk(w, part.content, depth + 1, position);
   }
