@@ -28,6 +28,7 @@ import { createProgress, type Progress } from './progress.js';
 import { ReportFile } from './report-file.js';
 import { sanitize } from './sanitize.js';
 import { runStamp } from './summarize/run-stamp.js';
+import { summarize } from './summarize.js';
 import { TOOL } from './version.js';
 import { CLI_WORKER_ROLE, type CliWorkerData, type CliWorkerResult } from './worker.js';
 
@@ -138,6 +139,8 @@ function usageLines(error: UsageError): string {
 
 /** Run `rcvd` with `argv` (without `node` and the script); resolves to the exit code. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  // A subcommand only as the first word; `rcvd ./summarize` reads a file of that name.
+  if (argv[0] === 'summarize') return summarize(argv.slice(1), io);
   let args: CliArgs;
   try {
     args = parseCliArgs(argv);
