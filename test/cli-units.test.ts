@@ -1,16 +1,19 @@
 /**
  * The CLI's small parts on their own: sanitising, argument reading, colour decision, the progress bar's timing.
  */
+import { failsOn, FAIL_ON_TABLE } from '../src/cli/fail-on.js';
+import type { Grade, Verdict } from '../src/types.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCliArgs, UsageError } from '../src/cli/args.js';
 import { AUTO_JOBS_MIN_BYTES, autoJobs } from '../src/cli/auto-jobs.js';
 import { colorEnabled } from '../src/cli/color.js';
-import { delayText } from '../src/cli/format/units.js';
+import { chronologicalHopNumbers, delayText, reasonText, textWidth, wrapText } from '../src/cli/format/units.js';
 import { createProgress, PROGRESS_DELAY_MS } from '../src/cli/progress.js';
 import { JSON_ESCAPED, jsonSafe, sanitize } from '../src/cli/sanitize.js';
 import { isInvisibleFormat } from '../src/text/invisible.js';
 import { MAX_JOBS } from '../src/node/scan.js';
+import { runCli } from './cli-io.js';
 
 // eslint-disable-next-line no-control-regex -- what must never reach a terminal
 const FORBIDDEN = /[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
@@ -99,7 +102,7 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['--jobs', 'auto', 'x']).jobs).toBe('auto');
   });
 
-  it.each([[['--jobs', '1.5', 'x']], [['--jobs', '-1', 'x']], [['--jobs', '65', 'x']], [['--shard', '0/3', 'x']], [['--shard', 'a/b', 'x']], [['--fail-on', 'a', 'x']], [['-z', 'x']]])('%j is a usage error', (argv) => {
+  it.each([[['--jobs', '1.5', 'x']], [['--jobs', '-1', 'x']], [['--jobs', '65', 'x']], [['--shard', '0/3', 'x']], [['--shard', 'a/b', 'x']], [['--fail-on', 'D', 'x']], [['--fail-on', 'AB', 'x']], [['-z', 'x']]])('%j is a usage error', (argv) => {
     expect(() => parseCliArgs(argv)).toThrow(UsageError);
   });
 });
@@ -178,5 +181,54 @@ describe('progress', () => {
     p.update({ messages: 3, bytes: 3000 });
     p.stop();
     expect(stream.written).toBe('');
+  });
+});
+
+describe('text layout', () => {
+  it('wrapText breaks at spaces and splits an over-long word instead of cutting it', () => {
+    expect(wrapText('one two three', 7)).toEqual(['one two', 'three']);
+    expect(wrapText('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
+    expect(wrapText('a  b', 10)).toEqual(['a  b']);
+    const long = 'received from relay-a.example.org [198.51.100.31], but the header below was written by relay-z.example.com';
+    expect(wrapText(long, 20).join(' ')).toBe(long);
+  });
+
+  it('textWidth: the terminal, else COLUMNS, else 100, within bounds', () => {
+    expect(textWidth(132, {})).toBe(132);
+    expect(textWidth(undefined, { COLUMNS: '250' })).toBe(250);
+    expect(textWidth(undefined, {})).toBe(100);
+    expect(textWidth(undefined, { COLUMNS: 'wide' })).toBe(100);
+    expect(textWidth(10, {})).toBe(40);
+  });
+
+  it('a finding renumbers "hop N" chronologically', () => {
+    expect(chronologicalHopNumbers('the header below (hop 1) was written by x', 4)).toBe('the header below (hop 3) was written by x');
+    expect(chronologicalHopNumbers('hops 2–4 are unverifiable', 5)).toBe('hops 1–3 are unverifiable');
+  });
+
+  it('reasonText drops the doubled brackets around bracketed evidence', () => {
+    expect(reasonText({ message: 'encrypted ((TLS)), parameters not stated', evidence: '(TLS)' })).toBe('encrypted (TLS), parameters not stated');
+    expect(reasonText({ message: 'encrypted (ESMTPS), parameters not stated', evidence: 'ESMTPS' })).toBe('encrypted (ESMTPS), parameters not stated');
+  });
+
+  it.each([['COLUMNS=250', { COLUMNS: '250' }], ['COLUMNS=60', { COLUMNS: '60' }]])('%s: no line is wider, and no finding loses a word', async (_name, env) => {
+    const r = await runCli(['fixtures/eml/discontinuous.eml'], { env });
+    const width = Number(env.COLUMNS);
+    for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(width);
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('was written by relay-z.example.com: a hop may be missing or inserted');
+  });
+});
+
+describe('--fail-on truth table', () => {
+  const verdict = (grade: Verdict['grade'], counts: Partial<Record<Grade, number>> = {}): Verdict =>
+    ({ grade, weakestHop: null, counts: { A: 0, B: 0, C: 0, F: 0, none: 0, unknown: 0, ...counts }, internalCounts: { A: 0, B: 0, C: 0, F: 0, none: 0, unknown: 0 } }) as Verdict;
+  const thresholds: Grade[] = ['none', 'F', 'C', 'unknown', 'B', 'A'];
+  it.each(thresholds)('--fail-on %s fails exactly the verdicts of its row, and never internal-only', (t) => {
+    const failed = (['none', 'F', 'C', 'unknown', 'B', 'A', 'internal-only'] as const).filter((g) => failsOn(verdict(g), t));
+    expect(failed).toEqual(FAIL_ON_TABLE[t]);
+  });
+  it('an unknown verdict with a known C hop fails --fail-on C', () => {
+    expect(failsOn(verdict('unknown', { C: 1, unknown: 1 }), 'C')).toBe(true);
+    expect(failsOn(verdict('unknown', { A: 1, unknown: 1 }), 'C')).toBe(false);
   });
 });

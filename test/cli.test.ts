@@ -104,11 +104,18 @@ describe('--fail-on', () => {
     [SEED, 'unknown', 1],
     [TLS13, 'B', 0],
     [TLS13, 'A', 1],
-    [UNKNOWN, 'A', 0],
+    [UNKNOWN, 'A', 1],
+    // "everything must be A" also fails what cannot be shown
+    [UNKNOWN, 'B', 1],
     [UNKNOWN, 'C', 0],
     [UNKNOWN, 'unknown', 1],
     [PLAIN, 'none', 1],
     [PLAIN, 'unknown', 1],
+    // any case
+    [SEED, 'f', 1],
+    [TLS13, 'a', 1],
+    [PLAIN, 'NONE', 1],
+    [UNKNOWN, 'Unknown', 1],
   ] as const)('%s with --fail-on %s exits %i', async (file, grade, code) => {
     const r = await runCli(['--fail-on', grade, '-f', 'ndjson', file]);
     expect(r.code).toBe(code);
@@ -156,11 +163,18 @@ describe('formats', () => {
     const r = await runCli(['-f', 'csv', SEED]);
     const rows = r.stdout.split('\r\n');
     expect(rows[0]).toBe(CSV_COLUMNS.join(','));
-    expect(rows[0]).toBe('source,index,hop,date,delay,from_ip,from_host,by,protocol,tls_version,cipher,cipher_iana,bits,grade,scope,reasons');
+    // the first 16 columns keep their places; later ones are appended
+    expect(rows[0]).toBe('source,index,hop,date,delay,from_ip,from_host,by,protocol,tls_version,cipher,cipher_iana,bits,grade,scope,reasons,hop_number,date_utc,from_helo,verdict,message_id,subject,from,issues');
     expect(rows.at(-1)).toBe('');
     const body = rows.slice(1, -1);
     expect(body).toHaveLength(4);
     expect(body.map((row) => row.split(',')[2])).toEqual(['3', '2', '1', '0']);
+    // hop_number and date_utc, found by their shape (a quoted reasons cell holds commas)
+    expect(body.map((row) => /,(\d+),\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,/.exec(row)?.[1])).toEqual(['1', '2', '3', '4']);
+    // the verdict, the decoded From and a date a spreadsheet reads, on every row
+    expect(body.every((row) => row.includes(',F,<20130105182028.5B1D53A0011@www1234.sakura.ne.jp>,'))).toBe(true);
+    expect(body[0]).toContain('山田丈店 <info@yamada-shoten.example>');
+    expect(body[0]).toContain(',2013-01-05 18:20:28,');
     const rc4 = body.find((row) => row.includes('RC4-SHA')) ?? '';
     expect(rc4).toContain(',TLS_RSA_WITH_RC4_128_SHA,128,F,external,');
   });
@@ -169,13 +183,20 @@ describe('formats', () => {
     const r = await runCli([SEED]);
     const lines = r.stdout.split('\n');
     const hopLines = lines.filter((l) => /^ {4}\d {2}/.test(l));
-    // Labelled by index (header order), the numbers CSV, JSON and issue messages use; printed oldest first.
-    expect(hopLines.map((l) => l.trim().slice(0, 1))).toEqual(['3', '2', '1', '0']);
-    expect(hopLines[2]).toContain('2013-01-05 18:20:30');
-    expect(hopLines[2]).toContain('www1234.sakura.ne.jp. [2403:3a00:101:13:133:167:8:98] → mx.google.com');
+    // Numbered as people count, 1 = the first handover, and printed oldest first.
+    expect(hopLines.map((l) => l.trim().slice(0, 1))).toEqual(['1', '2', '3', '4']);
+    expect(r.stdout).toContain('hop 1 is the first handover');
+    expect(r.stdout).toContain('received (UTC)');
+    expect(hopLines[2]).toContain('2013-01-05 18:20:30Z');
+    expect(hopLines[2]).toContain('www1234.sakura.ne.jp. [2403:3a00:101:13:133:167:8:98]');
     expect(hopLines[3]).toContain('internal');
+    // the local pickup is local, not an unknown grade
+    expect(hopLines[0]).toContain('(local) → www1234.sakura.ne.jp  local');
+    expect(r.stdout).not.toContain('unknown (nothing stated)');
+    expect(r.stdout).toContain('transit 3s');
+    expect(r.stdout).toContain('From:    山田丈店 <info@yamada-shoten.example>');
     expect(r.stdout).toContain('E-RC4');
-    expect(r.stdout).toMatch(/verdict F — hop 1 /);
+    expect(r.stdout).toMatch(/verdict F — hop 3 /);
     expect(r.stdout).not.toContain('Summary'); // one message: no archive summary
   });
 
@@ -186,6 +207,7 @@ describe('formats', () => {
     for (const line of r.stdout.split('\n')) {
       const label = /^ {2,4}(\d+) {2}/.exec(line);
       if (label !== null) row = label[1] ?? null;
+      // chronological in the finding too: the hop that went back in time is the row it stands under
       const own = /! CHAIN_NEGATIVE_DELAY {2}hop (\d+) /.exec(line);
       if (own !== null) {
         expect(own[1]).toBe(row);

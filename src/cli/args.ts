@@ -37,6 +37,8 @@ export interface CliArgs {
   readonly color: boolean | null;
   readonly progress: boolean;
   readonly quiet: boolean;
+  /** `--bom`: start CSV output with a UTF-8 byte order mark (for Excel). */
+  readonly bom: boolean;
   /** `--report <file>`: also write the HTML report there; `null` = no report. */
   readonly report: string | null;
   /** `--follow-symlinks`: follow symbolic links met inside the folders scanned. */
@@ -56,8 +58,10 @@ receiving server wrote and a grade per hop (A, B, C, F, none = plaintext, unknow
 
 Options:
   -f, --format <text|json|ndjson|csv>  output format (default text)
-      --fail-on <grade>                exit 1 when a message's verdict is this grade or worse
-                                       (none < F < C < B < A; "unknown" also fails unknown verdicts)
+      --fail-on <grade>                exit 1 when a message's verdict is this grade or worse, on the
+                                       scale none < F < C < unknown < B < A (any case): --fail-on B
+                                       = "everything must be A", --fail-on unknown = "at least B,
+                                       and shown"; internal-only never fails (see docs/cli.md)
       --trusted <cidr|host,…>          our relays: their Received lines are believed (repeatable)
       --internal <cidr|host,…>         our networks: hops between them are internal (repeatable); a host
                                        pattern matches a HELO name only when its address confirms it
@@ -78,6 +82,7 @@ Options:
                                        200 weakest messages with their hop paths); with -q, only the file.
                                        Written whole at the end (replaced atomically); refused when the path
                                        is a symbolic link, an input, or a file that is not an HTML report
+      --bom                            CSV: start with a UTF-8 byte order mark (Excel needs it)
   -q, --quiet                          no progress bar, no warnings on stderr (with --report: no stdout)
   -h, --help                           this help
   -V, --version                        print the version
@@ -88,7 +93,15 @@ after a whole message and ends with the summary so far; the report is not writte
 `;
 
 const FORMATS: ReadonlySet<string> = new Set(['text', 'json', 'ndjson', 'csv']);
-const GRADES: ReadonlySet<string> = new Set(['A', 'B', 'C', 'F', 'none', 'unknown']);
+/** `--fail-on` values by their lower-case spelling: `a` and `A` are the same grade. */
+const FAIL_ON: Readonly<Record<string, Grade>> = { a: 'A', b: 'B', c: 'C', f: 'F', none: 'none', unknown: 'unknown' };
+
+function parseFailOn(text: string | undefined): Grade | null {
+  if (text === undefined) return null;
+  const grade = FAIL_ON[text.trim().toLowerCase()];
+  if (grade === undefined) throw new UsageError(`--fail-on must be one of A, B, C, F, none, unknown (any case); got ${text}`);
+  return grade;
+}
 
 function splitList(values: readonly string[] | undefined): string[] {
   const out: string[] = [];
@@ -169,6 +182,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         color: { type: 'boolean' },
         progress: { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
+        bom: { type: 'boolean' },
         report: { type: 'string' },
         'follow-symlinks': { type: 'boolean' },
         'max-hops': { type: 'string' },
@@ -187,7 +201,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   const args: CliArgs = {
     paths: parsed.positionals,
     format: oneOf('format', v.format, FORMATS, 'text'),
-    failOn: v['fail-on'] === undefined ? null : oneOf<Grade>('fail-on', v['fail-on'], GRADES, 'unknown'),
+    failOn: parseFailOn(v['fail-on']),
     trustedNetworks: trusted.networks,
     trustedHosts: trusted.hosts,
     internalNetworks: internal.networks,
@@ -200,6 +214,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     color: v.color ?? null,
     progress: v.progress !== false && v.quiet !== true,
     quiet: v.quiet === true,
+    bom: v.bom === true,
     report: v.report ?? null,
     followSymlinks: v['follow-symlinks'] === true,
     maxHops: parseMaxHops(v['max-hops']),

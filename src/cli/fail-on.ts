@@ -1,26 +1,39 @@
 /**
  * `--fail-on <grade>`: which verdicts make the exit code 1.
  *
- * Order of badness `none` < `F` < `C` < `B` < `A`. `--fail-on G` fails a message whose verdict is G or worse.
- * `unknown` is not on that scale: an `unknown` verdict does not trigger `--fail-on A…none` by itself — but the
- * known external hops of such a message still do (a C hop next to an unstated one fails `--fail-on C`, even though
- * the verdict, which cannot vouch for the unstated hop, is `unknown`). `--fail-on unknown` fails `none`, `F` and
- * `unknown` verdicts: "anything we cannot show was encrypted at all or was broken". An `internal-only` verdict (no
- * hop crossed between operators) is never matched: there was no crossing to protect. Nested reports never count.
+ * One scale, worst first: `none` < `F` < `C` < `unknown` < `B` < `A`. `--fail-on G` fails a message whose verdict
+ * is G or anything left of it. `unknown` sits between C and B because a gate asks "can this be shown to be good
+ * enough?": a message whose weakest crossing is not stated cannot be shown to be B, so "everything must be A"
+ * (`--fail-on B`) and "everything at least B" (`--fail-on unknown`) both fail it, and "nothing weaker than C"
+ * (`--fail-on C`) does not. The known external hops of an `unknown` verdict still count: a C hop next to an unstated
+ * one fails `--fail-on C`, though the verdict, which cannot vouch for the unstated hop, is `unknown`. An
+ * `internal-only` verdict (no hop crossed between operators) never fails: there was no crossing to protect. Nested
+ * reports never count. The whole truth table is {@link FAIL_ON_TABLE} and docs/cli.md.
  * @module
  */
 import type { Grade, Verdict } from '../types.js';
 
-const RANK: Readonly<Record<Exclude<Grade, 'unknown'>, number>> = { none: 0, F: 1, C: 2, B: 3, A: 4 };
+/** Position on the `--fail-on` scale, worst first. */
+export const FAIL_ON_RANK: Readonly<Record<Grade, number>> = { none: 0, F: 1, C: 2, unknown: 3, B: 4, A: 5 };
 const KNOWN: readonly Exclude<Grade, 'unknown'>[] = ['none', 'F', 'C', 'B', 'A'];
 
 /** `true` when a message with this verdict makes `--fail-on threshold` exit 1. */
 export function failsOn(verdict: Verdict, threshold: Grade): boolean {
   const grade = verdict.grade;
   if (grade === 'internal-only') return false;
-  if (threshold === 'unknown') return grade === 'unknown' || grade === 'none' || grade === 'F';
-  const limit = RANK[threshold];
-  if (grade !== 'unknown') return RANK[grade] <= limit;
-  for (const g of KNOWN) if (RANK[g] <= limit && verdict.counts[g] > 0) return true;
+  const limit = FAIL_ON_RANK[threshold];
+  if (FAIL_ON_RANK[grade] <= limit) return true;
+  if (grade !== 'unknown') return false;
+  for (const g of KNOWN) if (FAIL_ON_RANK[g] <= limit && verdict.counts[g] > 0) return true;
   return false;
 }
+
+/** The verdicts each `--fail-on` value fails (an `unknown` verdict also fails when a known external hop is listed). */
+export const FAIL_ON_TABLE: Readonly<Record<Grade, readonly (Grade | 'internal-only')[]>> = {
+  none: ['none'],
+  F: ['none', 'F'],
+  C: ['none', 'F', 'C'],
+  unknown: ['none', 'F', 'C', 'unknown'],
+  B: ['none', 'F', 'C', 'unknown', 'B'],
+  A: ['none', 'F', 'C', 'unknown', 'B', 'A'],
+};

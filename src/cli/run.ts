@@ -23,6 +23,8 @@ import { parseCliArgs, UsageError, USAGE, type CliArgs } from './args.js';
 import { processCliBatch, type CliBatchConfig, type CliBatchResult } from './batch.js';
 import { colorEnabled } from './color.js';
 import { createFormat } from './format/index.js';
+import type { RunSettings } from './format/machine.js';
+import { textWidth } from './format/units.js';
 import { pathProblem } from './paths.js';
 import { createProgress, type Progress } from './progress.js';
 import { ReportFile } from './report-file.js';
@@ -38,6 +40,8 @@ export interface CliOutput {
   write(chunk: string | Uint8Array, callback?: (error?: Error | null) => void): boolean;
   once?(event: 'drain', listener: () => void): unknown;
   readonly isTTY?: boolean;
+  /** The terminal's width, when it is one (text output is laid out for it). */
+  readonly columns?: number;
 }
 
 /** Everything the CLI takes from its process. */
@@ -104,6 +108,20 @@ function analyzeOptions(args: CliArgs, providers: unknown): AnalyzeOptions {
     ...(args.trustedHosts.length > 0 ? { trustedHosts: args.trustedHosts } : {}),
     ...(args.internalNetworks.length > 0 ? { internalNetworks: args.internalNetworks } : {}),
     ...(args.internalHosts.length > 0 ? { internalHosts: args.internalHosts } : {}),
+  };
+}
+
+/** The settings JSON, NDJSON and the HTML report record: what a reader of the file needs to know how it was made. */
+function runSettings(args: CliArgs): RunSettings {
+  return {
+    policy: args.policy,
+    nested: args.nested,
+    maxHops: args.maxHops,
+    trusted: [...args.trustedNetworks, ...args.trustedHosts],
+    internal: [...args.internalNetworks, ...args.internalHosts],
+    providers: args.providers,
+    failOn: args.failOn,
+    shard: args.shard === null ? null : `${args.shard.index}/${args.shard.count}`,
   };
 }
 
@@ -210,7 +228,13 @@ async function scanPaths(args: CliArgs, paths: readonly string[], analyze: Analy
   // `--report -q`: the file is the output; stdout stays silent.
   const stdoutOn = !(report !== null && args.quiet);
 
-  const formatConfig = { name: args.format, color: args.format === 'text' && colorEnabled(args.color ?? undefined, io.stdout.isTTY === true, io.env) };
+  const formatConfig = {
+    name: args.format,
+    color: args.format === 'text' && colorEnabled(args.color ?? undefined, io.stdout.isTTY === true, io.env),
+    width: textWidth(io.stdout.isTTY === true ? io.stdout.columns : undefined, io.env),
+    settings: runSettings(args),
+    bom: args.bom,
+  };
   const format = createFormat(formatConfig);
   // The stamp names the paths as given (all of them, also unreadable ones): every shard of a run names the same.
   const stamp = args.format === 'ndjson' ? { run: runStamp({ ...args, providers }, args.paths, args.shard) } : {};

@@ -60,7 +60,7 @@ export async function* readContent(
   if (format === 'pst') {
     if (file !== undefined && gzipLayers === 0) {
       await peeked.close();
-      yield* readPst(file, source, options);
+      yield* readPst(file, source, options, origin === 'named' || options.followSymlinks);
       return;
     }
     const archive = await bufferArchive(peeked.chunks, source);

@@ -79,9 +79,8 @@ export async function* readFileWith(
       return;
     }
     const recycler = new ChunkRecycler();
-    // An archive reader opens the file again by name; it takes only text names (a Buffer would be taken as content).
-    const name = stat.isFile() ? fsPath(path) : undefined;
-    const file = typeof name === 'string' ? name : undefined;
+    // An Outlook archive is read by random access: its reader opens the file again, by this name.
+    const file = stat.isFile() ? path : undefined;
     yield* readContent(fileChunks(handle, stat.isFile() ? stat.size : null, undefined, recycler), path, options, origin, 0, recycler, file);
   } catch (error) {
     // Only fstat can land here; read errors are caught by the readers and reported on the message they cut.

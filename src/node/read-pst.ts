@@ -5,10 +5,12 @@
  * at a time, so memory follows the largest folder's item table, not the archive's size (PSTs reach tens of GB).
  * @module
  */
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { PSTFile as PSTFileClass, PSTFolder } from 'pst-extractor';
 import { issue } from '../issues.js';
 import type { Issue } from '../types.js';
-import { faultRecord, streamErrorIssue } from './read-faults.js';
+import { describeError, faultRecord, streamErrorIssue } from './read-faults.js';
+import { fsPath } from './fs-path.js';
 import { headerBlockBytes, NO_HEADERS_MESSAGE } from './read-msg.js';
 import type { MessageRecord, ResolvedReadOptions } from './read-options.js';
 
@@ -25,22 +27,72 @@ export const MAX_PST_FOLDERS = 100_000;
 export const MAX_PST_FOLDER_ITEMS = 1_000_000;
 /** 1,000 unreadable items in a row end a folder: past them the folder's table is garbage, read at one issue per row. */
 export const MAX_PST_FAULTS_IN_A_ROW = 1000;
+/**
+ * 2,000,000 reads per call into pst-extractor (open, one folder's tables, one item): its B-tree descent has no step
+ * limit, and a page pointing to itself would spin forever; the largest real folder table needs a few hundred thousand.
+ */
+export const MAX_PST_READS_PER_CALL = 2_000_000;
 
 const EMPTY = new Uint8Array(0);
 const CONSOLE_METHODS = ['log', 'error', 'warn', 'info', 'debug'] as const;
 
 /**
- * Run a synchronous call into pst-extractor with the console silenced: it prints its diagnostics with
- * `console.log`, and stdout is where our NDJSON goes. Safe because the call is synchronous: nothing else runs
- * while the console is swapped.
+ * The archive's bytes as pst-extractor reads them. It takes a path (and opens it itself, leaking the descriptor when
+ * its constructor throws) or a Buffer it reads with `buffer.copy(target, 0, start, end)` and nothing else. We hand
+ * it an empty Buffer whose `copy` reads from our own descriptor (or the bytes in memory): the descriptor is ours to
+ * close, the name is opened as bytes, and each read counts against {@link MAX_PST_READS_PER_CALL}.
  */
-function quietly<T>(call: () => T): T {
-  const saved = CONSOLE_METHODS.map((name) => console[name]);
-  for (const name of CONSOLE_METHODS) console[name] = () => undefined;
-  try {
-    return call();
-  } finally {
-    CONSOLE_METHODS.forEach((name, i) => (console[name] = saved[i] as (typeof console)[typeof name]));
+class ArchiveAccess {
+  private reads = 0;
+  readonly view: Buffer;
+
+  constructor(
+    private readonly fd: number | null,
+    private readonly bytes: Buffer | null,
+  ) {
+    this.view = Buffer.alloc(0);
+    Object.defineProperty(this.view, 'copy', { value: this.copy.bind(this) });
+  }
+
+  /** Open a file for random access; not following a link unless `follow` (as the folder walker opened it). */
+  static open(path: string, follow: boolean): ArchiveAccess {
+    const fd = openSync(fsPath(path), constants.O_RDONLY | (follow ? 0 : constants.O_NOFOLLOW));
+    try {
+      if (!fstatSync(fd).isFile()) throw new Error('not a regular file');
+    } catch (error) {
+      closeSync(fd);
+      throw error;
+    }
+    return new ArchiveAccess(fd, null);
+  }
+
+  private copy(target: Uint8Array, targetStart: number, start: number, end: number): number {
+    if (++this.reads > MAX_PST_READS_PER_CALL) throw new Error(`more than ${MAX_PST_READS_PER_CALL} reads for one step: a loop in the archive's index (MAX_PST_READS_PER_CALL)`);
+    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end < start) throw new Error(`a read at offset ${start}, outside the file`);
+    const length = Math.min(end - start, target.length - targetStart);
+    if (length <= 0) return 0;
+    if (this.bytes !== null) return this.bytes.copy(target, targetStart, start, start + length);
+    return this.fd === null ? 0 : readSync(this.fd, target, targetStart, length, start);
+  }
+
+  /**
+   * Run a synchronous call into pst-extractor with a fresh read budget and the console silenced: it prints its
+   * diagnostics with `console.log`, and stdout is where our NDJSON goes. Safe because the call is synchronous:
+   * nothing else runs while the console is swapped.
+   */
+  call<T>(call: () => T): T {
+    this.reads = 0;
+    const saved = CONSOLE_METHODS.map((name) => console[name]);
+    for (const name of CONSOLE_METHODS) console[name] = () => undefined;
+    try {
+      return call();
+    } finally {
+      CONSOLE_METHODS.forEach((name, i) => (console[name] = saved[i] as (typeof console)[typeof name]));
+    }
+  }
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
   }
 }
 
@@ -69,6 +121,7 @@ function segment(name: string): string {
 }
 
 interface Walk {
+  readonly access: ArchiveAccess;
   readonly source: string;
   readonly options: ResolvedReadOptions;
   /** Records yielded so far: the `index` of the next one. */
@@ -81,7 +134,7 @@ interface Walk {
 function itemRecord(w: Walk, where: string, item: unknown): MessageRecord {
   let text: unknown;
   try {
-    text = quietly(() => (item as { transportMessageHeaders?: unknown }).transportMessageHeaders);
+    text = w.access.call(() => (item as { transportMessageHeaders?: unknown }).transportMessageHeaders);
   } catch (error) {
     return faultRecord(where, w.index, issue('IO_UNREADABLE', 'error', `damaged item in the Outlook archive: ${message(error)}`));
   }
@@ -99,7 +152,7 @@ function* folderItems(w: Walk, folder: PSTFolder, path: string): Generator<Messa
   for (let n = 0; n < MAX_PST_FOLDER_ITEMS; ) {
     let child: unknown;
     try {
-      child = quietly(() => {
+      child = w.access.call(() => {
         folder.moveChildCursorTo(n);
         return folder.getNextChild() as unknown;
       });
@@ -131,7 +184,7 @@ function* walkFolder(w: Walk, folder: PSTFolder, path: string, depth: number): G
   yield* folderItems(w, folder, path === '' ? '/' : path);
   let subfolders: PSTFolder[];
   try {
-    subfolders = quietly(() => (folder.hasSubfolders ? folder.getSubFolders() : []));
+    subfolders = w.access.call(() => (folder.hasSubfolders ? folder.getSubFolders() : []));
   } catch (error) {
     yield faultRecord(`${w.source}:${path === '' ? '/' : path}`, w.index++, issue('IO_UNREADABLE', 'error', `sub-folders could not be read: ${message(error)}`));
     return;
@@ -140,7 +193,7 @@ function* walkFolder(w: Walk, folder: PSTFolder, path: string, depth: number): G
     let id: string;
     let name: string;
     try {
-      ({ id, name } = quietly(() => ({ id: sub.descriptorNodeId.toString(), name: sub.displayName })));
+      ({ id, name } = w.access.call(() => ({ id: sub.descriptorNodeId.toString(), name: sub.displayName })));
     } catch (error) {
       yield faultRecord(`${w.source}:${path}/?`, w.index++, issue('IO_UNREADABLE', 'error', `damaged folder: ${message(error)}`));
       continue;
@@ -165,30 +218,31 @@ function* walkFolder(w: Walk, folder: PSTFolder, path: string, depth: number): G
  * Every item of a `.pst` or `.ost` ([MS-PST]; unencrypted or "compressible"-encoded) as a record: `raw` = its
  * internet header block, `source` = `file:/Folder/Sub#n`, `index` counting the archive's records from 0. Items
  * without internet headers carry an info `IO_NO_INTERNET_HEADERS`; damaged items, folders and files an `IO_*`
- * error on their own record. `target` is a path (read through its descriptor) or the whole archive in memory.
+ * error on their own record. `target` is a path (read by random access; a link is followed only when `follow`)
+ * or the whole archive in memory.
  */
-export async function* readPst(target: string | Buffer, source: string, options: ResolvedReadOptions): AsyncGenerator<MessageRecord> {
-  let pst: PSTFileClass;
-  let root: PSTFolder;
+export async function* readPst(target: string | Buffer, source: string, options: ResolvedReadOptions, follow = true): AsyncGenerator<MessageRecord> {
+  let access: ArchiveAccess;
   try {
-    const PSTFile = await loadPstFile();
-    pst = quietly(() => (typeof target === 'string' ? new PSTFile(target) : new PSTFile(target)));
+    access = typeof target === 'string' ? ArchiveAccess.open(target, follow) : new ArchiveAccess(null, target);
   } catch (error) {
-    yield faultRecord(source, 0, issue('IO_UNREADABLE', 'error', `unreadable Outlook archive (.pst/.ost): ${message(error)}`));
+    yield faultRecord(source, 0, issue('IO_UNREADABLE', 'error', describeError(error)));
     return;
   }
   try {
+    let root: PSTFolder;
     try {
-      root = quietly(() => pst.getRootFolder());
+      const PSTFile = await loadPstFile();
+      root = access.call(() => new PSTFile(access.view).getRootFolder());
     } catch (error) {
       yield faultRecord(source, 0, issue('IO_UNREADABLE', 'error', `unreadable Outlook archive (.pst/.ost): ${message(error)}`));
       return;
     }
-    const w: Walk = { source, options, index: 0, folders: 1, seen: new Set() };
+    const w: Walk = { access, source, options, index: 0, folders: 1, seen: new Set() };
     for (const record of walkFolder(w, root, '', 0)) yield record;
     if (w.index === 0) yield faultRecord(source, 0, issue('IO_NO_INTERNET_HEADERS', 'info', 'an Outlook archive without any item'));
   } finally {
-    quietly(() => pst.close());
+    access.close();
   }
 }
 

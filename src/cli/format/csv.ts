@@ -5,13 +5,17 @@
  * or TAB inside it (with the spaces and quotes after it): a spreadsheet set to another separator (German or French
  * Excel split on `;`) ignores our quoting and starts a new cell there. Header-derived text is also `sanitize`d. A
  * message with no hops gets one row with empty hop cells, so every message is accounted for. Nested reports' rows
- * have index `<index>.<position>` (1-based position).
+ * have index `<index>.<position>` (1-based position). `hop` is the header order (0 = topmost), `hop_number` the
+ * chronological number (1 = the first handover); `date_utc` is in the form spreadsheets read as a date; every row
+ * repeats its message's verdict, Message-ID and decoded Subject and From; `issues` lists issue codes.
  * @module
  */
 import type { ScanMessage } from '../../node/scan-types.js';
-import type { Hop, MessageReport } from '../../types.js';
+import { decodeMimeWords } from '../../report/mime-words.js';
+import type { Hop, Issue, MessageReport } from '../../types.js';
 import { sanitize } from '../sanitize.js';
 import type { OutputFormat } from './format.js';
+import { chronological } from './units.js';
 
 /** The column names, in order. */
 export const CSV_COLUMNS = [
@@ -31,7 +35,19 @@ export const CSV_COLUMNS = [
   'grade',
   'scope',
   'reasons',
+  // added later, so the columns above keep their places for existing consumers
+  'hop_number',
+  'date_utc',
+  'from_helo',
+  'verdict',
+  'message_id',
+  'subject',
+  'from',
+  'issues',
 ] as const;
+
+/** The byte order mark `--bom` writes first: Excel reads a CSV as UTF-8 only when it starts with one. */
+export const UTF8_BOM = '\uFEFF';
 
 const CRLF = '\r\n';
 
@@ -90,11 +106,31 @@ function csvNumber(value: number | null): string {
   return value === null ? '' : String(value);
 }
 
-function hopRow(source: string, index: string, hop: Hop, delay: number | null): string {
+/** `2013-01-05T18:20:30.000Z` → `2013-01-05 18:20:30`: the form Excel and LibreOffice read as a date and time. */
+function spreadsheetDate(iso: string | null): string {
+  return iso === null || iso.length < 19 ? '' : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+}
+
+/** `-` (stdin) would be neutralised to `'-`; it is named instead. */
+function sourceText(source: string): string {
+  return source === '-' ? 'stdin' : source;
+}
+
+/** The message's cells repeated on each of its rows, so a filter on one row keeps its context. */
+function messageCells(report: MessageReport): string[] {
+  const h = report.headers;
+  return [report.verdict.grade, csvText(h.messageId), csvText(decodeMimeWords(h.subject)), csvText(decodeMimeWords(h.from))];
+}
+
+function issueCodes(issues: readonly Issue[]): string {
+  return csvText(issues.map((i) => i.code).join(' '));
+}
+
+function hopRow(source: string, index: string, hop: Hop, delay: number | null, hopCount: number, message: readonly string[]): string {
   const tls = hop.tls;
   const reasons = hop.security.reasons.map((r) => `${r.rule}: ${r.message}`).join('; ');
   return [
-    csvText(source),
+    csvText(sourceText(source)),
     index,
     String(hop.index),
     csvText(hop.date === null ? null : (hop.date.iso ?? hop.date.text)),
@@ -110,6 +146,11 @@ function hopRow(source: string, index: string, hop: Hop, delay: number | null): 
     hop.security.grade,
     hop.security.scope,
     csvText(reasons),
+    String(chronological(hop.index, hopCount)),
+    spreadsheetDate(hop.date?.iso ?? null),
+    csvText(hop.from?.helo ?? null),
+    ...message,
+    issueCodes(hop.issues),
   ].join(',');
 }
 
@@ -117,19 +158,21 @@ function reportRows(source: string, index: string, report: MessageReport): strin
   const n = report.hops.length;
   if (n === 0) {
     const why = report.issues.map((i) => `${i.code}: ${i.message}`).join('; ');
-    return `${[csvText(source), index, '', '', '', '', '', '', '', '', '', '', '', report.verdict.grade, '', csvText(why)].join(',')}${CRLF}`;
+    const hopCells = ['', '', '', '', '', '', '', '', '', '', '', report.verdict.grade, '', csvText(why), '', '', ''];
+    return `${[csvText(sourceText(source)), index, ...hopCells, ...messageCells(report), issueCodes(report.issues)].join(',')}${CRLF}`;
   }
+  const message = messageCells(report);
   const delays: (number | null)[] = new Array<number | null>(n).fill(null);
   for (const e of report.timeline.entries) if (e.hop >= 0 && e.hop < n) delays[e.hop] = e.delaySeconds;
   let out = '';
-  for (let k = n - 1; k >= 0; k--) out += hopRow(source, index, report.hops[k]!, delays[k] ?? null) + CRLF;
+  for (let k = n - 1; k >= 0; k--) out += hopRow(source, index, report.hops[k]!, delays[k] ?? null, n, message) + CRLF;
   return out;
 }
 
-/** The CSV format (no summary: a CSV file holds one table). */
-export function csvFormat(): OutputFormat {
+/** The CSV format (no summary: a CSV file holds one table); `bom` puts {@link UTF8_BOM} first. */
+export function csvFormat(bom = false): OutputFormat {
   return {
-    head: () => CSV_COLUMNS.join(',') + CRLF,
+    head: () => (bom ? UTF8_BOM : '') + CSV_COLUMNS.join(',') + CRLF,
     message(item: ScanMessage) {
       let out = reportRows(item.source, String(item.index), item.report);
       for (const nested of item.nested) out += reportRows(item.source, `${item.index}.${nested.position + 1}`, nested.report);

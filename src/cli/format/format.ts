@@ -6,6 +6,7 @@
 import type { ScanMessage } from '../../node/scan-types.js';
 import type { ScanSummary } from '../../summary/types.js';
 import type { OutputFormatName } from '../args.js';
+import type { RunSettings } from './machine.js';
 
 /** One output format. Chunks are complete lines (each ends with a newline). */
 export interface OutputFormat {
@@ -23,4 +24,10 @@ export interface OutputFormat {
 export interface FormatConfig {
   readonly name: OutputFormatName;
   readonly color: boolean;
+  /** Columns the text format lays its lines out in (see `textWidth`); other formats ignore it. */
+  readonly width?: number;
+  /** The settings JSON and NDJSON record (absent = not recorded). */
+  readonly settings?: RunSettings;
+  /** `--bom`: the CSV starts with a UTF-8 byte order mark, which Excel needs to read UTF-8. */
+  readonly bom?: boolean;
 }

@@ -13,12 +13,12 @@ import { textFormat } from './text.js';
 export function createFormat(config: FormatConfig): OutputFormat {
   switch (config.name) {
     case 'json':
-      return jsonFormat();
+      return jsonFormat(config.settings ?? null);
     case 'ndjson':
-      return ndjsonFormat();
+      return ndjsonFormat(config.settings ?? null);
     case 'csv':
-      return csvFormat();
+      return csvFormat(config.bom === true);
     default:
-      return textFormat(colors(config.color));
+      return textFormat(colors(config.color), config.width);
   }
 }

@@ -8,9 +8,9 @@ import type { Grade } from '../../types.js';
 /** Display order of grades: worst first, `unknown` last. */
 export const GRADE_DISPLAY_ORDER: readonly Grade[] = ['none', 'F', 'C', 'B', 'A', 'unknown'];
 
-/** `2013-01-05T18:20:30.000Z` → `2013-01-05 18:20:30`. */
+/** `2013-01-05T18:20:30.000Z` → `2013-01-05 18:20:30Z`: the Z says UTC even where a column header is out of sight. */
 export function utcText(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}Z`;
 }
 
 /** A delay in seconds as `+4s`, `+2m05s`, `+3h02m`, `+2d04h`; negative delays keep their sign. */
@@ -35,4 +35,76 @@ export function countsText(counts: GradeCounts, paint: (grade: Grade, text: stri
   const parts: string[] = [];
   for (const g of GRADE_DISPLAY_ORDER) if (counts[g] > 0) parts.push(`${paint(g, g)} ${counts[g]}`);
   return parts.length === 0 ? '-' : parts.join(' · ');
+}
+
+/** 40 columns at least: narrower, a hop line would be all indentation. */
+export const MIN_TEXT_WIDTH = 40;
+/** 100 columns when the width is not known (not a terminal, no `COLUMNS`): a common editor and pager width. */
+export const DEFAULT_TEXT_WIDTH = 100;
+/** 1,000 columns at most: a wider `COLUMNS` is a mistake, and the lines stay readable in a file. */
+export const MAX_TEXT_WIDTH = 1000;
+
+/**
+ * The width text output is laid out for: the terminal's columns, else `COLUMNS`, else {@link DEFAULT_TEXT_WIDTH};
+ * always within {@link MIN_TEXT_WIDTH}..{@link MAX_TEXT_WIDTH}.
+ */
+export function textWidth(columns: number | undefined, env: Readonly<Record<string, string | undefined>>): number {
+  let width = columns !== undefined && Number.isInteger(columns) && columns > 0 ? columns : Number.NaN;
+  if (Number.isNaN(width) && env.COLUMNS !== undefined && /^\d{1,6}$/.test(env.COLUMNS)) width = Number(env.COLUMNS);
+  if (Number.isNaN(width) || width <= 0) width = DEFAULT_TEXT_WIDTH;
+  return Math.min(MAX_TEXT_WIDTH, Math.max(MIN_TEXT_WIDTH, width));
+}
+
+/**
+ * `text` as lines of at most `width` characters, broken at spaces; a word longer than a line is split across lines,
+ * so nothing is ever cut off (a finding's last word is often the host that is the finding). One pass.
+ */
+export function wrapText(text: string, width: number): string[] {
+  const w = Math.max(1, width);
+  // what fits keeps its own spacing (columns separated by two spaces)
+  if (text.length <= w) return [text];
+  const lines: string[] = [];
+  let line = '';
+  for (let word of text.split(' ')) {
+    if (word === '') continue;
+    if (line !== '' && line.length + 1 + word.length <= w) {
+      line += ` ${word}`;
+      continue;
+    }
+    if (line !== '') lines.push(line);
+    while (word.length > w) {
+      lines.push(word.slice(0, w));
+      word = word.slice(w);
+    }
+    line = word;
+  }
+  if (line !== '' || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+/** A hop's number as people count it: 1 = the first handover (the bottom Received field), `hopCount` = the last. */
+export function chronological(index: number, hopCount: number): number {
+  return hopCount - index;
+}
+
+/**
+ * A finding's "hop 3" / "hops 2–4" (the library writes header order: 0 = topmost) renumbered chronologically for
+ * human outputs, so one page never mixes the two. The pattern has bounded digit runs and no nesting: linear.
+ */
+export function chronologicalHopNumbers(message: string, hopCount: number): string {
+  return message.replace(/\bhop(s?) (\d{1,7})(?:–(\d{1,7}))?/g, (_all, plural: string, a: string, b: string | undefined) => {
+    const first = chronological(Number(a), hopCount);
+    if (b === undefined) return `hop${plural} ${first}`;
+    return `hop${plural} ${chronological(Number(b), hopCount)}–${first}`;
+  });
+}
+
+/**
+ * A reason's message for display: where the message quotes its evidence in parentheses and the evidence has its
+ * own (`encrypted ((TLS))`, Google's `((Google Transport Security))`), one pair is enough.
+ */
+export function reasonText(reason: { readonly message: string; readonly evidence?: string }): string {
+  const e = reason.evidence;
+  if (e === undefined || !e.startsWith('(') || !e.endsWith(')')) return reason.message;
+  return reason.message.replace(`(${e})`, e);
 }
