@@ -66,6 +66,13 @@ describe.skipIf(!HAVE_ENRON)(`enron.pst from pst-extractor's package${HAVE_ENRON
     );
   });
 
+  it('progress counts items and gives no percentage (records hold only header blocks of the file)', async () => {
+    const seen: { messages: number; totalBytes?: number }[] = [];
+    await collect(scan(ENRON, { onProgress: (p) => seen.push(p) }));
+    expect(seen.at(-1)?.messages).toBe(71);
+    expect(seen.every((p) => p.totalBytes === undefined)).toBe(true);
+  });
+
   it('an aborted scan stops between items', async () => {
     const controller = new AbortController();
     const seen: string[] = [];

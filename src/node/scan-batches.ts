@@ -4,6 +4,8 @@
  * @module
  */
 import { open, stat } from 'node:fs/promises';
+import { hasCfbMagic } from './cfb-check.js';
+import { hasPstMagic } from './detect-format.js';
 import { fsPath } from './fs-path.js';
 import { readMessages, type MessageInput } from './read-messages.js';
 import type { MessageRecord, ReadOptions } from './read-options.js';
@@ -30,10 +32,15 @@ export function checkShard(shard: ScanShard | undefined): void {
   }
 }
 
+/** Bytes enough for the gzip, [MS-CFB] and [MS-PST] signatures. */
+const HEAD_BYTES = 10;
 const GZIP_MAGIC_0 = 0x1f;
 const GZIP_MAGIC_1 = 0x8b;
 
-/** Total size of the inputs when every one is a plain file (a gzip or a folder has no size we can compare to). */
+/**
+ * Total size of the inputs when every one is a plain file: a gzip or a folder has no size we can compare to, and
+ * neither has an Outlook `.msg`/`.pst`/`.ost`, whose records carry only the header blocks out of a much larger file.
+ */
 export async function totalBytesOf(inputs: readonly MessageInput[]): Promise<number | undefined> {
   let total = 0;
   for (const input of inputs) {
@@ -43,9 +50,10 @@ export async function totalBytesOf(inputs: readonly MessageInput[]): Promise<num
       if (!s.isFile()) return undefined;
       const handle = await open(fsPath(input), 'r');
       try {
-        const head = Buffer.alloc(2);
-        const { bytesRead } = await handle.read(head, 0, 2, 0);
-        if (bytesRead === 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1) return undefined;
+        const head = Buffer.alloc(HEAD_BYTES);
+        const { bytesRead } = await handle.read(head, 0, HEAD_BYTES, 0);
+        if (bytesRead >= 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1) return undefined;
+        if (hasCfbMagic(head.subarray(0, bytesRead)) || hasPstMagic(head.subarray(0, bytesRead))) return undefined;
       } finally {
         await handle.close();
       }
