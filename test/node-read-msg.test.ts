@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import { analyzeMessage } from '../src/analyze.js';
 import { checkCompoundFile } from '../src/node/cfb-check.js';
 import { detectFormat } from '../src/node/detect-format.js';
 import { readMessages } from '../src/node/read-messages.js';
-import { msgTransportHeaders } from '../src/node/read-msg.js';
+import { MAX_MSG_FILE_BYTES, msgTransportHeaders } from '../src/node/read-msg.js';
 import { scan } from '../src/node/scan.js';
 import type { ScanMessage } from '../src/node/scan-types.js';
 import { collect, tempDir } from './node-read-helpers.js';
@@ -106,6 +107,30 @@ describe('.msg: the internet headers of an Outlook item (PR_TRANSPORT_MESSAGE_HE
     const records = await collect(readMessages(stream, { name: 'upload.msg' }));
     expect(records.map((r) => r.source)).toEqual(['upload.msg']);
     expect(essence(analyzeMessage(records[0]!.raw))).toEqual(essence(analyzeMessage(SEED)));
+  });
+
+  it('an endless stream that starts like a .msg ends at MAX_MSG_FILE_BYTES with an issue, and is closed', async () => {
+    const chunk = Buffer.alloc(1024 * 1024);
+    writeMsg(SEED).copy(chunk, 0, 0, 512);
+    let pulled = 0;
+    let closed = false;
+    const endless = Readable.from(
+      (function* () {
+        try {
+          for (;;) {
+            pulled += chunk.length;
+            yield chunk;
+          }
+        } finally {
+          closed = true;
+        }
+      })(),
+    );
+    const records = await collect(readMessages(endless, { name: 'endless.msg' }));
+    expect(records.map((r) => r.issues.map((i) => i.code))).toEqual([['IO_UNREADABLE']]);
+    expect(records[0]!.issues[0]!.message).toContain(String(MAX_MSG_FILE_BYTES));
+    expect(pulled).toBeLessThanOrEqual(MAX_MSG_FILE_BYTES + 4 * chunk.length);
+    expect(closed).toBe(true);
   });
 
   it('keeps at most maxMessageBytes of the headers, with IO_TRUNCATED', async () => {
