@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
+import { browserStandIns, writeAnalyzerPage } from './src/web/build-page.js';
 
 export default defineConfig([
   {
@@ -15,5 +16,18 @@ export default defineConfig([
     dts: false,
     sourcemap: false,
     target: 'node20',
+  },
+  {
+    // The offline analyzer page: both scripts bundled for the browser, then inlined into one HTML file.
+    entry: { 'web/analyzer-app': 'src/web/app.ts', 'web/analyzer-worker': 'src/web/worker.ts' },
+    format: ['iife'],
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    dts: false,
+    sourcemap: false,
+    outExtension: () => ({ js: '.js' }),
+    esbuildPlugins: [browserStandIns(process.cwd())],
+    onSuccess: async () => writeAnalyzerPage('dist'),
   },
 ]);
