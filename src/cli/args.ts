@@ -51,6 +51,7 @@ export interface CliArgs {
 
 /** The `--help` text. */
 export const USAGE = `Usage: rcvd [options] <path…>
+       rcvd web [--port N]   the offline analyzer page on 127.0.0.1 (rcvd web --help)
 
 Reads raw email (a message, an mbox, a Maildir, a folder of them, a .gz; "-" = stdin) and prints, for every
 message, the hop chain its Received headers describe — oldest hop first — with the TLS version and cipher each

@@ -32,6 +32,7 @@ import { sanitize } from './sanitize.js';
 import { runStamp } from './summarize/run-stamp.js';
 import { summarize } from './summarize.js';
 import { TOOL } from './version.js';
+import { web } from './web.js';
 import { CLI_WORKER_ROLE, type CliWorkerData, type CliWorkerResult } from './worker.js';
 
 /** A stream the CLI writes to (Node's `process.stdout`/`stderr`, or a test double). */
@@ -159,6 +160,7 @@ function usageLines(error: UsageError): string {
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   // A subcommand only as the first word; `rcvd ./summarize` reads a file of that name.
   if (argv[0] === 'summarize') return summarize(argv.slice(1), io);
+  if (argv[0] === 'web') return web(argv.slice(1), io);
   let args: CliArgs;
   try {
     args = parseCliArgs(argv);
