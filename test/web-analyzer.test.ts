@@ -92,6 +92,11 @@ describe.skipIf(!HAS_CHROMIUM)('the analyzer page in headless Chromium', () => {
     // the verdict filter narrows the list
     await page.selectOption('#grade-filter', 'F');
     await page.waitForFunction(() => document.querySelectorAll('#list button.pick').length === 1);
+    await page.selectOption('#grade-filter', 'all');
+    await page.waitForFunction(() => document.querySelectorAll('#list button.pick').length === 4);
+    await page.locator('#list-box').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(WEB_OUT, 'analyzer-archive.png') });
+    if (UPDATE_README) await page.screenshot({ path: join(README_SHOTS, 'analyzer-archive.png') });
     clean(opened);
     await page.close();
   });
