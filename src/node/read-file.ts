@@ -1,5 +1,5 @@
 /**
- * One file path → its messages (an `.eml`, an mbox, a `.gz` of either), faults as records.
+ * One file path → its messages (an `.eml`, an mbox, an Outlook `.msg`/`.pst`/`.ost`, a `.gz` of any), faults as records.
  * @module
  */
 import { constants, open as openFd } from 'node:fs';
@@ -91,8 +91,8 @@ export async function* readFileWith(
 }
 
 /**
- * Every message in one file: an `.eml` (one record), an mbox (one per message, with byte offsets) or a `.gz` of
- * either; the format is detected by content. Never throws on I/O or data; invalid `options` throw `TypeError`.
+ * Every message in one file: an `.eml` (one record), an mbox (one per message, with byte offsets), an Outlook
+ * `.msg` (one record) or `.pst`/`.ost` (one per item), or a `.gz` of any; the format is detected by content. Never throws on I/O or data; invalid `options` throw `TypeError`.
  */
 export function readFileMessages(path: string, options?: ReadOptions): AsyncGenerator<MessageRecord> {
   if (typeof path !== 'string') throw new TypeError('path must be a string');

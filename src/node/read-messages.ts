@@ -39,8 +39,9 @@ async function* readPath(path: string, options: ResolvedReadOptions): AsyncGener
 /**
  * Every message in `input`, as `{ source, index, byteOffset, raw, issues }` records: a single message file, an
  * mbox (mboxo/mboxrd, RFC 4155, streamed with byte offsets), a Maildir (`cur/` + `new/`, never `tmp/`, Maildir++
- * sub-folders), a folder walked recursively in byte-wise order, a `.gz` of a message or mbox, stdin (`-`) or a
- * stream. Formats are detected by content. Faults (unreadable, vanished, truncated, not mail) become records with
+ * sub-folders), a folder walked recursively in byte-wise order, an Outlook `.msg` ([MS-OXMSG]) or `.pst`/`.ost`
+ * ([MS-PST]) through each item's internet headers, a `.gz` of any of these, stdin (`-`) or a stream. Formats are
+ * detected by content. Faults (unreadable, vanished, truncated, not mail) become records with
  * `issues` and the iteration goes on; only invalid arguments throw (`TypeError`, synchronously).
  * @example
  * ```ts

@@ -6,11 +6,16 @@ import type { Issue } from '../types.js';
 
 /** One message (or one fault standing in for a message) read from an archive. */
 export interface MessageRecord {
-  /** The path the message came from (for mbox: the mbox path); `-` for stdin, the `name` option for streams. */
+  /**
+   * The path the message came from (for mbox: the mbox path); `-` for stdin, the `name` option for streams. For an
+   * item of an Outlook `.pst`/`.ost`: the archive's path, `:`, the folder path and `#` the item's number in its
+   * folder from 0, e.g. `archive.pst:/Inbox/Invoices#17` (`/` and `%` in folder names percent-encoded).
+   */
   readonly source: string;
   /**
    * Position of this record within `source`, 0-based, counting every record of that source (mbox: the message
-   * number, where junk before the first `From ` line, when there is any, is record 0; a single file: 0).
+   * number, where junk before the first `From ` line, when there is any, is record 0; a single file: 0; an Outlook
+   * archive: the record's number in the whole archive).
    */
   readonly index: number;
   /**
@@ -19,8 +24,9 @@ export interface MessageRecord {
    */
   readonly byteOffset: number | null;
   /**
-   * The message bytes (mbox: without the `From ` line and the blank line after the message, `>From` unquoted);
-   * empty when nothing could be read. It may share its `ArrayBuffer` with other data: copy, never transfer it.
+   * The message bytes (mbox: without the `From ` line and the blank line after the message, `>From` unquoted;
+   * Outlook `.msg`/`.pst`/`.ost`: the item's internet header block, UTF-8, empty when it has none, with the info
+   * issue `IO_NO_INTERNET_HEADERS`); empty when nothing could be read. It may share its `ArrayBuffer` with other data: copy, never transfer it.
    */
   readonly raw: Uint8Array;
   /** `IO_*` issues: unreadable, truncated, not a message. Empty for a clean read. */

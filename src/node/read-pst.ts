@@ -182,14 +182,19 @@ function* folderItems(w: Walk, folder: PSTFolder, path: string): Generator<Messa
 /** Depth first, items of a folder before its sub-folders, each folder once (by its node id). */
 function* walkFolder(w: Walk, folder: PSTFolder, path: string, depth: number): Generator<MessageRecord> {
   yield* folderItems(w, folder, path === '' ? '/' : path);
-  let subfolders: PSTFolder[];
+  let subfolders: (PSTFolder | undefined)[];
   try {
     subfolders = w.access.call(() => (folder.hasSubfolders ? folder.getSubFolders() : []));
   } catch (error) {
     yield faultRecord(`${w.source}:${path === '' ? '/' : path}`, w.index++, issue('IO_UNREADABLE', 'error', `sub-folders could not be read: ${message(error)}`));
     return;
   }
-  for (const sub of subfolders) {
+  for (let i = 0; i < subfolders.length; i++) {
+    const sub = subfolders[i];
+    // Each folder keeps its item table once read: let go of a sibling before the next, so memory holds the tables
+    // of one branch, not of every folder seen.
+    subfolders[i] = undefined;
+    if (sub === undefined) continue;
     let id: string;
     let name: string;
     try {

@@ -15,7 +15,7 @@ export function createFormat(config: FormatConfig): OutputFormat {
     case 'json':
       return jsonFormat(config.settings ?? null);
     case 'ndjson':
-      return ndjsonFormat(config.settings ?? null);
+      return ndjsonFormat();
     case 'csv':
       return csvFormat(config.bom === true);
     default:
