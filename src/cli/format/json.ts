@@ -8,9 +8,9 @@ import { jsonSafe } from '../sanitize.js';
 import { TOOL } from '../version.js';
 import type { OutputFormat } from './format.js';
 import { machineMessage, type RunSettings } from './machine.js';
+import { SCHEMA_VERSION } from './schema-version.js';
 
-/** Version of the JSON and NDJSON document shapes; bumped on any breaking change. */
-export const SCHEMA_VERSION = 1;
+export { SCHEMA_VERSION };
 
 /** The JSON format; `settings` (absent = not recorded) goes into the document's head. */
 export function jsonFormat(settings: RunSettings | null = null): OutputFormat {

@@ -7,14 +7,15 @@
  */
 import { jsonSafe } from '../sanitize.js';
 import type { OutputFormat } from './format.js';
+import { SCHEMA_VERSION, versioned } from './schema-version.js';
 import { machineMessage } from './machine.js';
 
 /** The NDJSON format. */
 export function ndjsonFormat(): OutputFormat {
   return {
     head: () => '',
-    message: (item) => `${jsonSafe(JSON.stringify(machineMessage(item)))}\n`,
+    message: (item) => `${jsonSafe(JSON.stringify({ type: item.type, schemaVersion: SCHEMA_VERSION, ...machineMessage(item) }))}\n`,
     separator: '',
-    tail: (summary) => `${jsonSafe(JSON.stringify(summary))}\n`,
+    tail: (summary) => `${jsonSafe(JSON.stringify(versioned(summary)))}\n`,
   };
 }
