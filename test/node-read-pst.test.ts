@@ -9,7 +9,7 @@ import { analyzeMessage } from '../src/analyze.js';
 import { detectFormat } from '../src/node/detect-format.js';
 import { readMessages } from '../src/node/read-messages.js';
 import { resolveReadOptions, type MessageRecord } from '../src/node/read-options.js';
-import { readPst } from '../src/node/read-pst.js';
+import { ArchiveAccess, MAX_PST_READS_PER_CALL, readPst } from '../src/node/read-pst.js';
 import { scan } from '../src/node/scan.js';
 import { collect, tempDir } from './node-read-helpers.js';
 
@@ -167,5 +167,28 @@ describe.skipIf(!HAVE_ENRON)(`damaged copies of an archive end with issues, neve
       }),
       { numRuns: 15 },
     );
+  });
+});
+
+describe('ArchiveAccess: what a call into pst-extractor may do', () => {
+  it('no buffer larger than the archive, no console output, a bounded number of reads; globals restored after', () => {
+    const access = new ArchiveAccess(null, Buffer.alloc(4096, 7));
+    const { alloc } = Buffer;
+    const { log } = console;
+    expect(() => access.call(() => Buffer.alloc(4097))).toThrow('claims 4097 bytes');
+    expect(access.call(() => Buffer.alloc(4096, 1).length)).toBe(4096);
+    expect(Buffer.alloc).toBe(alloc);
+    expect(console.log).toBe(log);
+    const target = Buffer.alloc(16);
+    expect(access.call(() => access.view.copy(target, 0, 4090, 4106))).toBe(6);
+    expect(target.subarray(0, 6)).toEqual(Buffer.alloc(6, 7));
+    expect(() => access.call(() => access.view.copy(target, 0, -1, 15))).toThrow('outside the file');
+    expect(() =>
+      access.call(() => {
+        for (let i = 0; i <= MAX_PST_READS_PER_CALL; i++) access.view.copy(target, 0, 0, 1);
+      }),
+    ).toThrow('MAX_PST_READS_PER_CALL');
+    // The budget is per call.
+    expect(access.call(() => access.view.copy(target, 0, 0, 1))).toBe(1);
   });
 });

@@ -36,20 +36,26 @@ export const MAX_PST_READS_PER_CALL = 2_000_000;
 const EMPTY = new Uint8Array(0);
 const CONSOLE_METHODS = ['log', 'error', 'warn', 'info', 'debug'] as const;
 
+type Alloc = typeof Buffer.alloc;
+
 /**
  * The archive's bytes as pst-extractor reads them. It takes a path (and opens it itself, leaking the descriptor when
  * its constructor throws) or a Buffer it reads with `buffer.copy(target, 0, start, end)` and nothing else. We hand
  * it an empty Buffer whose `copy` reads from our own descriptor (or the bytes in memory): the descriptor is ours to
- * close, the name is opened as bytes, and each read counts against {@link MAX_PST_READS_PER_CALL}.
+ * close, the name is opened as bytes, and each read counts against {@link MAX_PST_READS_PER_CALL}. Exported for
+ * tests.
  */
-class ArchiveAccess {
+export class ArchiveAccess {
   private reads = 0;
   readonly view: Buffer;
+  /** The archive's size: no buffer pst-extractor allocates while reading it can need more. */
+  private readonly size: number;
 
   constructor(
     private readonly fd: number | null,
     private readonly bytes: Buffer | null,
   ) {
+    this.size = bytes !== null ? bytes.length : fd !== null ? fstatSync(fd).size : 0;
     this.view = Buffer.alloc(0);
     Object.defineProperty(this.view, 'copy', { value: this.copy.bind(this) });
   }
@@ -76,17 +82,27 @@ class ArchiveAccess {
   }
 
   /**
-   * Run a synchronous call into pst-extractor with a fresh read budget and the console silenced: it prints its
-   * diagnostics with `console.log`, and stdout is where our NDJSON goes. Safe because the call is synchronous:
-   * nothing else runs while the console is swapped.
+   * Run a synchronous call into pst-extractor with a fresh read budget, the console silenced, and `Buffer.alloc`
+   * refusing sizes larger than the archive. It prints its diagnostics with `console.log`, and stdout is where our
+   * NDJSON goes; it sizes buffers from lengths stored in the file (a 4 GiB XBLOCK total in a 1 MiB file), while
+   * every block it reads is in the file and nothing it reads for us is compressed. Safe because the call is
+   * synchronous: nothing else runs while the globals are swapped.
    */
   call<T>(call: () => T): T {
     this.reads = 0;
     const saved = CONSOLE_METHODS.map((name) => console[name]);
+    const alloc = Buffer.alloc;
+    const limit = this.size;
+    const bounded = (size: number, fill?: string | Uint8Array | number, encoding?: BufferEncoding): Buffer => {
+      if (size > limit) throw new Error(`a structure claims ${size} bytes in an archive of ${limit}`);
+      return alloc(size, fill, encoding);
+    };
     for (const name of CONSOLE_METHODS) console[name] = () => undefined;
+    Buffer.alloc = bounded as Alloc;
     try {
       return call();
     } finally {
+      Buffer.alloc = alloc;
       CONSOLE_METHODS.forEach((name, i) => (console[name] = saved[i] as (typeof console)[typeof name]));
     }
   }
