@@ -39,7 +39,7 @@ Exit status: 0 stopped, 2 usage error, page missing or port unavailable.
 async function write(out: CliOutput, text: string): Promise<void> {
   if (out.write(text) || out.once === undefined) return;
   const once = out.once.bind(out);
-  await new Promise((resolve) => once('drain', resolve));
+  await new Promise<void>((resolve) => once('drain', () => resolve()));
 }
 
 /** The page's Content Security Policy as its `<meta>` states it, for the HTTP header too (plus what only a header can say). */

@@ -202,9 +202,13 @@ el<HTMLButtonElement>('dl-html').addEventListener('click', () => {
 });
 gradeFilter.addEventListener('change', () => send({ type: 'filter', grade: gradeFilter.value }));
 list.addEventListener('click', (e) => {
-  const button = (e.target as Element | null)?.closest('button.pick');
-  const id = Number(button?.getAttribute('data-id') ?? 'NaN');
+  const target = e.target as Element | null;
+  const pick = target?.closest('button.pick');
+  const id = Number(pick?.getAttribute('data-id') ?? 'NaN');
   if (Number.isSafeInteger(id)) send({ type: 'select', id });
+  const page = target?.closest('button.page');
+  const offset = Number(page?.getAttribute('data-offset') ?? 'NaN');
+  if (Number.isSafeInteger(offset)) send({ type: 'page', offset });
 });
 // Links inside the rendered views point at ids on this page; following them would replace the fragment that holds
 // the settings, so they scroll and focus instead.

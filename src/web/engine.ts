@@ -44,6 +44,7 @@ export class AnalyzerEngine {
   private aggregator = new ReportAggregator();
   private options: AnalyzeOptions = {};
   private filter = 'all';
+  private offset = 0;
   private selected: number | null = null;
 
   constructor(private readonly post: (message: FromWorker) => void) {}
@@ -63,6 +64,7 @@ export class AnalyzerEngine {
     this.stored = [];
     this.aggregator = new ReportAggregator();
     this.filter = 'all';
+    this.offset = 0;
     this.selected = null;
     const notes: string[] = [];
     const taken = inputs.slice(0, MAX_FILES);
@@ -132,6 +134,14 @@ export class AnalyzerEngine {
   /** Narrow the list to one verdict (`all` = no filter). */
   setFilter(grade: string): void {
     this.filter = grade;
+    this.offset = 0;
+    this.post({ type: 'list', listHtml: this.listHtml() });
+  }
+
+  /** Show the page of the list that starts at row `offset`. */
+  setPage(offset: number): void {
+    if (!Number.isSafeInteger(offset) || offset < 0) return;
+    this.offset = offset;
     this.post({ type: 'list', listHtml: this.listHtml() });
   }
 
@@ -175,13 +185,18 @@ export class AnalyzerEngine {
   }
 
   private listHtml(): string {
-    const matching: ListEntry[] = [];
+    const page: ListEntry[] = [];
     let total = 0;
     for (const s of this.stored) {
       if (this.filter !== 'all' && s.entry.grade !== (this.filter as VerdictGrade)) continue;
+      if (total >= this.offset && page.length < MAX_LIST_ROWS) page.push(s.entry);
       total++;
-      if (matching.length < MAX_LIST_ROWS) matching.push(s.entry);
     }
-    return messageList(matching, this.filter === 'all' ? this.stored.length : total, this.selected);
+    // A filter or a shorter list can leave the offset past the end: show the last page instead.
+    if (page.length === 0 && total > 0 && this.offset > 0) {
+      this.offset = Math.floor((total - 1) / MAX_LIST_ROWS) * MAX_LIST_ROWS;
+      return this.listHtml();
+    }
+    return messageList(page, total, this.offset, this.selected);
   }
 }

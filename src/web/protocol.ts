@@ -16,6 +16,7 @@ export type ToWorker =
   | { readonly type: 'analyze'; readonly files: readonly InputFile[]; readonly settings: WebSettings }
   | { readonly type: 'select'; readonly id: number }
   | { readonly type: 'filter'; readonly grade: string }
+  | { readonly type: 'page'; readonly offset: number }
   | { readonly type: 'export'; readonly what: 'json' | 'html' };
 
 /** Worker → page. */

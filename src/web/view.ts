@@ -16,8 +16,11 @@ import type { MessageReport, VerdictGrade } from '../types.js';
 
 /** 20 rows per trace list shown: a forged header block can hold thousands of Authentication-Results fields. */
 export const MAX_TRACE_ROWS = 20;
-/** 1,000 rows of the message list drawn at once: enough to scan by eye; a filter narrows a larger archive. */
-export const MAX_LIST_ROWS = 1000;
+/**
+ * 200 rows of the message list drawn at once, the rest a page away: a table of 1,000 rows takes Chromium most of a
+ * second to lay out, on the page's own thread.
+ */
+export const MAX_LIST_ROWS = 200;
 
 /** One message in the list (plain data, kept by the worker for every message). */
 export interface ListEntry {
@@ -110,8 +113,8 @@ export function archiveSummary(data: ArchiveReportData, files: number): string {
   return cut < 0 ? body : body.slice(0, cut);
 }
 
-/** The message list: one row per message, each with a button that shows it. */
-export function messageList(entries: readonly ListEntry[], total: number, selected: number | null): string {
+/** One page of the message list (`entries` are that page's rows, `offset` its first row among `total`), each row with a button that shows its message, and buttons to the pages before and after. */
+export function messageList(entries: readonly ListEntry[], total: number, offset: number, selected: number | null): string {
   let html = '<table class="list" id="message-table"><caption class="sr-only">Messages</caption><thead><tr><th scope="col" class="num">#</th><th scope="col">verdict</th><th scope="col">file</th><th scope="col">From</th><th scope="col">Subject</th></tr></thead><tbody>';
   for (const e of entries.slice(0, MAX_LIST_ROWS)) {
     const current = e.id === selected ? ' aria-current="true"' : '';
@@ -120,6 +123,12 @@ export function messageList(entries: readonly ListEntry[], total: number, select
   }
   if (entries.length === 0) html += '<tr><td colspan="5" class="muted">No message matches.</td></tr>';
   html += '</tbody></table>';
-  if (total > Math.min(entries.length, MAX_LIST_ROWS)) html += `<p class="muted">Showing ${int(Math.min(entries.length, MAX_LIST_ROWS))} of ${int(total)} messages; choose a verdict above to narrow the list.</p>`;
+  if (total > entries.length) {
+    const last = Math.min(total, offset + entries.length);
+    html += `<div class="row pages"><span>Rows ${int(offset + 1)}–${int(last)} of ${int(total)}</span>`;
+    if (offset > 0) html += `<button type="button" class="page" data-offset="${Math.max(0, offset - MAX_LIST_ROWS)}">Previous ${int(MAX_LIST_ROWS)}</button>`;
+    if (last < total) html += `<button type="button" class="page" data-offset="${offset + MAX_LIST_ROWS}">Next ${int(Math.min(MAX_LIST_ROWS, total - last))}</button>`;
+    html += '</div>';
+  }
   return html;
 }

@@ -20,6 +20,7 @@ scope.onmessage = (event) => {
     if (m.type === 'analyze') void engine.analyze(m.files, m.settings).catch((error: unknown) => scope.postMessage({ type: 'problem', message: String(error) }));
     else if (m.type === 'select') engine.select(m.id);
     else if (m.type === 'filter') engine.setFilter(m.grade);
+    else if (m.type === 'page') engine.setPage(m.offset);
     else engine.export(m.what);
   } catch (error) {
     // The core never throws on data; this is a bug, shown rather than lost.
