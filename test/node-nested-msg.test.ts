@@ -89,5 +89,7 @@ describe('a .msg attached to a message is read with nested', () => {
     expect(doc.nested).toEqual([]);
     const text = await analyzeNested(reportWith(Buffer.from('not a compound file'), 'application/octet-stream', 'x.msg'), { source: 'r.eml', index: 0 });
     expect(text.nested).toEqual([]);
+    const mislabelled = await analyzeNested(reportWith(writeMsg(SEED, { notAnItem: true }), 'application/vnd.ms-outlook', 'x.msg'), { source: 'r.eml', index: 0 });
+    expect(mislabelled.nested).toEqual([]);
   });
 });

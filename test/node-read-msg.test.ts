@@ -95,6 +95,21 @@ describe('.msg: the internet headers of an Outlook item (PR_TRANSPORT_MESSAGE_HE
     }
   });
 
+  it('a compound file that is no Outlook item (a .doc): not mail, skipped in folders', async () => {
+    const doc = writeMsg(SEED, { notAnItem: true });
+    const named = await readOne('letter.doc', doc);
+    expect(named.issues.map((i) => [i.code, i.severity])).toEqual([['IO_NOT_A_MESSAGE', 'warning']]);
+    const { dir: folder, remove: removeFolder } = await tempDir('msg-doc');
+    try {
+      await writeFile(join(folder, 'letter.doc'), doc);
+      expect(await collect(readMessages(folder))).toEqual([]);
+      const reported = await collect(readMessages(folder, { nonMessages: 'report' }));
+      expect(reported.map((r) => r.issues.map((i) => [i.code, i.severity]))).toEqual([[['IO_NOT_A_MESSAGE', 'info']]]);
+    } finally {
+      await removeFolder();
+    }
+  });
+
   it('is read from a stream', async () => {
     const bytes = writeMsg(SEED);
     const stream = new ReadableStream<Uint8Array>({
@@ -186,13 +201,13 @@ describe('.msg: damaged copies end with an issue on the file, never a throw, a h
     expect(record.issues[0]!.message).toContain('damaged Outlook item');
   });
 
-  it('any bytes after the signature: an issue or headers, never a throw', async () => {
+  it('any bytes after the signature: headers, an issue, or no Outlook item — never a throw', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(fc.nat({ max: good.length - 1 }), fc.integer({ min: 0, max: 255 })), { maxLength: 24 }), async (flips) => {
         const bytes = Buffer.from(good);
         for (const [at, value] of flips) bytes[at] = value;
         const found = await msgTransportHeaders(bytes, { maxMessageBytes: 1 << 20 });
-        expect(found.raw.length > 0 || found.issues.length > 0).toBe(true);
+        expect(found.raw.length > 0 || found.issues.length > 0 || !found.outlookItem).toBe(true);
       }),
       { numRuns: 300 },
     );

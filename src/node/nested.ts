@@ -115,9 +115,10 @@ function isOutlookItem(contentType: string, filename: string | undefined, conten
   return (contentType === OUTLOOK_ITEM_TYPE || named) && hasCfbMagic(content);
 }
 
-/** The report of an attached `.msg`: its internet headers analysed, the reader's issues first. */
-async function outlookItemReport(content: Uint8Array, options: AnalyzeOptions): Promise<MessageReport> {
+/** The report of an attached `.msg`: its internet headers analysed, the reader's issues first; `null` when it is no Outlook item. */
+async function outlookItemReport(content: Uint8Array, options: AnalyzeOptions): Promise<MessageReport | null> {
   const found = await msgTransportHeaders(content, { maxMessageBytes: MAX_MESSAGE_BYTES });
+  if (!found.outlookItem) return null;
   const report = analyzeMessage(found.raw, options);
   if (found.issues.length === 0) return report;
   return { ...report, issues: [...found.issues, ...report.issues], truncated: report.truncated || found.issues.some((i) => i.code === 'IO_TRUNCATED') };
@@ -157,7 +158,8 @@ async function walk(w: Walk, raw: Uint8Array, depth: number, parentPosition: num
     const position = w.nested.length;
     if (part.contentType === OUTLOOK_ITEM_TYPE) {
       // Only the item's header block is read: what it holds in turn is not looked into.
-      w.nested.push({ parent: w.parent, depth, position, parentPosition, contentType: part.contentType, report: await outlookItemReport(part.content, w.options) });
+      const report = await outlookItemReport(part.content, w.options);
+      if (report !== null) w.nested.push({ parent: w.parent, depth, position, parentPosition, contentType: part.contentType, report });
       continue;
     }
     w.nested.push({ parent: w.parent, depth, position, parentPosition, contentType: part.contentType, report: analyzeMessage(part.content, w.options) });

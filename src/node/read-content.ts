@@ -54,7 +54,12 @@ export async function* readContent(
     return;
   }
   if (format === 'cfb') {
-    yield await readMsgMessage(peeked.chunks, source, options);
+    const item = await readMsgMessage(peeked.chunks, source, options);
+    if (item !== null) yield item;
+    else if (origin !== 'discovered' || options.nonMessages === 'report') {
+      const expected = origin !== 'discovered';
+      yield faultRecord(source, 0, issue('IO_NOT_A_MESSAGE', expected ? 'warning' : 'info', 'a compound file (an Office document) that is no Outlook item'));
+    }
     return;
   }
   if (format === 'pst') {

@@ -27,11 +27,17 @@ export interface TransportHeaders {
   /** The header block as UTF-8 bytes, ending in an empty line; empty when there is none. */
   readonly raw: Uint8Array;
   readonly issues: Issue[];
+  /**
+   * `false` for a sound compound file that is no Outlook item: no message class (PR_MESSAGE_CLASS, which [MS-OXMSG]
+   * items always have) and no headers, like a `.doc` or `.xls`.
+   */
+  readonly outlookItem: boolean;
 }
 
 /** The fields of msgreader's `getFileData()` this module reads. */
 export interface MsgFields {
   readonly headers?: string;
+  readonly messageClass?: string;
   readonly error?: string;
 }
 
@@ -62,8 +68,9 @@ export function headerBlockBytes(text: string, max: number): TransportHeaders {
   if (!block.endsWith('\n')) block += '\r\n';
   if (!block.endsWith('\r\n\r\n') && !block.endsWith('\n\n')) block += '\r\n';
   const bytes = Buffer.from(block, 'utf8');
-  if (bytes.length <= max) return { raw: bytes, issues: [] };
+  if (bytes.length <= max) return { raw: bytes, issues: [], outlookItem: true };
   return {
+    outlookItem: true,
     raw: bytes.subarray(0, max),
     issues: [issue('IO_TRUNCATED', 'warning', `internet headers are ${bytes.length} bytes; kept the first ${max} (maxMessageBytes)`)],
   };
@@ -80,29 +87,33 @@ function headersOf(fields: { headers?: string }): string | null {
  * checked first ({@link checkCompoundFile}); a damaged one is an `IO_UNREADABLE` issue, never a throw or a hang.
  */
 export async function msgTransportHeaders(bytes: Uint8Array, options: Pick<ResolvedReadOptions, 'maxMessageBytes'>): Promise<TransportHeaders> {
+  const damaged = (why: string): TransportHeaders => ({ raw: EMPTY, issues: [issue('IO_UNREADABLE', 'error', `damaged Outlook item (.msg): ${why}`)], outlookItem: true });
   const fault = checkCompoundFile(bytes);
-  if (fault !== null) return { raw: EMPTY, issues: [issue('IO_UNREADABLE', 'error', `damaged Outlook item (.msg): ${fault}`)] };
+  if (fault !== null) return damaged(fault);
   let text: string | null;
+  let classified: boolean;
   try {
     const MsgReader = await loadMsgReader();
     // The reader seeks from the start of the DataView's buffer, not of the view: give it a buffer of its own (small
     // Buffers share Node's pool; and `Buffer#slice` is a view, hence the copy through the constructor).
     const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
     const fields = new MsgReader(new DataView(own.buffer, 0, own.byteLength)).getFileData();
-    if (fields.error !== undefined) return { raw: EMPTY, issues: [issue('IO_UNREADABLE', 'error', `damaged Outlook item (.msg): ${fields.error}`)] };
+    if (fields.error !== undefined) return damaged(fields.error);
     text = headersOf(fields);
+    classified = typeof fields.messageClass === 'string' && fields.messageClass !== '';
   } catch (error) {
-    return { raw: EMPTY, issues: [issue('IO_UNREADABLE', 'error', `damaged Outlook item (.msg): ${error instanceof Error ? error.message : String(error)}`)] };
+    return damaged(error instanceof Error ? error.message : String(error));
   }
-  if (text === null) return { raw: EMPTY, issues: [issue('IO_NO_INTERNET_HEADERS', 'info', NO_HEADERS_MESSAGE)] };
+  if (text === null) return { raw: EMPTY, issues: classified ? [issue('IO_NO_INTERNET_HEADERS', 'info', NO_HEADERS_MESSAGE)] : [], outlookItem: classified };
   return headerBlockBytes(text, options.maxMessageBytes);
 }
 
 /**
  * Read a byte stream that starts with the CFB signature as one Outlook `.msg` item ([MS-OXMSG]): index 0, no byte
- * offset, `raw` = its internet header block. A stream larger than {@link MAX_MSG_FILE_BYTES} is not parsed.
+ * offset, `raw` = its internet header block. A stream larger than {@link MAX_MSG_FILE_BYTES} is not parsed. A
+ * compound file that is no Outlook item (a `.doc`) is `null`, for the caller to treat as content that is not mail.
  */
-export async function readMsgMessage(chunks: AsyncIterable<Uint8Array>, source: string, options: ResolvedReadOptions): Promise<MessageRecord> {
+export async function readMsgMessage(chunks: AsyncIterable<Uint8Array>, source: string, options: ResolvedReadOptions): Promise<MessageRecord | null> {
   const parts: Uint8Array[] = [];
   let total = 0;
   try {
@@ -119,5 +130,6 @@ export async function readMsgMessage(chunks: AsyncIterable<Uint8Array>, source: 
     return { source, index: 0, byteOffset: null, raw: EMPTY, issues: [streamErrorIssue(error, total)] };
   }
   const found = await msgTransportHeaders(Buffer.concat(parts, total), options);
+  if (!found.outlookItem) return null;
   return { source, index: 0, byteOffset: null, raw: found.raw, issues: found.issues };
 }

@@ -23,6 +23,8 @@ export interface WriteMsgOptions {
   readonly ansi?: boolean;
   /** Extra streams, by CFB path (`/__substg1.0_1000001F` …). */
   readonly extra?: Readonly<Record<string, Uint8Array>>;
+  /** Leave out the message class too: a compound file that is no Outlook item (like a `.doc`). */
+  readonly notAnItem?: boolean;
 }
 
 function utf16(text: string): Buffer {
@@ -37,6 +39,10 @@ function propertyStream(): Buffer {
 /** A `.msg` file whose internet headers are the header block of `eml`. */
 export function writeMsg(eml: Uint8Array | string, options: WriteMsgOptions = {}): Buffer {
   const cfb = CFB.utils.cfb_new();
+  if (options.notAnItem === true) {
+    CFB.utils.cfb_add(cfb, '/WordDocument', Buffer.alloc(1024, 0x20));
+    return Buffer.from(CFB.write(cfb, { type: 'buffer' }) as Buffer);
+  }
   CFB.utils.cfb_add(cfb, '/__properties_version1.0', propertyStream());
   CFB.utils.cfb_add(cfb, '/__substg1.0_001A001F', utf16('IPM.Note'));
   if (options.withoutHeaders !== true) {
