@@ -8,7 +8,7 @@
 // Every row is a child process timed whole (wall, user+sys CPU, peak RSS from /usr/bin/time -v when present, else
 // from the child's own process.resourceUsage()). Repetitions are interleaved so every row sees the same machine load.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, openSync, closeSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, closeSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { prepareCorpus } from './corpus.mjs';
@@ -65,9 +65,42 @@ function timed(cmd, args, { stdinFile = null, capture = false } = {}) {
   });
 }
 
+/**
+ * The NDJSON records of `mbox` cut into `shards` files under .bench-cache/records-<name>/ (made once, kept while the
+ * mbox and the CLI are older), for the `rcvd summarize` rows: what a batch job leaves behind. Returns the paths and
+ * their bytes.
+ */
+function prepareRecords(mbox, name, shards) {
+  const dir = join(CACHE, `records-${name}`);
+  mkdirSync(dir, { recursive: true });
+  const files = [];
+  let bytes = 0;
+  for (let k = 1; k <= shards; k++) {
+    const file = join(dir, `shard-${k}-of-${shards}.ndjson`);
+    const fresh = existsSync(file) && statSync(file).mtimeMs > Math.max(statSync(mbox).mtimeMs, statSync(CLI).mtimeMs);
+    if (!fresh) {
+      log(`records: ${name} shard ${k}/${shards}`);
+      const out = openSync(`${file}.tmp`, 'w');
+      const r = spawnSync(process.execPath, [CLI, '--format', 'ndjson', '--no-progress', '--shard', `${k}/${shards}`, mbox], { cwd: ROOT, stdio: ['ignore', out, 'inherit'] });
+      closeSync(out);
+      if (r.status !== 0) throw new Error(`rcvd --shard ${k}/${shards} ${mbox} exited ${r.status}`);
+      renameSync(`${file}.tmp`, file);
+    }
+    files.push(file);
+    bytes += statSync(file).size;
+  }
+  return { files, bytes };
+}
+
 function hasCommand(cmd, args) {
   const r = spawnSync(cmd, args, { stdio: 'ignore' });
   return r.status === 0;
+}
+
+function cliHasSummarize() {
+  if (!existsSync(CLI)) return false;
+  const r = spawnSync(process.execPath, [CLI, 'summarize', '--help'], { encoding: 'utf8' });
+  return r.status === 0 && /Usage: rcvd summarize/.test(r.stdout);
 }
 
 function cliHasJobs() {
@@ -94,6 +127,12 @@ async function main() {
     if (cli) {
       add('rcvd --format ndjson (1 job)', s.set, s.messages, s.bytes, node, [CLI, '--format', 'ndjson', '--no-progress', ...(jobs ? ['--jobs', '1'] : []), s.mbox], { reps: isBig ? bigReps : reps });
       if (jobs) add('rcvd --format ndjson --jobs 2', s.set, s.messages, s.bytes, node, [CLI, '--format', 'ndjson', '--no-progress', '--jobs', '2', s.mbox], { reps: isBig ? bigReps : reps });
+      if (cliHasSummarize() && (only.length === 0 || only.some((w) => 'rcvd summarize'.includes(w)))) {
+        // MB/s of these rows is of the records read, not of mail: summarize never reads mail.
+        const records = prepareRecords(s.mbox, isBig ? 'big' : 'corpus', 3);
+        add('rcvd summarize (its NDJSON records, 3 shards)', s.set, s.messages, records.bytes, node, [CLI, 'summarize', '-f', 'ndjson', ...records.files], { reps: isBig ? bigReps : reps });
+        if (!isBig) add('rcvd summarize --report (3 shards)', s.set, s.messages, records.bytes, node, [CLI, 'summarize', '-q', '--report', join(CACHE, 'summarize-report.html'), ...records.files], { reps });
+      }
     }
     if (!cli || !jobs) {
       add(`scan() in-process, jobs 1${cli ? '' : ' (no dist/cli.js yet)'}`, s.set, s.messages, s.bytes, node, [join(HERE, 'scan-in-process.mjs'), s.mbox, '1'], { capture: true, reps: isBig ? bigReps : reps });
@@ -198,6 +237,13 @@ function targets(results, rows) {
     const peak = Math.max(...bigOne.runs.map((r) => r.rssKB ?? 0)) / 1024;
     if (peak > 0) check(peak < 200, `1 GB mbox in < 200 MB RSS (1 job): ${peak.toFixed(0)} MB, the highest of ${bigOne.runs.length} run(s)`);
     else lines.push('- unknown: 1 GB mbox in < 200 MB RSS (1 job): no peak RSS was measured');
+  }
+  // Bounded memory: summarize's peak on records ~30× larger stays where it is on the corpus's.
+  const sumSmall = rows.find((r) => r.set === 'corpus' && r.name === 'rcvd summarize (its NDJSON records, 3 shards)');
+  const sumBig = rows.find((r) => r.set === '1 GB' && r.name === 'rcvd summarize (its NDJSON records, 3 shards)');
+  if (sumSmall !== undefined && sumBig !== undefined) {
+    const peak = (row) => Math.max(...row.runs.map((r) => r.rssKB ?? 0)) / 1024;
+    if (peak(sumSmall) > 0 && peak(sumBig) > 0) check(peak(sumBig) < 1.5 * peak(sumSmall), `summarize holds its memory whatever the size of the records: ${peak(sumBig).toFixed(0)} MB peak on the 1 GB set's records, ${peak(sumSmall).toFixed(0)} MB on the corpus's`);
   }
   if (bigOne !== undefined && bigTwo !== undefined) {
     const pairs = bigOne.runs.map((r, k) => r.wall / (bigTwo.runs[k]?.wall ?? Number.NaN)).filter(Number.isFinite).sort((a, b) => a - b);
