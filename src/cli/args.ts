@@ -52,6 +52,8 @@ export interface CliArgs {
 /** The `--help` text. */
 export const USAGE = `Usage: rcvd [options] <path…>
        rcvd web [--port N]   the offline analyzer page on 127.0.0.1 (rcvd web --help)
+       rcvd summarize <records.ndjson[.gz]|folder|-…>   the summary and --report rebuilt from the NDJSON
+                             of runs or shards, equal to one run (rcvd summarize --help)
 
 Reads raw email (a message, an mbox, a Maildir, a folder of them, a .gz; "-" = stdin) and prints, for every
 message, the hop chain its Received headers describe — oldest hop first — with the TLS version and cipher each
