@@ -171,8 +171,9 @@ describe.skipIf(!HAS_CHROMIUM)('the analyzer page in headless Chromium', () => {
     await page.waitForSelector('#list-box:not([hidden]) button.pick');
     const [json] = await Promise.all([page.waitForEvent('download'), page.click('#dl-json')]);
     expect(json.suggestedFilename()).toBe('rcvd.json');
-    const doc = JSON.parse(readFileSync((await json.path()) ?? '', 'utf8')) as { schemaVersion: number; messages: { source: string; index: number; report: { hops: unknown[] } }[]; summary: { messages: number } };
+    const doc = JSON.parse(readFileSync((await json.path()) ?? '', 'utf8')) as { schemaVersion: number; settings: unknown; messages: { source: string; index: number; report: { hops: unknown[] } }[]; summary: { messages: number } };
     expect(doc.schemaVersion).toBe(1);
+    expect(doc.settings).toMatchObject({ policy: 'practical', trusted: [], internal: [], providers: null });
     expect(doc.messages.map((m) => m.index)).toEqual([0, 1, 2]);
     expect(doc.summary.messages).toBe(3);
     const [html] = await Promise.all([page.waitForEvent('download'), page.click('#dl-html')]);

@@ -123,7 +123,15 @@ function onMessage(m: FromWorker): void {
 function send(message: ToWorker): void {
   if (worker === null) {
     workerUrl = URL.createObjectURL(new Blob([RCVD_WORKER_SOURCE], { type: 'text/javascript' }));
-    worker = new Worker(workerUrl, { name: 'rcvd-analyzer' });
+    try {
+      worker = new Worker(workerUrl, { name: 'rcvd-analyzer' });
+    } catch (error) {
+      // Some browsers refuse workers on pages opened from disk: say so, and how to get the page served instead.
+      stopWorker();
+      setBusy(false);
+      status.textContent = `This browser refused to start the analysis worker (${error instanceof Error ? error.message : String(error)}); run rcvd web to open the page from 127.0.0.1.`;
+      return;
+    }
     worker.onmessage = (event: MessageEvent<FromWorker>) => onMessage(event.data);
     worker.onerror = (event) => {
       event.preventDefault();
@@ -222,15 +230,21 @@ results.addEventListener('click', (e) => {
   target.scrollIntoView();
   target.focus();
 });
-// Dropping anywhere must not open the file in the tab; dropping on the page reads it.
+/** A drag that carries files (text dragged into the message box is left to the browser). */
+function carriesFiles(e: DragEvent): boolean {
+  return e.dataTransfer !== null && Array.from(e.dataTransfer.types).includes('Files');
+}
+// Dropping files anywhere must not open them in the tab; dropping them on the page reads them.
 document.addEventListener('dragover', (e) => {
+  if (!carriesFiles(e)) return;
   e.preventDefault();
   drop.classList.add('over');
 });
 document.addEventListener('dragleave', () => drop.classList.remove('over'));
 document.addEventListener('drop', (e) => {
-  e.preventDefault();
   drop.classList.remove('over');
+  if (!carriesFiles(e)) return;
+  e.preventDefault();
   analyzeFiles(e.dataTransfer?.files ?? null);
 });
 window.addEventListener('hashchange', () => showSettings(settingsFromFragment(location.hash)));

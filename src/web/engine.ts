@@ -7,6 +7,7 @@
  */
 import { analyzeMessage } from '../analyze.js';
 import { jsonFormat } from '../cli/format/json.js';
+import type { RunSettings } from '../cli/format/machine.js';
 import { TOOL } from '../cli/version.js';
 import type { AnalyzeOptions } from '../options.js';
 import { ReportAggregator, renderReport } from '../report/index.js';
@@ -43,6 +44,7 @@ export class AnalyzerEngine {
   private stored: Stored[] = [];
   private aggregator = new ReportAggregator();
   private options: AnalyzeOptions = {};
+  private settings: WebSettings | null = null;
   private filter = 'all';
   private offset = 0;
   private selected: number | null = null;
@@ -60,6 +62,7 @@ export class AnalyzerEngine {
       return this.post({ type: 'problem', message: error instanceof Error ? error.message : String(error) });
     }
     this.options = resolved.options;
+    this.settings = settings;
     this.files = [];
     this.stored = [];
     this.aggregator = new ReportAggregator();
@@ -152,7 +155,7 @@ export class AnalyzerEngine {
       this.post({ type: 'export', what, blob: new Blob([html], { type: 'text/html' }), name: 'rcvd-report.html' });
       return;
     }
-    const format = jsonFormat();
+    const format = jsonFormat(this.runSettings());
     const parts: string[] = [format.head()];
     this.stored.forEach((s, k) => {
       const report = this.analyzeRange(s.file, s.start, s.end);
@@ -161,6 +164,22 @@ export class AnalyzerEngine {
     });
     parts.push(format.tail(this.aggregator.result().summary));
     this.post({ type: 'export', what, blob: new Blob(parts, { type: 'application/json' }), name: 'rcvd.json' });
+  }
+
+  /** The settings as the CLI's JSON head records them (the page has no --nested, --max-hops, --fail-on or --shard). */
+  private runSettings(): RunSettings | null {
+    const o = this.options;
+    if (this.settings === null) return null;
+    return {
+      policy: this.settings.policy,
+      nested: false,
+      maxHops: null,
+      trusted: [...(o.trustedNetworks ?? []), ...(o.trustedHosts ?? [])],
+      internal: [...(o.internalNetworks ?? []), ...(o.internalHosts ?? [])],
+      providers: this.settings.providers.trim() === '' ? null : '(given in the page)',
+      failOn: null,
+      shard: null,
+    };
   }
 
   private analyzeRange(file: number, start: number, end: number): MessageReport {
