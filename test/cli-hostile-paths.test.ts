@@ -6,6 +6,7 @@ import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, st
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { argvWithBytes, pathProblem, type PathProbe } from '../src/cli/paths.js';
 import { run, signalExitCode, type CliIo } from '../src/cli/run.js';
@@ -259,5 +260,44 @@ describe('a run stopped by a signal', () => {
     expect(stderr.text()).toMatch(new RegExp(`interrupted by ${reason} after ${lines.length - 1} messages.*report was not written`));
     expect(readFileSync(out, 'utf8')).toBe('<!DOCTYPE html><p>previous</p>');
     expect(readdirSync(dir).sort()).toEqual(['many.mbox', 'r.html']);
+  });
+});
+
+describe('inputs that are not mail', () => {
+  it('a tar.gz or zip export is refused with what to do, and the other paths still run (exit 2)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rcvd-archive-'));
+    try {
+      const tarPath = join(dir, 'maildir.tar.gz');
+      const header = Buffer.alloc(1024);
+      header.write('cur/1.eml', 0);
+      header.write('ustar', 257);
+      writeFileSync(tarPath, gzipSync(header));
+      const zipPath = join(dir, 'export.zip');
+      writeFileSync(zipPath, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]));
+      const r = await runCli([tarPath, zipPath, SEED]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('a tar archive, which rcvd does not read: unpack it (tar -xf)');
+      expect(r.stderr).toContain('a zip archive, which rcvd does not read');
+      expect(r.stdout).toContain('verdict F');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a path that yields no message is named on stderr; the run still exits 0', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rcvd-empty-'));
+    try {
+      mkdirSync(join(dir, 'empty'));
+      mkdirSync(join(dir, 'notes'));
+      writeFileSync(join(dir, 'notes', 'a.txt'), 'hello\n');
+      const r = await runCli([join(dir, 'empty'), join(dir, 'notes') + '/', SEED]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain(`no messages found in ${join(dir, 'empty')}\n`);
+      expect(r.stderr).toContain(`no messages found in ${join(dir, 'notes')}/\n`);
+      expect(r.stderr).not.toContain(SEED);
+      expect((await runCli(['-q', join(dir, 'empty')])).stderr).toBe('');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

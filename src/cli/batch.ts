@@ -50,6 +50,8 @@ export interface CliBatchResult {
   readonly warnings: string[];
   /** The messages' reports, for `--report` only (empty otherwise). */
   readonly reports: ReportMessage[];
+  /** The sources the batch's messages came from, each once: a named path none of them is in yielded no message. */
+  readonly sources: string[];
 }
 
 /** Each record analysed only when the loop asks for it (the synchronous hot path). */
@@ -65,6 +67,7 @@ export async function processCliBatch(records: readonly MessageRecord[], config:
   const facts: MessageFacts[] = [];
   const warnings: string[] = [];
   const reports: ReportMessage[] = [];
+  const sources = new Set<string>();
   let failed = 0;
   let parts: string[] = [];
   let chars = 0;
@@ -81,6 +84,7 @@ export async function processCliBatch(records: readonly MessageRecord[], config:
       if (wait !== undefined) await wait;
     }
     facts.push(messageFacts(item.report, item.nested.length));
+    sources.add(item.source);
     if (config.report === true) reports.push({ source: item.source, index: item.index, report: item.report, nested: item.nested.length });
     if (config.failOn !== null && failsOn(item.report.verdict, config.failOn)) failed++;
     if (hasIoError(item.report)) {
@@ -89,5 +93,5 @@ export async function processCliBatch(records: readonly MessageRecord[], config:
     }
   }
   if (parts.length > 0) await sink(parts.join(format.separator));
-  return { facts, failed, warnings, reports };
+  return { facts, failed, warnings, reports, sources: [...sources] };
 }

@@ -26,6 +26,7 @@ import { createFormat } from './format/index.js';
 import type { RunSettings } from './format/machine.js';
 import { textWidth } from './format/units.js';
 import { pathProblem } from './paths.js';
+import { EmptyInputs } from './empty-inputs.js';
 import { createProgress, type Progress } from './progress.js';
 import { ReportFile } from './report-file.js';
 import { sanitize } from './sanitize.js';
@@ -264,6 +265,7 @@ async function scanPaths(args: CliArgs, paths: readonly string[], analyze: Analy
   const pool = batchPool(io.workerScript ?? null, workerData, jobs);
 
   const summary = new SummaryBuilder();
+  const empty = new EmptyInputs(paths);
   let failed = 0;
   let warned = 0;
   let first = true;
@@ -297,6 +299,7 @@ async function scanPaths(args: CliArgs, paths: readonly string[], analyze: Analy
         messages += result.facts.length;
         if (report !== null) for (const r of result.reports) report.add(r);
         failed += result.failed;
+        empty.saw(result.sources);
         if (!args.quiet) {
           for (const w of result.warnings) {
             if (warned++ < MAX_STDERR_WARNINGS) await write(io.stderr, `rcvd: warning: ${w}\n`);
@@ -314,6 +317,10 @@ async function scanPaths(args: CliArgs, paths: readonly string[], analyze: Analy
     if (!args.quiet && done.unmatchedDeclared.length > 0) {
       // A pattern that never matched changed nothing: almost always a typo or a HELO name no address confirms.
       await write(io.stderr, `rcvd: warning: --trusted/--internal matched nothing in ${done.messages} messages: ${sanitize(done.unmatchedDeclared.join(', '))}\n`);
+    }
+    // With --shard a path may rightly give this shard nothing; an interrupted run has not read them all.
+    if (!args.quiet && args.shard === null && signal?.aborted !== true) {
+      for (const p of empty.remaining()) await write(io.stderr, `rcvd: no messages found in ${p === '-' ? 'stdin' : sanitize(p)}\n`);
     }
     if (signal?.aborted === true) {
       const name = typeof signal.reason === 'string' ? signal.reason : 'a signal';
