@@ -56,6 +56,16 @@ describe.skipIf(!HAVE_ENRON)(`enron.pst from pst-extractor's package${HAVE_ENRON
     }
   });
 
+  it("leaves pst-extractor's static map of named properties empty once no archive is open", async () => {
+    const { PSTFile } = require('pst-extractor') as { PSTFile: { nodeMap: Record<string, unknown> } };
+    const sizes = (): number[] => Object.values(PSTFile.nodeMap).map((m) => (m instanceof Map ? m.size : 0));
+    const records = readMessages(ENRON);
+    await records.next();
+    expect(Math.max(...sizes())).toBeGreaterThan(0);
+    await collect(records);
+    expect(sizes().every((n) => n === 0)).toBe(true);
+  });
+
   it('reads the same from a .gz (held in memory) as from the file', async () => {
     const gz = join(dir, 'enron.pst.gz');
     await writeFile(gz, gzipSync(readFileSync(ENRON), { level: 1 }));

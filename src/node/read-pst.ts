@@ -117,6 +117,18 @@ function message(error: unknown): string {
 }
 
 let extractor: Promise<typeof PSTFileClass> | null = null;
+/** Archives being read now: pst-extractor's map of named properties is one static for all of them. */
+let openArchives = 0;
+
+/**
+ * Empty pst-extractor's static map of named properties once no archive is open: it keeps every name of every
+ * archive read in the process, and an archive can declare a million names of its own.
+ */
+function forgetNamedProperties(PSTFile: unknown): void {
+  const maps = (PSTFile as { nodeMap?: Record<string, unknown> } | undefined)?.nodeMap;
+  if (maps === undefined) return;
+  for (const value of Object.values(maps)) if (value instanceof Map) value.clear();
+}
 
 /** pst-extractor, loaded on first use: runs without any archive never pay for it. */
 function loadPstFile(): Promise<typeof PSTFileClass> {
@@ -250,11 +262,14 @@ export async function* readPst(target: string | Buffer, source: string, options:
     yield faultRecord(source, 0, issue('IO_UNREADABLE', 'error', describeError(error)));
     return;
   }
+  let PSTFile: typeof PSTFileClass | undefined;
+  openArchives++;
   try {
     let root: PSTFolder;
     try {
-      const PSTFile = await loadPstFile();
-      root = access.call(() => new PSTFile(access.view).getRootFolder());
+      PSTFile = await loadPstFile();
+      const Reader = PSTFile;
+      root = access.call(() => new Reader(access.view).getRootFolder());
     } catch (error) {
       yield faultRecord(source, 0, issue('IO_UNREADABLE', 'error', `unreadable Outlook archive (.pst/.ost): ${message(error)}`));
       return;
@@ -264,6 +279,7 @@ export async function* readPst(target: string | Buffer, source: string, options:
     if (w.index === 0) yield faultRecord(source, 0, issue('IO_NO_INTERNET_HEADERS', 'info', 'an Outlook archive without any item'));
   } finally {
     access.close();
+    if (--openArchives === 0) forgetNamedProperties(PSTFile);
   }
 }
 
