@@ -74,6 +74,11 @@ describe.skipIf(!HAS_CHROMIUM)('the analyzer page in headless Chromium', () => {
     expect(await page.evaluate("getComputedStyle(document.querySelector('#detail .g-F')).backgroundColor")).toBe('rgb(213, 94, 0)');
     await page.screenshot({ path: join(WEB_OUT, 'analyzer-seed.png'), fullPage: false });
     if (UPDATE_README) await page.screenshot({ path: join(README_SHOTS, 'analyzer.png') });
+    // on paper: the result without the form, the settings or the buttons
+    await page.emulateMedia({ media: 'print' });
+    for (const sel of ['#input', '#settings-box', '.actions']) expect(await page.locator(sel).isVisible(), sel).toBe(false);
+    expect(await page.locator('#detail svg.hop-path').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
     clean(opened);
     await page.close();
   });
@@ -200,6 +205,13 @@ describe.skipIf(!HAS_CHROMIUM)('the analyzer page in headless Chromium', () => {
     expect(reached).toContain('a.skip');
     expect(reached).toContain('button.pick');
     expect(reached).toContain('summary');
+    // every control has a name a screen reader can say: a label, its own text, or an aria-label
+    const unnamed = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('input, select, textarea, button, summary')]
+        .filter((e) => !((e as HTMLInputElement).labels?.length ?? 0) && (e.textContent ?? '').trim() === '' && !e.hasAttribute('aria-label'))
+        .map((e) => e.outerHTML.slice(0, 80)),
+    );
+    expect(unnamed).toEqual([]);
     // Enter on the second list entry shows that message and moves focus to it
     await page.locator('#list button.pick[data-id="1"]').focus();
     await page.keyboard.press('Enter');
