@@ -4,7 +4,7 @@
  * the SpamAssassin corpus (skipped when the devDependency is not installed) — and records that do not add up to one
  * run are refused with a message that says why.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -93,8 +93,16 @@ describe('summarize: shards of the fixtures equal one run', () => {
   });
 
   it('a folder of shards, and a shard on stdin (gzipped), give the same summary', async () => {
-    const folder = await records('only-one.ndjson', ['--nested', ...FIXTURES]);
-    const byFolder = await runCli(['summarize', '-f', 'ndjson', dir.length > 0 ? folder : '']);
+    // Other files, dot files and sub-folders' records: only *.ndjson[.gz] and *.jsonl[.gz] count, dot names never.
+    const folder = join(dir, 'shards');
+    await mkdir(join(folder, 'more'), { recursive: true });
+    await copyFile(shards[0] ?? '', join(folder, 'a.ndjson'));
+    await copyFile(shards[1] ?? '', join(folder, 'more', 'b.ndjson.gz'));
+    await copyFile(shards[2] ?? '', join(folder, 'c.jsonl'));
+    await copyFile(shards[2] ?? '', join(folder, '.c-being-written.ndjson'));
+    await writeFile(join(folder, 'notes.txt'), 'not records\n');
+    const byFolder = await runCli(['summarize', '-f', 'ndjson', folder]);
+    expect(byFolder.stderr).toBe('');
     expect(JSON.parse(byFolder.stdout)).toEqual(lastLine(one.ndjson));
     const gz = await readFile(shards[1] ?? '');
     const viaStdin = await runCli(['summarize', '-f', 'ndjson', shards[0] ?? '', '-', shards[2] ?? ''], { stdin: gz });
@@ -125,6 +133,21 @@ describe('summarize: shards of the fixtures equal one run', () => {
     const part = lastLine(await readFile(shards[0] ?? '', 'utf8')) as { messages: number };
     const other = lastLine(await readFile(shards[2] ?? '', 'utf8')) as { messages: number };
     expect((JSON.parse(r.stdout) as { messages: number }).messages).toBe(part.messages + other.messages);
+  });
+});
+
+describe('summarize: declared networks and unmatched patterns survive the records', () => {
+  it('shards with --internal and --trusted equal one run, unmatchedDeclared included', async () => {
+    const argv = ['--internal', '192.0.2.0/24,198.51.100.0/24,.example.org,.nowhere.example', '--trusted', '198.51.100.7', ...FIXTURES];
+    const one = await runCli(['-f', 'ndjson', ...argv]);
+    const parts = [];
+    for (const k of [2, 1]) parts.push(await records(`declared-${k}.ndjson`, ['--shard', `${k}/2`, ...argv]));
+    const r = await runCli(['summarize', '-f', 'ndjson', ...parts]);
+    const summary = lastLine(one.stdout) as { unmatchedDeclared: string[] };
+    expect(summary.unmatchedDeclared).toContain('.nowhere.example');
+    expect(JSON.parse(r.stdout)).toEqual(summary);
+    // The same warning as the run gives: a pattern that matched nothing.
+    expect(r.stderr).toMatch(/--trusted\/--internal matched nothing in \d+ messages: .*\.nowhere\.example/);
   });
 });
 
