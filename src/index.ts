@@ -4,7 +4,7 @@
  *
  * The core is pure: no `node:` imports; it runs in browsers and workers. File and archive readers live in
  * `received-forensics/node`.
- * @module
+ * @module received-forensics
  */
 export { analyzeMessage } from './analyze.js';
 export { parseReceived } from './received/parse.js';

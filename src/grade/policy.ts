@@ -46,15 +46,19 @@ export type RuleId = (typeof RULE_IDS)[number];
 
 /** A grading policy: a name and the cap per rule. Rules a custom policy leaves out keep the `base` preset's cap. */
 export interface GradingPolicy {
+  /** Shown in outputs that name the policy (`practical`, `bcp195`, or yours). */
   readonly name: string;
   /** Preset the `caps` override; default `practical`. `none` = start with every rule switched off. */
   readonly base?: 'practical' | 'bcp195' | 'none';
+  /** The cap per rule id (`A`, `B`, `C` or `F`) that this policy changes. */
   readonly caps: Partial<Record<RuleId, CapGrade>>;
 }
 
 /** A policy with every rule filled in (what `resolvePolicy` returns). */
 export interface ResolvedPolicy {
+  /** The policy's name. */
   readonly name: string;
+  /** The cap of every rule id. */
   readonly caps: Readonly<Record<RuleId, CapGrade>>;
 }
 

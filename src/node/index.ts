@@ -1,7 +1,7 @@
 /**
  * received-forensics/node: the Node adapters — archive readers (a message, mbox, Maildir, folders, `.gz`, stdin,
  * streams), `analyzeFile`, and `scan`, which streams one report per message and a summary in bounded memory.
- * @module
+ * @module received-forensics/node
  */
 export { analyzeFile } from './analyze-file.js';
 export { readMessages } from './read-messages.js';

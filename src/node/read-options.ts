@@ -48,9 +48,9 @@ export interface ReadOptions {
    * {@link MAX_MESSAGE_SCAN_BYTES}): a message still going on past them ends the input there, with `IO_TRUNCATED`.
    */
   readonly maxMessageScanBytes?: number;
-  /** Directory levels descended below the input folder (default {@link MAX_DIRECTORY_DEPTH}). */
+  /** Directory levels descended below the input folder (default 32, `MAX_DIRECTORY_DEPTH`). */
   readonly maxDirectoryDepth?: number;
-  /** Entries read per directory (default {@link MAX_DIRECTORY_ENTRIES}). */
+  /** Entries read per directory (default 2,000,000, `MAX_DIRECTORY_ENTRIES`). */
   readonly maxDirectoryEntries?: number;
   /** `>From` unquoting in mbox files (default `mboxrd`, which also reads mboxo files correctly but for `>>From`). */
   readonly mboxVariant?: MboxVariant;

@@ -86,10 +86,10 @@ export interface ScanSummary {
   readonly externalHopGrades: GradeCounts;
   /**
    * Ciphers on external hops, worst grade first (the project order `none` < `F` < `unknown` < `C` < `B` < `A`),
-   * then most used; at most {@link SUMMARY_TOP} entries.
+   * then most used; at most 10 entries (`SUMMARY_TOP`).
    */
   readonly weakestCiphers: readonly CipherTally[];
-  /** Sending relays of external hops, worst grade first (same order), then most hops at that grade; at most {@link SUMMARY_TOP}. */
+  /** Sending relays of external hops, worst grade first (same order), then most hops at that grade; at most 10 (`SUMMARY_TOP`). */
   readonly worstRelays: readonly RelayTally[];
   /** Per year, ascending, the `null` year last. */
   readonly years: readonly YearTally[];
