@@ -75,7 +75,7 @@ async function importedPackages(entries: readonly string[]): Promise<Set<string>
 
 describe('the published tarball', () => {
   it('holds only dist/, schema/, docs/, the README screenshots, README.md, CHANGELOG.md, LICENSE and package.json', () => {
-    const shipped = /^(?:dist\/|schema\/[^/]+\.schema\.json$|docs\/[^/]+\.md$|fixtures\/screenshots\/[^/]+\.png$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/;
+    const shipped = /^(?:dist\/|schema\/[^/]+\.schema\.json$|docs\/[^/]+$|fixtures\/screenshots\/[^/]+\.png$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/;
     const stray = files.map((f) => f.path).filter((path) => !shipped.test(path));
     expect(stray).toEqual([]);
     const paths = files.map((f) => f.path);
@@ -112,7 +112,7 @@ describe('the published tarball', () => {
     }));
     const report = JSON.parse(result.stdout) as { problems?: unknown; analysis?: { problems: unknown; entrypoints: Record<string, unknown> } };
     expect(report.analysis?.problems ?? report.problems).toEqual([]);
-    expect(Object.keys(report.analysis?.entrypoints ?? {}).sort()).toEqual(['.', './node', './package.json']);
+    expect(Object.keys(report.analysis?.entrypoints ?? {}).sort()).toEqual(['.', './node', './package.json', './schema/*.json']);
   });
 });
 

@@ -44,6 +44,7 @@ console.log(report.verdict.grade, gradeTls({ version: 'TLSv1', cipher: 'RC4-SHA'
 const CJS = `const { lookupCipher } = require('received-forensics');
 const { scan } = require('received-forensics/node');
 console.log(lookupCipher('ECDHE-RSA-AES128-GCM-SHA256').iana, typeof scan);
+console.log(require('received-forensics/schema/record.schema.json').title);
 `;
 const TS = `import { analyzeMessage, type Grade, type MessageReport } from 'received-forensics';
 import { readMessages } from 'received-forensics/node';
@@ -63,7 +64,7 @@ async function checkUse(dir: string, bin: string): Promise<void> {
   writeFileSync(join(dir, 'esm.mjs'), ESM);
   expect((await run(process.execPath, ['esm.mjs', RC4], { cwd: dir })).stdout).toBe('F F 0\n');
   writeFileSync(join(dir, 'cjs.cjs'), CJS);
-  expect((await run(process.execPath, ['cjs.cjs'], { cwd: dir })).stdout).toBe('TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 function\n');
+  expect((await run(process.execPath, ['cjs.cjs'], { cwd: dir })).stdout).toBe('TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 function\nrcvd --format ndjson record\n');
   writeFileSync(join(dir, 'check.ts'), TS);
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(TSCONFIG));
   const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -93,7 +94,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   if (scratch !== '') rmSync(scratch, { recursive: true, force: true });
-});
+}, 120_000);
 
 describe('the packed tarball installed into an empty directory', () => {
   it('links rcvd and gives the library from ESM, CommonJS and TypeScript', async () => {
