@@ -232,3 +232,24 @@ describe('--fail-on truth table', () => {
     expect(failsOn(verdict('unknown', { A: 1, unknown: 1 }), 'C')).toBe(false);
   });
 });
+
+describe('progress on a shared terminal', () => {
+  it('clear() erases the bar line and the next update draws it again, so no stale line is left', async () => {
+    let written = '';
+    const fake = { isTTY: true, columns: 100, write: (chunk: string) => ((written += chunk), true), cursorTo: () => true, clearLine: () => true, moveCursor: () => true, on: () => fake, removeListener: () => fake };
+    const stream = fake as unknown as NodeJS.WritableStream;
+    let now = 0;
+    const p = await createProgress(stream, () => now);
+    now = PROGRESS_DELAY_MS + 1000;
+    p.update({ messages: 10, bytes: 1000 });
+    p.update({ messages: 10, bytes: 1000 });
+    const before = written;
+    expect(before).toContain('10 messages');
+    p.clear();
+    expect(written.slice(before.length)).toBe('\r\x1b[2K');
+    now += 1000;
+    p.update({ messages: 10, bytes: 1000 });
+    p.stop();
+    expect(written.slice(before.length + 5)).toContain('10 messages');
+  });
+});

@@ -13,8 +13,17 @@ export const PROGRESS_DELAY_MS = 1000;
 /** What the run loop calls. */
 export interface Progress {
   update(p: ScanProgress): void;
+  /**
+   * Take the bar off its line before something else is written to the same terminal (stdout on the terminal
+   * stderr draws on): the text then starts on a clean line and the bar is drawn again below it at its next update,
+   * instead of a stale bar line being left between two message blocks.
+   */
+  clear(): void;
   stop(): void;
 }
+
+/** Return to the line's start and erase it (ECMA-48 CR + EL 2). */
+const CLEAR_LINE = '\r\x1b[2K';
 
 const MB = 1024 * 1024;
 
@@ -51,6 +60,12 @@ export async function createProgress(stream: NodeJS.WritableStream, now: () => n
         return;
       }
       bar.update(p.totalBytes !== undefined && p.totalBytes > 0 ? Math.min(p.bytes, p.totalBytes) : 0, payload(p));
+    },
+    clear() {
+      if (bar === null) return;
+      stream.write(CLEAR_LINE);
+      // cli-progress skips a redraw whose text equals the last one drawn; that line is gone now
+      (bar as unknown as { lastDrawnString: string }).lastDrawnString = '';
     },
     stop() {
       if (bar === null) return;

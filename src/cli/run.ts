@@ -264,6 +264,8 @@ async function scanPaths(args: CliArgs, paths: readonly string[], analyze: Analy
   }
   const pool = batchPool(io.workerScript ?? null, workerData, jobs);
 
+  // stdout on the terminal the bar is drawn on: the bar steps off its line before each piece of output
+  const sharedTerminal = progress !== null && io.stdout.isTTY === true;
   const summary = new SummaryBuilder();
   const empty = new EmptyInputs(paths);
   let failed = 0;
@@ -279,6 +281,7 @@ async function scanPaths(args: CliArgs, paths: readonly string[], analyze: Analy
         onWritten?.();
         return undefined;
       }
+      if (sharedTerminal) progress?.clear();
       const sep = first ? undefined : write(io.stdout, format.separator);
       first = false;
       const done = write(io.stdout, piece, onWritten);
@@ -302,7 +305,10 @@ async function scanPaths(args: CliArgs, paths: readonly string[], analyze: Analy
         empty.saw(result.sources);
         if (!args.quiet) {
           for (const w of result.warnings) {
-            if (warned++ < MAX_STDERR_WARNINGS) await write(io.stderr, `rcvd: warning: ${w}\n`);
+            if (warned++ < MAX_STDERR_WARNINGS) {
+              progress?.clear();
+              await write(io.stderr, `rcvd: warning: ${w}\n`);
+            }
           }
         }
         if (signal?.aborted === true) break;
