@@ -4,7 +4,10 @@
  * @module
  */
 
-/** Form controls, the drop zone, progress, the message list; narrow screens and print. */
+/**
+ * Form controls, the drop zone, progress, the message list; narrow screens (the hop path keeps a readable size and
+ * scrolls sideways in its own box) and print.
+ */
 export const WEB_CSS = `
 .sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .skip{position:absolute;left:8px;top:-40px;background:#fff;padding:6px 10px;border:2px solid var(--link);z-index:2}
@@ -42,6 +45,7 @@ table.facts td{display:block;padding:0 0 4px}
 table.list th,table.list td{padding:4px 4px}
 section.message{padding:10px}
 .cards{grid-template-columns:1fr}
+svg.hop-path{min-width:600px}
 }
 @media print{
 #input,details.settings,#work,.actions,.filter,.skip{display:none}
