@@ -2,7 +2,7 @@ import type { GradingPolicy, ResolvedPolicy } from './grade/policy.js';
 import type { Limits } from './limits.js';
 import type { ProviderEntry } from './providers/types.js';
 
-/** A grading policy: a preset name, or a policy object (see GRADING.md and `gradeTls`). */
+/** A grading policy: a preset name, or a policy object (see docs/grading.md and `gradeTls`). */
 export type GradingPolicyInput = 'practical' | 'bcp195' | GradingPolicy | ResolvedPolicy;
 
 /** Options of `analyzeMessage` (and of `scan`, which passes them through). All optional. */

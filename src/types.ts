@@ -217,9 +217,9 @@ export type ScopeReason =
   | 'cross-operator'
   | 'no-address';
 
-/** One cap applied (or one fact that decided the grade), with its rule id from GRADING.md. */
+/** One cap applied (or one fact that decided the grade), with its rule id (docs/grading.md lists them all). */
 export interface Reason {
-  /** Rule id from GRADING.md (`E-RC4`, `P-TLS10`, `OK-MODERN`, …). */
+  /** Rule id, listed in docs/grading.md (`E-RC4`, `P-TLS10`, `OK-MODERN`, …). */
   readonly rule: string;
   /** Human-readable explanation citing the RFC. */
   readonly message: string;

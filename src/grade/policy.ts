@@ -1,6 +1,6 @@
 /**
  * Grading policies: which letter each cap rule imposes. A policy is plain data so users can write their own.
- * Rule ids follow research/tls-grading.md §(c); GRADING.md lists the default (`practical`) decisions.
+ * Every rule id, with its cap under each preset, is listed in docs/grading.md.
  * @module
  */
 
@@ -67,7 +67,7 @@ const PRACTICAL_CAPS: Readonly<Record<RuleId, CapGrade>> = Object.freeze({
   'P-SSL3': 'F', // RFC 7568
   'P-TLS10': 'C', // RFC 8996: prohibited, no practical passive break of AES mail hops
   'P-TLS11': 'C',
-  'P-UNSTATED': 'C', // GRADING.md rule 3: no version, a suite that runs on TLS 1.0 — proven no better than TLS 1.0
+  'P-UNSTATED': 'C', // docs/grading.md: no version, a suite that runs on TLS 1.0 — proven no better than TLS 1.0
   'K-DHE': 'B', // RFC 9325 §4.1 SHOULD NOT (group size rarely stated)
   'K-RSA': 'B', // RFC 9325 §4.1 SHOULD NOT: no forward secrecy
   'K-STATIC-DH': 'B',
@@ -95,7 +95,7 @@ const PRACTICAL_CAPS: Readonly<Record<RuleId, CapGrade>> = Object.freeze({
   'R-PARTIAL-SUITE': 'B', // suite read from its parts only
 });
 
-/** The default policy (GRADING.md): C for deprecated-without-practical-break, F for broken. */
+/** The default policy (docs/grading.md): C for deprecated-without-practical-break, F for broken. */
 export const PRACTICAL_POLICY: ResolvedPolicy = Object.freeze({ name: 'practical', caps: PRACTICAL_CAPS });
 
 /** Strict preset: every RFC 9325 (BCP 195) MUST NOT is F, including TLS 1.0/1.1, < 128-bit ciphers and anonymous DH. */
