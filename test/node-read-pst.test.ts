@@ -201,4 +201,23 @@ describe('ArchiveAccess: what a call into pst-extractor may do', () => {
     // The budget is per call.
     expect(access.call(() => access.view.copy(target, 0, 0, 1))).toBe(1);
   });
+
+  it('reads from a file give the file bytes, small or large, inside a page, across its end and past the file', async () => {
+    const bytes = Buffer.alloc(200 * 1024);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7 + (i >> 9)) & 0xff;
+    const path = join(dir, 'bytes.bin');
+    await writeFile(path, bytes);
+    const access = ArchiveAccess.open(path, false);
+    try {
+      for (const [start, length] of [[0, 1], [5, 100], [65_530, 12], [65_536, 4], [100_000, 70_000], [131_000, 3000], [204_790, 20], [300_000, 8]] as const) {
+        const target = Buffer.alloc(length);
+        const read = access.call(() => access.view.copy(target, 0, start, start + length));
+        const want = bytes.subarray(start, start + length);
+        expect(read).toBe(want.length);
+        expect(target.subarray(0, read)).toEqual(want);
+      }
+    } finally {
+      access.close();
+    }
+  });
 });

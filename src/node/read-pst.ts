@@ -38,6 +38,9 @@ const CONSOLE_METHODS = ['log', 'error', 'warn', 'info', 'debug'] as const;
 
 type Alloc = typeof Buffer.alloc;
 
+/** 64 KiB read at once from an archive file: one system call serves the small reads of a whole region. */
+const PAGE_BYTES = 64 * 1024;
+
 /**
  * The archive's bytes as pst-extractor reads them. It takes a path (and opens it itself, leaking the descriptor when
  * its constructor throws) or a Buffer it reads with `buffer.copy(target, 0, start, end)` and nothing else. We hand
@@ -47,6 +50,9 @@ type Alloc = typeof Buffer.alloc;
  */
 export class ArchiveAccess {
   private reads = 0;
+  private readonly page = Buffer.allocUnsafe(PAGE_BYTES);
+  private pageStart = 0;
+  private pageLength = 0;
   readonly view: Buffer;
   /** The archive's size: no buffer pst-extractor allocates while reading it can need more. */
   private readonly size: number;
@@ -78,7 +84,18 @@ export class ArchiveAccess {
     const length = Math.min(end - start, target.length - targetStart);
     if (length <= 0) return 0;
     if (this.bytes !== null) return this.bytes.copy(target, targetStart, start, start + length);
-    return this.fd === null ? 0 : readSync(this.fd, target, targetStart, length, start);
+    if (this.fd === null) return 0;
+    if (length > PAGE_BYTES) return readSync(this.fd, target, targetStart, length, start);
+    // pst-extractor reads many structures a byte or a few at a time: serve those from one cached page.
+    if (start < this.pageStart || start + length > this.pageStart + this.pageLength) {
+      this.pageStart = start - (start % PAGE_BYTES);
+      this.pageLength = readSync(this.fd, this.page, 0, PAGE_BYTES, this.pageStart);
+      if (start + length > this.pageStart + this.pageLength) {
+        // A read across the page's end: straight from the file (the page stays as it is).
+        return readSync(this.fd, target, targetStart, length, start);
+      }
+    }
+    return this.page.copy(target, targetStart, start - this.pageStart, start - this.pageStart + length);
   }
 
   /**
