@@ -207,7 +207,7 @@ describe.skipIf(!HAS_CHROMIUM)('the analyzer page in headless Chromium', () => {
     expect(reached).toContain('summary');
     // every control has a name a screen reader can say: a label, its own text, or an aria-label
     const unnamed = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('input, select, textarea, button, summary')]
+      Array.from(document.querySelectorAll<HTMLElement>('input, select, textarea, button, summary'))
         .filter((e) => !((e as HTMLInputElement).labels?.length ?? 0) && (e.textContent ?? '').trim() === '' && !e.hasAttribute('aria-label'))
         .map((e) => e.outerHTML.slice(0, 80)),
     );
