@@ -83,6 +83,11 @@ const defs = {
     },
     'One Received header, read. index 0 is the topmost header, the last hop.',
   ),
+  numberedHop: {
+    allOf: [ref('hop')],
+    type: 'object',
+    properties: { number: { type: 'integer', minimum: 1, description: 'CLI output: the hop in chronological order, 1 = the first handover.' } },
+  },
   verdict: obj({
     grade: ref('verdictGrade'),
     weakestHop: nullable({ type: 'integer', minimum: 0 }),
@@ -103,7 +108,7 @@ const defs = {
   }),
   report: obj(
     {
-      hops: arrayOf(ref('hop')),
+      hops: arrayOf(ref('numberedHop')),
       verdict: ref('verdict'),
       timeline: ref('timeline'),
       trace: ref('trace'),
@@ -133,6 +138,14 @@ const defs = {
     },
     'One message of a scan.',
   ),
+  messageExtras: {
+    type: 'object',
+    description: 'What the CLI adds to a message record.',
+    properties: {
+      decodedHeaders: obj({ subject: nullable(str), from: nullable(str) }, 'Subject and From with RFC 2047 encoded words decoded.'),
+      run: obj({ settings: str, inputs: str, shard: nullable(str) }, 'Digests of the settings and inputs of the run, for rcvd summarize.'),
+    },
+  },
   summary: obj(
     {
       type: { const: 'summary' },
@@ -191,18 +204,19 @@ const schemas = {
     ...obj({
       schemaVersion: version,
       tool: obj({ name: str, version: str }),
-      messages: arrayOf(ref('message')),
+      settings: nullable({ type: 'object', description: 'The command-line settings that decide grades and counts.' }),
+      messages: arrayOf({ allOf: [ref('message'), ref('messageExtras')] }),
       summary: ref('summary'),
     }),
-    $defs: closure(['message', 'summary']),
+    $defs: closure(['message', 'messageExtras', 'summary']),
   },
   'record.schema.json': {
     ...head('record.schema.json', 'rcvd --format ndjson record', 'One line of `rcvd --format ndjson`: a message record, or the final summary.'),
     oneOf: [
-      { allOf: [ref('message'), { type: 'object', required: ['schemaVersion'], properties: { schemaVersion: version } }] },
+      { allOf: [ref('message'), ref('messageExtras'), { type: 'object', required: ['schemaVersion'], properties: { schemaVersion: version } }] },
       { allOf: [ref('summary'), { type: 'object', required: ['schemaVersion'], properties: { schemaVersion: version } }] },
     ],
-    $defs: closure(['message', 'summary']),
+    $defs: closure(['message', 'messageExtras', 'summary']),
   },
   'summary.schema.json': {
     ...head('summary.schema.json', 'scan summary', 'The summary: the last NDJSON line (with schemaVersion), `summary` of the JSON document, the last item of `scan()`.'),
