@@ -17,7 +17,9 @@ export function browserStandIns(root: string): Plugin {
   return {
     name: 'rcvd-browser-stand-ins',
     setup(build) {
-      build.onResolve({ filter: /report\/mime-words\.js$/ }, () => ({ path: join(root, 'src', 'web', 'mime-words.ts') }));
+      const original = join(root, 'src', 'report', 'mime-words.js');
+      // Whatever the specifier (`./mime-words.js` from the report, `../../report/mime-words.js` from the CLI formats).
+      build.onResolve({ filter: /mime-words\.js$/ }, (args) => (join(args.resolveDir, args.path) === original ? { path: join(root, 'src', 'web', 'mime-words.ts') } : undefined));
     },
   };
 }
