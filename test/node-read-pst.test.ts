@@ -56,6 +56,20 @@ describe.skipIf(!HAVE_ENRON)(`enron.pst from pst-extractor's package${HAVE_ENRON
     }
   });
 
+  it('is read inside a folder, after the messages before it in name order', async () => {
+    const { dir: folder, remove: removeFolder } = await tempDir('pst-folder');
+    try {
+      await writeFile(join(folder, 'a.eml'), 'Received: from a.example by b.example; Mon, 6 Jan 2025 09:15:02 +0000\r\nSubject: x\r\n\r\n');
+      await writeFile(join(folder, 'b.pst'), readFileSync(ENRON));
+      const records = await collect(readMessages(folder));
+      expect(records).toHaveLength(72);
+      expect(records[0]!.source).toBe(join(folder, 'a.eml'));
+      expect(records[1]!.source.startsWith(`${join(folder, 'b.pst')}:/`)).toBe(true);
+    } finally {
+      await removeFolder();
+    }
+  });
+
   it("leaves pst-extractor's static map of named properties empty once no archive is open", async () => {
     const { PSTFile } = require('pst-extractor') as { PSTFile: { nodeMap: Record<string, unknown> } };
     const sizes = (): number[] => Object.values(PSTFile.nodeMap).map((m) => (m instanceof Map ? m.size : 0));
