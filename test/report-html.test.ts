@@ -13,7 +13,7 @@ const TAGS = new Set([
   'svg', 'defs', 'pattern', 'marker', 'path', 'rect', 'circle', 'line', 'g', 'text', 'tspan',
 ]);
 const ATTRS = new Set([
-  'lang', 'charset', 'http-equiv', 'content', 'name', 'id', 'class', 'href', 'title', 'scope', 'colspan', 'role', 'aria-label', 'aria-hidden', 'focusable',
+  'lang', 'charset', 'http-equiv', 'content', 'name', 'id', 'class', 'href', 'download', 'title', 'scope', 'colspan', 'role', 'aria-label', 'aria-hidden', 'focusable',
   'viewbox', 'width', 'height', 'x', 'y', 'x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'r', 'rx', 'd', 'fill', 'stroke', 'transform', 'text-anchor', 'marker-end',
   'preserveaspectratio', 'patternunits', 'patterntransform', 'refx', 'refy', 'markerunits', 'markerwidth', 'markerheight', 'orient',
 ]);
@@ -81,6 +81,11 @@ function checkPage(html: string): Tag[] {
   for (const t of tags) {
     const href = t.attrs.get('href');
     if (href === undefined) continue;
+    // the one link that is not an anchor: the weakest-messages CSV, a download of data in the page itself
+    if (t.attrs.has('download')) {
+      expect(href.startsWith('data:text/csv;charset=utf-8,'), `download ${href.slice(0, 40)}`).toBe(true);
+      continue;
+    }
     expect(href.startsWith('#'), `href ${href}`).toBe(true);
     expect(ids.has(href.slice(1)), `dangling link ${href}`).toBe(true);
   }
@@ -163,7 +168,10 @@ describe('hostile headers', () => {
       if (/[<>"'&]/.test(s)) expect(html).not.toContain(s);
     }
     expect(html).not.toMatch(/<script|<img|<iframe|<svg onload/i);
-    expect(tags.filter((t) => t.name === 'a').every((t) => t.attrs.get('href')?.startsWith('#m') || t.attrs.get('href')?.startsWith('#'))).toBe(true);
+    expect(tags.filter((t) => t.name === 'a').every((t) => t.attrs.get('href')?.startsWith('#') || t.attrs.get('href')?.startsWith('data:text/csv;'))).toBe(true);
+    // the CSV download holds the hostile texts as data: percent-encoded, never markup
+    const csv = tags.find((t) => t.attrs.has('download'))?.attrs.get('href') ?? '';
+    expect(csv).not.toMatch(/[<>"']/);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 
@@ -192,9 +200,44 @@ describe('bounds', () => {
     const tags = checkPage(html);
     expect(tags.filter((t) => t.name === 'li' && (t.attrs.get('class') ?? '').startsWith('hop-card'))).toHaveLength(MAX_DETAIL_HOPS);
     expect(html).toContain(`${report.hops.length - MAX_DETAIL_HOPS} oldest not drawn`);
-    // Cards are titled by index and placed in the whole chain: the oldest drawn hop is not "1 of 60".
+    // Cards are numbered in the whole chain, 1 = the first handover: the oldest drawn hop is not "1 of 60".
     const oldestDrawn = MAX_DETAIL_HOPS - 1;
-    expect(html).toContain(`Hop ${oldestDrawn} <span class="muted">(${(report.hops.length - oldestDrawn).toLocaleString('en-US')} of ${report.hops.length.toLocaleString('en-US')}, oldest first)</span>`);
+    expect(html).toContain(`Hop ${(report.hops.length - oldestDrawn).toLocaleString('en-US')} <span class="muted">of ${report.hops.length.toLocaleString('en-US')}</span>`);
     expect(html.length).toBeLessThan(1_000_000);
+  });
+});
+
+describe('for an analyst', () => {
+  const raw = (subject: string, date: string, auth = ''): string =>
+    `Received: from mail.example.org (mail.example.org [198.51.100.23]) by mx1.example.net (Postfix) with ESMTPS id 4A; ${date}\r\n${auth}From: =?UTF-8?B?SsO8cmdlbg==?= <j@example.org>\r\nSubject: ${subject}\r\nDate: ${date}\r\n\r\n`;
+
+  it('decodes subjects, shares one month axis with gaps, offers the weakest list as CSV, tables the auth results', () => {
+    const a = analyzeMessage(raw('=?UTF-8?B?UmVjaG51bmcgZsO8ciBPa3RvYmVy?=', 'Mon, 6 Jan 2025 10:00:00 +0000', 'Authentication-Results: mx1.example.net; spf=pass smtp.mailfrom=example.org; dkim=fail header.d=example.org; dmarc=fail header.from=example.org\r\n'));
+    const b = analyzeMessage(raw('Later', 'Tue, 4 Mar 2025 10:00:00 +0000'));
+    const html = reportHtml(
+      [
+        { source: 'a.eml', index: 0, report: a },
+        { source: 'b.eml', index: 0, report: b },
+      ],
+      { settings: { policy: 'bcp195', nested: false, maxHops: null, trusted: ['192.0.2.0/24'], internal: [], providers: null, shard: null } },
+    );
+    checkPage(html);
+    expect(html).toContain('Rechnung für Oktober');
+    expect(html).toContain('Jürgen');
+    expect(html).not.toContain('=?UTF-8?B?');
+    // January, the empty February and March, on both charts
+    for (const id of ['chart-verdicts', 'chart-hops']) {
+      const chart = html.slice(html.indexOf(`id="${id}"`));
+      const svg = chart.slice(0, chart.indexOf('</svg>'));
+      expect([...svg.matchAll(/>(2025-\d\d)</g)].map((m) => m[1])).toEqual(['2025-01', '2025-02', '2025-03']);
+    }
+    const href = /download="weakest-messages.csv" href="([^"]+)"/.exec(html)?.[1] ?? '';
+    const csv = decodeURIComponent(href.replace(/&amp;/g, '&').slice('data:text/csv;charset=utf-8,'.length));
+    expect(csv.startsWith('\uFEFFrank,verdict,delivered_utc,from,subject,message_id,source,index\r\n')).toBe(true);
+    expect(csv).toContain('Rechnung für Oktober');
+    expect(html).toMatch(/<th>SPF<\/th><th>DKIM<\/th><th>DMARC<\/th><th>ARC<\/th>/);
+    expect(html).toContain('<td class="auth-some">fail</td>');
+    expect(html).toContain('Settings: policy bcp195 · trusted 192.0.2.0/24');
+    expect(html).toContain('hop 1 is the first handover');
   });
 });

@@ -3,13 +3,17 @@
  * sending domains, and the weakest messages linked to their details further down the same file.
  * @module
  */
+import { addMonths, differenceInCalendarMonths, format as formatDate } from 'date-fns';
+import { zeroCounts } from '../summary/summary.js';
 import type { GradeCounts, YearTally } from '../summary/types.js';
 import type { Grade } from '../types.js';
 import type { ArchiveReportData, MonthTally } from './aggregate.js';
 import { miniBar, mixText, periodChart, rowBars, shareBar, type PeriodBar } from './charts.js';
 import { esc, text } from './escape.js';
 import { int, isoShort, pct, total } from './format.js';
+import { csvText, UTF8_BOM } from '../cli/format/csv.js';
 import { messageSection } from './message-view.js';
+import { decodeMimeWords } from './mime-words.js';
 import { badge, GRADE_MEANING, GRADES_BEST_FIRST } from './palette.js';
 
 /** 3 calendar years or fewer with data (and at most 48 months) are drawn per month; longer spans per year. */
@@ -41,29 +45,70 @@ function gradeTable(counts: GradeCounts, what: string): string {
 /** A year counts toward "the span" when it holds at least 1% of the dated total (one stray 2037 clock must not decide). */
 const SIGNIFICANT_SHARE = 0.01;
 
-/** Per month when the span is short, per year otherwise; undated counted apart. */
-function periods(years: readonly YearTally[], months: readonly MonthTally[], pick: 'verdicts' | 'externalHops'): { bars: PeriodBar[]; unit: string; undated: number } {
-  const dated = years.filter((y) => y.year !== null && total(y[pick]) > 0);
+/** A period axis both charts share, and what each chart leaves out of it. */
+interface PeriodAxis {
+  readonly unit: 'month' | 'year';
+  /** Every period from the first to the last, empty ones included, so a gap in the archive shows as a gap. */
+  readonly labels: readonly string[];
+}
+
+function monthDate(label: string): Date {
+  return new Date(Number(label.slice(0, 4)), Number(label.slice(5, 7)) - 1, 1);
+}
+
+/**
+ * One axis for both charts, decided once: per month when the significant years are few and their months fit,
+ * else per year; from the first to the last period with data, with no period skipped (date-fns does the month
+ * arithmetic). A year holding under 1% of the dated messages does not stretch the axis (one stray 2037 clock).
+ */
+function periodAxis(years: readonly YearTally[], months: readonly MonthTally[]): PeriodAxis {
+  const sum = (y: YearTally): number => total(y.verdicts) + total(y.externalHops);
+  const dated = years.filter((y) => y.year !== null && sum(y) > 0);
+  let datedTotal = 0;
+  for (const y of dated) datedTotal += sum(y);
+  const significant = new Set(dated.filter((y) => sum(y) >= datedTotal * SIGNIFICANT_SHARE).map((y) => y.year));
+  const kept = months.filter((m) => total(m.verdicts) + total(m.externalHops) > 0 && significant.has(Number(m.month.slice(0, 4)))).map((m) => m.month).sort();
+  const first = kept[0];
+  const last = kept.at(-1);
+  if (first !== undefined && last !== undefined && significant.size <= MONTHLY_MAX_YEARS) {
+    const span = differenceInCalendarMonths(monthDate(last), monthDate(first)) + 1;
+    if (span <= MONTHLY_MAX_BARS) return { unit: 'month', labels: Array.from({ length: span }, (_, i) => formatDate(addMonths(monthDate(first), i), 'yyyy-MM')) };
+  }
+  const yearNumbers = [...significant].filter((y): y is number => y !== null).sort((a, b) => a - b);
+  const lo = yearNumbers[0];
+  const hi = yearNumbers.at(-1);
+  if (lo === undefined || hi === undefined) return { unit: 'year', labels: [] };
+  // every year between, when that stays drawable; otherwise only the years with data
+  const labels = hi - lo < MONTHLY_MAX_BARS ? Array.from({ length: hi - lo + 1 }, (_, i) => String(lo + i)) : yearNumbers.map(String);
+  return { unit: 'year', labels };
+}
+
+/** The bars of one chart on the shared axis; what has no valid date or lies off the axis is counted apart. */
+function periods(axis: PeriodAxis, years: readonly YearTally[], months: readonly MonthTally[], pick: 'verdicts' | 'externalHops'): { bars: PeriodBar[]; undated: number; offAxis: number } {
   const undatedRow = years.find((y) => y.year === null);
   const undated = undatedRow === undefined ? 0 : total(undatedRow[pick]);
-  let datedTotal = 0;
-  for (const y of dated) datedTotal += total(y[pick]);
-  const significant = dated.filter((y) => total(y[pick]) >= datedTotal * SIGNIFICANT_SHARE).length;
-  const monthBars = months.filter((m) => total(m[pick]) > 0);
-  if (monthBars.length > 0 && significant <= MONTHLY_MAX_YEARS && monthBars.length <= MONTHLY_MAX_BARS) {
-    return { bars: monthBars.map((m) => ({ label: m.month, counts: m[pick] })), unit: 'month', undated };
-  }
-  return { bars: dated.map((y) => ({ label: String(y.year), counts: y[pick] })), unit: 'year', undated };
+  const byLabel = new Map<string, GradeCounts>();
+  if (axis.unit === 'month') for (const m of months) byLabel.set(m.month, m[pick]);
+  else for (const y of years) if (y.year !== null) byLabel.set(String(y.year), y[pick]);
+  const onAxis = new Set(axis.labels);
+  let offAxis = 0;
+  for (const [label, counts] of byLabel) if (!onAxis.has(label)) offAxis += total(counts);
+  const bars = axis.labels.map((label) => ({ label, counts: byLabel.get(label) ?? zeroCounts() }));
+  return { bars, undated, offAxis };
 }
 
 function overTime(data: ArchiveReportData): string {
-  const v = periods(data.summary.years, data.months, 'verdicts');
-  const h = periods(data.summary.years, data.months, 'externalHops');
-  const note = (undated: number, what: string): string => (undated > 0 ? `<p class="muted">${int(undated)} ${what} without a valid date are not drawn.</p>` : '');
+  const axis = periodAxis(data.summary.years, data.months);
+  const v = periods(axis, data.summary.years, data.months, 'verdicts');
+  const h = periods(axis, data.summary.years, data.months, 'externalHops');
+  const note = (p: { undated: number; offAxis: number }, what: string): string =>
+    (p.undated > 0 ? `<p class="muted">${int(p.undated)} ${what} without a valid date are not drawn.</p>` : '') +
+    (p.offAxis > 0 ? `<p class="muted">${int(p.offAxis)} ${what} dated in stray years outside this range are not drawn.</p>` : '');
   return (
     '<section id="over-time"><h2>Encryption over time</h2>' +
-    `<div class="panel"><h3>Message verdicts per ${v.unit}</h3><p class="muted">Each column is 100% of the messages delivered in that ${v.unit} (count above); the verdict is the weakest hop between organisations.</p>${periodChart(v.bars, 'messages', 'chart-verdicts')}${note(v.undated, 'messages')}</div>` +
-    `<div class="panel"><h3>External hops per ${h.unit}</h3>${periodChart(h.bars, 'external hops', 'chart-hops')}${note(h.undated, 'hops')}</div>` +
+    `<p class="muted">Both charts share one axis, every ${axis.unit} from the first to the last: an empty column is a ${axis.unit} with no mail.</p>` +
+    `<div class="panel"><h3>Message verdicts per ${axis.unit}</h3><p class="muted">Each column is 100% of the messages delivered in that ${axis.unit} (count above); the verdict is the weakest hop between organisations.</p>${periodChart(v.bars, 'messages', 'chart-verdicts')}${note(v, 'messages')}</div>` +
+    `<div class="panel"><h3>External hops per ${axis.unit}</h3>${periodChart(h.bars, 'external hops', 'chart-hops')}${note(h, 'hops')}</div>` +
     '</section>'
   );
 }
@@ -110,14 +155,42 @@ function relaysAndDomains(data: ArchiveReportData): string {
   );
 }
 
+/** The first dated hop's instant (the oldest in header order is last, but any dated hop places the message), else the Date header's. */
+function deliveredIso(m: ArchiveReportData['weakest'][number]): string | null {
+  const r = m.report;
+  return r.hops.find((h) => h.date?.iso != null)?.date?.iso ?? r.headers.date?.iso ?? null;
+}
+
+/** The weakest-messages table as CSV (RFC 4180, cells neutralised like `--format csv`), with a BOM for Excel. */
+function weakestCsv(data: ArchiveReportData): string {
+  const rows = ['rank,verdict,delivered_utc,from,subject,message_id,source,index'];
+  data.weakest.forEach((m, i) => {
+    const r = m.report;
+    const iso = deliveredIso(m);
+    const when = iso === null || iso.length < 19 ? '' : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+    rows.push([String(i + 1), r.verdict.grade, when, csvText(decodeMimeWords(r.headers.from)), csvText(decodeMimeWords(r.headers.subject)), csvText(r.headers.messageId), csvText(m.source), String(m.index)].join(','));
+  });
+  return `${UTF8_BOM}${rows.join('\r\n')}\r\n`;
+}
+
+/**
+ * A link that downloads the table: a `data:` URL needs no script and no request, so the page's policy (no script,
+ * no fetch) holds; the CSP governs what the page loads, not a file the reader chooses to save.
+ */
+function weakestDownload(data: ArchiveReportData): string {
+  if (data.weakest.length === 0) return '';
+  const href = `data:text/csv;charset=utf-8,${encodeURIComponent(weakestCsv(data))}`;
+  return ` <a class="download" download="weakest-messages.csv" href="${esc(href)}">Download this list as CSV</a>`;
+}
+
 function weakestList(data: ArchiveReportData): string {
-  let html = `<section id="weakest"><h2>Weakest messages</h2><p class="muted">The ${int(data.weakest.length)} weakest of ${int(data.summary.messages)} messages, worst verdict first; each links to its hop path below.</p>`;
+  let html = `<section id="weakest"><h2>Weakest messages</h2><p class="muted">The ${int(data.weakest.length)} weakest of ${int(data.summary.messages)} messages, worst verdict first; each links to its hop path below.${weakestDownload(data)}</p>`;
   html += '<div class="panel"><table class="list"><thead><tr><th class="num">#</th><th>verdict</th><th>delivered</th><th>From</th><th>Subject</th><th>source</th></tr></thead><tbody>';
   data.weakest.forEach((m, i) => {
     const r = m.report;
-    const delivered = r.hops.find((h) => h.date?.iso != null)?.date?.iso ?? r.headers.date?.iso ?? null;
+    const delivered = deliveredIso(m);
     html += `<tr><td class="num"><a href="#${detailAnchor(i + 1)}">${i + 1}</a></td><td>${badge(r.verdict.grade)}</td><td>${text(delivered === null ? null : isoShort(delivered).slice(0, 10), 20)}</td>`;
-    html += `<td class="wrap">${text(r.headers.from, 60)}</td><td class="wrap"><a href="#${detailAnchor(i + 1)}">${text(r.headers.subject, 80, '(no subject)')}</a></td><td class="wrap">${text(m.source, 60)} #${int(m.index)}</td></tr>`;
+    html += `<td class="wrap">${text(decodeMimeWords(r.headers.from), 60)}</td><td class="wrap"><a href="#${detailAnchor(i + 1)}">${text(decodeMimeWords(r.headers.subject), 80, '(no subject)')}</a></td><td class="wrap">${text(m.source, 60)} #${int(m.index)}</td></tr>`;
   });
   if (data.weakest.length === 0) html += '<tr><td colspan="6" class="muted">No messages.</td></tr>';
   return `${html}</tbody></table></div></section>`;

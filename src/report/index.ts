@@ -25,6 +25,36 @@ export interface ReportOptions {
   readonly generatedAt?: string;
   /** The tool and version that made it (`rcvd 0.1.0`). */
   readonly generator?: string;
+  /** The settings the run was made with, so a report handed on says how it was graded; absent = not printed. */
+  readonly settings?: ReportSettings;
+}
+
+/** The settings a report prints (the CLI's `RunSettings`). */
+export interface ReportSettings {
+  readonly policy: string;
+  readonly nested: boolean;
+  readonly maxHops: number | null;
+  readonly trusted: readonly string[];
+  readonly internal: readonly string[];
+  readonly providers: string | null;
+  readonly shard: string | null;
+}
+
+/** 400 characters of a settings list shown (the lists of `--trusted` networks can be long). */
+const MAX_SETTINGS_TEXT = 400;
+
+function settingsLine(s: ReportSettings): string {
+  const list = (items: readonly string[]): string => (items.length === 0 ? 'none' : items.join(', '));
+  const parts = [
+    `policy ${s.policy}`,
+    `trusted ${list(s.trusted)}`,
+    `internal ${list(s.internal)}`,
+    `providers ${s.providers ?? 'built-in'}`,
+    `nested ${s.nested ? 'yes' : 'no'}`,
+    `max hops ${s.maxHops ?? 'default'}`,
+  ];
+  if (s.shard !== null) parts.push(`shard ${s.shard}`);
+  return `<p class="sub settings">Settings: ${text(parts.join(' · '), MAX_SETTINGS_TEXT)}</p>`;
 }
 
 const DEFAULT_TITLE = 'Received-chain TLS report';
@@ -36,6 +66,11 @@ function subline(options: ReportOptions, what: string): string {
   return parts.join(' · ');
 }
 
+/** The settings line, closing the subline's paragraph first (the archive view wraps the subline in one). */
+function settingsAfter(options: ReportOptions): string {
+  return options.settings === undefined ? '' : `</p>${settingsLine(options.settings).replace(/<\/p>$/, '')}`;
+}
+
 function footer(): string {
   return '<footer>Grades rate each hop\'s cryptography as its receiving server wrote it (A best, F broken, none = plaintext, ? = not stated). Received lines can be forged below the first server you trust. This file loads nothing from the network.</footer>';
 }
@@ -44,14 +79,14 @@ function footer(): string {
 export function renderArchiveReport(data: ArchiveReportData, options: ReportOptions = {}): string {
   const title = options.title ?? DEFAULT_TITLE;
   const what = `${data.summary.messages} message${data.summary.messages === 1 ? '' : 's'}, ${data.summary.hops} hops`;
-  return page(title, archiveBody(data, title, subline(options, esc(what))) + footer());
+  return page(title, archiveBody(data, title, subline(options, esc(what)) + settingsAfter(options)) + footer());
 }
 
 /** The message view of one report: its verdict, hop path and hop cards. */
 export function renderMessageReport(full: MessageReport, origin: MessageOrigin | null = null, options: ReportOptions = {}): string {
   const title = options.title ?? DEFAULT_TITLE;
   const { report, omitted } = slimReport(full);
-  const head = `<header><h1>${esc(title)}</h1><p class="sub">${badge(report.verdict.grade)} ${subline(options, `one message, ${full.hops.length} hop${full.hops.length === 1 ? '' : 's'}, oldest first`)}</p></header>`;
+  const head = `<header><h1>${esc(title)}</h1><p class="sub">${badge(report.verdict.grade)} ${subline(options, `one message, ${full.hops.length} hop${full.hops.length === 1 ? '' : 's'}, oldest first`)}</p>${options.settings === undefined ? '' : settingsLine(options.settings)}</header>`;
   return page(title, head + messageSection(report, 'm1', origin, omitted) + footer());
 }
 

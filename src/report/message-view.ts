@@ -6,6 +6,8 @@
 import type { Hop, Issue, MessageReport } from '../types.js';
 import { clean, esc, text } from './escape.js';
 import { duration, int, isoShort } from './format.js';
+import { chronologicalHopNumbers, reasonText } from '../cli/format/units.js';
+import { decodeMimeWords } from './mime-words.js';
 import { badge, GRADE_LABEL } from './palette.js';
 import { hopPath, isUnverifiable, pathOrder, receiverName, senderName, tlsLine } from './path.js';
 
@@ -19,15 +21,19 @@ const PATH_KEY =
   '<p class="key muted">Read top to bottom: the sender first, the final server last. Thick coloured segment = a hop between organisations (counts in the verdict); ' +
   'grey dashed = internal hop; dashed badge and hollow node = written by a server outside the trust boundary (unverifiable). Hover a hop for its reasons.</p>';
 
+/** How hops are numbered and timed (constant text). */
+const NUMBERING_KEY = '<p class="key muted">Hops are numbered oldest first: hop 1 is the first handover. Times are UTC.</p>';
+
 function row(label: string, valueHtml: string): string {
   return `<tr><th scope="row">${label}</th><td>${valueHtml}</td></tr>`;
 }
 
-function issueList(issues: readonly Issue[]): string {
+/** `issues` listed; `hopCount` (the whole chain's) renumbers their "hop N" chronologically, as the cards are. */
+function issueList(issues: readonly Issue[], hopCount: number): string {
   if (issues.length === 0) return '';
   const shown = issues.slice(0, MAX_ISSUES_SHOWN);
   let html = '<ul class="issues">';
-  for (const i of shown) html += `<li class="sev-${i.severity}"><code>${text(i.code, 40)}</code> ${text(i.message, 300)}</li>`;
+  for (const i of shown) html += `<li class="sev-${i.severity}"><code>${text(i.code, 40)}</code> ${text(chronologicalHopNumbers(i.message, hopCount), 300)}</li>`;
   if (issues.length > shown.length) html += `<li class="muted">… ${int(issues.length - shown.length)} more</li>`;
   return `${html}</ul>`;
 }
@@ -45,8 +51,8 @@ function hopCard(hop: Hop, position: number, count: number, anchor: string, dela
   const sec = hop.security;
   const classes = ['hop-card', `edge-${sec.grade}`, sec.scope === 'internal' ? 'internal' : '', isUnverifiable(hop) ? 'unverifiable' : ''].filter((c) => c !== '').join(' ');
   let html = `<li class="${classes}" id="${anchor}-h${position}">`;
-  // Titled by `index` (the number issue messages and the JSON use), with its place in time beside it.
-  html += `<h4>${badge(sec.grade)} Hop ${int(hop.index)} <span class="muted">(${int(position)} of ${int(count)}, oldest first)</span>: ${text(senderName(hop), 120)} → ${text(receiverName(hop), 120)}</h4>`;
+  // Numbered as people count (1 = the first handover), like the text output; the JSON keeps `index` beside it.
+  html += `<h4>${badge(sec.grade)} Hop ${int(position)} <span class="muted">of ${int(count)}</span>: ${text(senderName(hop), 120)} → ${text(receiverName(hop), 120)}</h4>`;
   html += '<table class="facts">';
   html += row('received', text(isoShort(hop.date?.iso ?? null)) + (hop.date !== null && hop.date.iso === null ? ` <span class="muted">(as written: ${text(hop.date.text, 80)})</span>` : ''));
   if (delay !== undefined && delay !== null) html += row('delay', text(duration(delay)) + (delay < 0 ? ' <strong>(negative: a clock is wrong)</strong>' : ''));
@@ -62,24 +68,45 @@ function hopCard(hop: Hop, position: number, count: number, anchor: string, dela
   html += '</table>';
   if (sec.reasons.length > 0) {
     html += '<ul class="reasons">';
-    for (const r of sec.reasons) html += `<li><code>${text(r.rule, 40)}</code> ${text(r.message, 300)}${r.evidence === undefined ? '' : ` <q>${text(r.evidence, 120)}</q>`}</li>`;
+    for (const r of sec.reasons) html += `<li><code>${text(r.rule, 40)}</code> ${text(reasonText(r), 300)}${r.evidence === undefined ? '' : ` <q>${text(r.evidence, 120)}</q>`}</li>`;
     html += '</ul>';
   }
-  html += issueList(hop.issues);
+  html += issueList(hop.issues, count);
   html += `<details><summary>Received header as written</summary><pre>${esc(clean(hop.raw, MAX_RAW_SHOWN, true))}</pre></details>`;
   return `${html}</li>`;
+}
+
+/** 5 Authentication-Results fields shown as rows (the detail keeps 10): the nearest servers' checks come first. */
+const MAX_AUTH_SHOWN = 5;
+/** The methods given a column of their own, in this order (RFC 8601 §2.7, RFC 8617 for ARC); others go in "other". */
+const AUTH_METHODS = ['spf', 'dkim', 'dmarc', 'arc'] as const;
+
+/** The Authentication-Results fields as a small table: who checked, then SPF, DKIM, DMARC, ARC and any other result. */
+function authTable(report: MessageReport): string {
+  const fields = report.trace.authenticationResults.slice(0, MAX_AUTH_SHOWN);
+  if (fields.length === 0) return '';
+  let html = '<table class="list auth"><thead><tr><th>checked by</th>';
+  for (const m of AUTH_METHODS) html += `<th>${m.toUpperCase()}</th>`;
+  html += '<th>other</th></tr></thead><tbody>';
+  for (const a of fields) {
+    const arc = a.header === 'ARC-Authentication-Results' ? ' <span class="muted">(ARC)</span>' : '';
+    html += `<tr><td class="wrap">${text(a.authservId, 60, '(no authserv-id)')}${arc}</td>`;
+    for (const m of AUTH_METHODS) {
+      const results = a.results.filter(([method]) => method.toLowerCase() === m).map(([, r]) => r);
+      html += `<td class="auth-${results.length === 0 ? 'none' : 'some'}">${results.length === 0 ? '<span class="muted">—</span>' : text(results.join(' '), 60)}</td>`;
+    }
+    const other = a.results.filter(([method]) => !(AUTH_METHODS as readonly string[]).includes(method.toLowerCase())).map(([m, r]) => `${m}=${r}`);
+    html += `<td class="wrap">${other.length === 0 ? '' : text(other.join(' '), 120)}</td></tr>`;
+  }
+  return row('authentication', `${html}</tbody></table>`);
 }
 
 function traceSummary(report: MessageReport): string {
   const t = report.trace;
   const parts: string[] = [];
-  for (const a of t.authenticationResults.slice(0, 5)) {
-    const res = a.results.map(([m, r]) => `${m}=${r}`).join(' ');
-    parts.push(`${text(a.authservId, 60, '(no authserv-id)')}: ${text(res, 160, 'no results')}`);
-  }
   for (const s of t.receivedSpf.slice(0, 3)) parts.push(`Received-SPF: ${text(s.result, 30, 'unreadable')}${s.clientIp === null ? '' : ` for ${text(s.clientIp, 60)}`}`);
   if (t.tlsRequired !== null) parts.push(`TLS-Required: ${text(t.tlsRequired, 40)}`);
-  return parts.length === 0 ? '' : row('trace', parts.join('<br>'));
+  return authTable(report) + (parts.length === 0 ? '' : row('trace', parts.join('<br>')));
 }
 
 /** Identifies the message in a detail (where it came from; absent for a lone message). */
@@ -100,12 +127,13 @@ export function messageSection(report: MessageReport, anchor: string, origin: Me
   for (const e of report.timeline.entries) delays.set(e.hop, e.delaySeconds);
   // Places in time (1 = oldest) over the whole chain, the omitted oldest hops included.
   const weakest = v.weakestHop === null ? null : hops.findIndex((hop) => hop.index === v.weakestHop) + 1 + hopsOmitted;
+  const hopCount = hops.length + hopsOmitted;
   let html = `<section class="message" id="${anchor}">`;
-  html += `<h3>${badge(v.grade)} ${text(h.subject, 160, '(no subject)')}</h3>`;
+  html += `<h3>${badge(v.grade)} ${text(decodeMimeWords(h.subject), 160, '(no subject)')}</h3>`;
   html += '<table class="facts meta">';
   const verdictText = v.grade === 'internal-only' ? 'internal only: no hop crossed between operators' : GRADE_LABEL[v.grade] === '?' ? 'unknown (not stated)' : `grade ${GRADE_LABEL[v.grade]}`;
-  html += row('verdict', `${badge(v.grade)} ${verdictText}${weakest !== null && weakest > hopsOmitted ? ` — set by <a href="#${anchor}-h${weakest}">hop ${int(v.weakestHop ?? 0)}</a>` : ''}`);
-  html += row('from', text(h.from, 160));
+  html += row('verdict', `${badge(v.grade)} ${verdictText}${weakest !== null && weakest > hopsOmitted ? ` — set by <a href="#${anchor}-h${weakest}">hop ${int(weakest)}</a>` : ''}`);
+  html += row('from', text(decodeMimeWords(h.from), 160));
   html += row('date', text(h.date?.text ?? null, 80));
   html += row('message-id', text(h.messageId, 160));
   // `#index` as the CLI and the JSON write it (0 = the first message of the file).
@@ -114,9 +142,9 @@ export function messageSection(report: MessageReport, anchor: string, origin: Me
   html += row('hops', `${int(report.hops.length + hopsOmitted)}${transit === null ? '' : ` · transit ${text(duration(transit))}`}${hopsOmitted > 0 ? ` · <strong>${int(hopsOmitted)} oldest not drawn</strong>` : ''}${report.truncated ? ' · <strong>truncated by a limit</strong>' : ''}`);
   html += traceSummary(report);
   html += '</table>';
-  html += issueList([...report.issues, ...report.timeline.anomalies]);
+  html += issueList([...report.issues, ...report.timeline.anomalies], hopCount);
   html += `<div class="path-wrap">${hopPath(report, `${anchor}-path`, hopsOmitted)}</div>`;
-  if (hops.length > 0) html += PATH_KEY;
+  if (hops.length > 0) html += PATH_KEY + NUMBERING_KEY;
   if (hops.length > 0) {
     html += '<ol class="hops">';
     hops.forEach((hop, k) => {
