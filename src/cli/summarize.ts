@@ -25,7 +25,7 @@ import { UsageError, type OutputFormatName } from './args.js';
 import { colorEnabled } from './color.js';
 import { failsOn } from './fail-on.js';
 import { createFormat } from './format/index.js';
-import { SCHEMA_VERSION } from './format/json.js';
+import { SCHEMA_VERSION } from './format/schema-version.js';
 import { ReportFile } from './report-file.js';
 import { signalExitCode, type CliIo, type CliOutput } from './run.js';
 import { sanitize } from './sanitize.js';

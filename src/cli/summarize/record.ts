@@ -13,7 +13,7 @@ import type { RunStamp } from './run-stamp.js';
 export interface MessageRecordLine extends ScanMessage {
   /** Absent in records written before runs were stamped. */
   readonly run?: RunStamp;
-  /** Present once the records carry their schema version on every line. */
+  /** The shape's version, on every record (absent in records written before it was). */
   readonly schemaVersion?: number;
 }
 
