@@ -227,6 +227,20 @@ describe('summarize: what does not add up to one run is refused', () => {
     expect(c.stderr).toMatch(/cut\.ndjson: no summary line at the end: the run that wrote it may have stopped early/);
   });
 
+  it('a damaged gzip file is reported, never thrown: cut short, or gzip magic and then noise', async () => {
+    const gz = gzipSync(await readFile(base));
+    const cut = join(dir, 'cut.ndjson.gz');
+    await writeFile(cut, gz.subarray(0, gz.length - 40));
+    const noise = join(dir, 'noise.ndjson.gz');
+    await writeFile(noise, Buffer.concat([gz.subarray(0, 2), Buffer.from('definitely not deflate data')]));
+    for (const file of [cut, noise]) {
+      const r = await runCli(['summarize', '-f', 'ndjson', file]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/rcvd: cannot read .*\.ndjson\.gz/);
+      expect(JSON.parse(r.stdout)).toMatchObject({ type: 'summary' });
+    }
+  });
+
   it('usage: no records, an unknown option, a path that cannot be read', async () => {
     expect((await runCli(['summarize'])).code).toBe(2);
     expect((await runCli(['summarize', '--jobs', '2', base])).stderr).toMatch(/Unknown option '--jobs'/);
