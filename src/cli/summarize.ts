@@ -409,7 +409,8 @@ async function summarizeSources(args: SummarizeArgs, reportFile: ReportFile | nu
       const have = new Set(run.map((p) => p.stamp?.shard?.index));
       const missing: number[] = [];
       for (let k = 1; k <= count && missing.length < 10; k++) if (!have.has(k)) missing.push(k);
-      await warn(`${count - run.length} of the ${count} shards of a run are not among the records (${missing.map((k) => `${k}/${count}`).join(', ')}${count - run.length > missing.length ? ', …' : ''}): the summary covers the others only`);
+      // A shard that got no message has no record to carry its stamp: it cannot be told from a missing one.
+      await warn(`${count - run.length} of the ${count} shards of a run are not among the records, or held no message (${missing.map((k) => `${k}/${count}`).join(', ')}${count - run.length > missing.length ? ', …' : ''}): the summary covers the others only`);
     }
     if (run.length > MAX_OPEN_SHARDS) await warn(`a run of ${run.length} shard files is read one file after another (more than ${MAX_OPEN_SHARDS} side by side): every count is as one run, but ties among the report's weakest messages may be broken differently`);
   }
