@@ -241,3 +241,21 @@ describe('for an analyst', () => {
     expect(html).toContain('hop 1 is the first handover');
   });
 });
+
+describe('by receiving server', () => {
+  it('groups external hops by the server that received them, worst first, with their versions', () => {
+    const msg = (by: string, tls: string): string =>
+      `Received: from out.example.org (out.example.org [198.51.100.9]) (using ${tls}) by ${by} (Postfix) with ESMTPS id 1; Mon, 6 Jan 2025 10:00:00 +0000\r\nSubject: s\r\n\r\n`;
+    const html = reportHtml([
+      { source: 'a', index: 0, report: analyzeMessage(msg('MX1.example.net.', 'TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)')) },
+      { source: 'b', index: 0, report: analyzeMessage(msg('mx2.example.net', 'TLSv1 with cipher RC4-SHA (128/128 bits)')) },
+      { source: 'c', index: 0, report: analyzeMessage(msg('mx1.example.net', 'TLSv1.2 with cipher ECDHE-RSA-AES256-GCM-SHA384 (256/256 bits)')) },
+    ]);
+    checkPage(html);
+    const section = html.slice(html.indexOf('id="receivers"'), html.indexOf('id="weakest"'));
+    const servers = [...section.matchAll(/<td class="wrap">([a-z0-9.]+)<\/td><td class="num">(\d+)<\/td>/g)].map((m) => [m[1], m[2]]);
+    // mx2 took RC4 once: first; mx1, written twice (once with a capital and a final dot), is one server of 2 hops
+    expect(servers).toEqual([['mx2.example.net', '1'], ['mx1.example.net', '2']]);
+    expect(section).toContain('TLSv1.3 1 · TLSv1.2 1');
+  });
+});

@@ -335,7 +335,7 @@ async function scanPaths(args: CliArgs, paths: readonly string[], analyze: Analy
       return signalExitCode(signal.reason);
     }
     if (reportFile !== null && report !== null) {
-      const html = renderReport(report.result(), { generator: `${TOOL.name} ${TOOL.version}`, generatedAt: new Date().toISOString(), settings: formatConfig.settings });
+      const html = renderReport(report.result(), { generator: `${TOOL.name} ${TOOL.version}`, generatedAt: new Date().toISOString() });
       const problem = await reportFile.commit(html);
       if (problem !== null) {
         await write(io.stderr, `rcvd: ${problem}\n`);

@@ -68,6 +68,20 @@ export interface DomainTally {
   readonly verdicts: GradeCounts;
 }
 
+/**
+ * External hops per receiving server (the `by` host as written, lower-cased; else its address): "which of our MXs
+ * accepted weak TLS". The receiving side is the one whose own header states the TLS facts, so it is the side the
+ * reader can fix.
+ */
+export interface ReceiverTally {
+  readonly server: string;
+  readonly hops: number;
+  readonly worstGrade: Grade;
+  readonly grades: GradeCounts;
+  /** External hops per protocol version, in the order of the versions table; versions never seen are left out. */
+  readonly versions: readonly { readonly version: string; readonly hops: number }[];
+}
+
 /** A message kept for its detail, its report slimmed and copied by {@link slimReport}. */
 export interface DetailMessage extends ReportMessage {
   /** Order of arrival in the scan (0-based): the tie-break and the stable anchor. */
@@ -86,6 +100,10 @@ export interface ArchiveReportData {
   readonly worstDomains: readonly DomainTally[];
   /** Distinct sending domains seen (capped at the summary's key cap). */
   readonly domainCount: number;
+  /** Receiving servers of external hops, worst grade first; at most {@link REPORT_TOP}. */
+  readonly receivers: readonly ReceiverTally[];
+  /** Distinct receiving servers seen (capped at the summary's key cap). */
+  readonly receiverCount: number;
   /** The weakest messages, weakest first; at most `maxDetails`. */
   readonly weakest: readonly DetailMessage[];
 }
@@ -114,6 +132,13 @@ export function fromDomain(from: string | null): string {
   let domain = from.slice(at + 1, end).toLowerCase();
   if (domain.endsWith('.')) domain = domain.slice(0, -1);
   return domain === '' ? '(no address)' : domain;
+}
+
+/** The receiving server's name as a table key: the `by` host lower-cased without a final dot, else its address. */
+export function receiverOf(hop: Hop): string {
+  const host = hop.by?.host ?? null;
+  if (host !== null && host !== '') return (host.endsWith('.') ? host.slice(0, -1) : host).toLowerCase();
+  return hop.by?.ip ?? '(not stated)';
 }
 
 function versionOf(hop: Hop): string {
@@ -237,6 +262,7 @@ export class ReportAggregator {
   private monthsOverflow = false;
   private readonly versions = new Map<string, GradeCounts>();
   private readonly domains = new Map<string, { messages: number; worst: Grade; verdicts: GradeCounts }>();
+  private readonly receivers = new Map<string, { hops: number; worst: Grade; grades: GradeCounts; versions: Map<string, number> }>();
   private readonly heap: WeakestHeap;
   private seq = 0;
 
@@ -273,6 +299,7 @@ export class ReportAggregator {
       let row = this.versions.get(version);
       if (row === undefined) this.versions.set(version, (row = zeroCounts()));
       row[grade]++;
+      this.addReceiver(receiverOf(hop), grade, version);
     }
     this.addDomain(fromDomain(report.headers.from), verdict);
     const seq = this.seq++;
@@ -295,6 +322,19 @@ export class ReportAggregator {
       this.months.set(month, row);
     }
     return row;
+  }
+
+  private addReceiver(server: string, grade: Grade, version: string): void {
+    const cut = tableKey(server);
+    const key = this.receivers.has(cut) || this.receivers.size < MAX_SUMMARY_KEYS ? cut : OTHER_KEY;
+    let row = this.receivers.get(key);
+    // A new key is a copy: the name is a slice of this message's header block.
+    if (row === undefined) this.receivers.set(memoKey(key), (row = { hops: 0, worst: grade, grades: zeroCounts(), versions: new Map() }));
+    row.hops++;
+    row.grades[grade]++;
+    // versions are the fixed names of VERSION_ORDER: at most nine keys per server
+    row.versions.set(version, (row.versions.get(version) ?? 0) + 1);
+    if (gradeRank(grade) < gradeRank(row.worst)) row.worst = grade;
   }
 
   private addDomain(domain: string, verdict: Grade): void {
@@ -324,6 +364,19 @@ export class ReportAggregator {
       .sort((a, b) => gradeRank(a[1].worst) - gradeRank(b[1].worst) || b[1].verdicts[b[1].worst] - a[1].verdicts[a[1].worst] || b[1].messages - a[1].messages || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
       .slice(0, REPORT_TOP)
       .map(([domain, r]) => ({ domain, messages: r.messages, worstVerdict: r.worst, verdicts: { ...r.verdicts } }));
-    return { summary: this.summary.result(), months, versions, worstDomains, domainCount: this.domains.size, weakest: this.heap.sorted() };
+    const receivers: ReceiverTally[] = [...this.receivers.entries()]
+      .sort((a, b) => gradeRank(a[1].worst) - gradeRank(b[1].worst) || b[1].grades[b[1].worst] - a[1].grades[a[1].worst] || b[1].hops - a[1].hops || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .slice(0, REPORT_TOP)
+      .map(([server, r]) => ({
+        server,
+        hops: r.hops,
+        worstGrade: r.worst,
+        grades: { ...r.grades },
+        versions: VERSION_ORDER.flatMap((version) => {
+          const hops = r.versions.get(version);
+          return hops === undefined ? [] : [{ version, hops }];
+        }),
+      }));
+    return { summary: this.summary.result(), months, versions, worstDomains, domainCount: this.domains.size, receivers, receiverCount: this.receivers.size, weakest: this.heap.sorted() };
   }
 }

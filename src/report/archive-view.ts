@@ -183,6 +183,22 @@ function weakestDownload(data: ArchiveReportData): string {
   return ` <a class="download" download="weakest-messages.csv" href="${esc(href)}">Download this list as CSV</a>`;
 }
 
+/** External hops by the server that received them: which of the reader's MXs accepted weak or no TLS. */
+function receiversPanel(data: ArchiveReportData): string {
+  let html = '<table class="list"><thead><tr><th>worst</th><th>receiving server</th><th class="num">hops</th><th>grade mix</th><th>versions</th></tr></thead><tbody>';
+  for (const r of data.receivers) {
+    const versions = r.versions.map((v) => `${v.version} ${int(v.hops)}`).join(' · ');
+    html += `<tr><td>${badge(r.worstGrade)}</td><td class="wrap">${text(r.server, 80)}</td><td class="num">${int(r.hops)}</td><td>${miniBar(r.grades)} <span class="muted">${mixText(r.grades)}</span></td><td class="wrap muted">${esc(versions)}</td></tr>`;
+  }
+  if (data.receivers.length === 0) html += '<tr><td colspan="5" class="muted">No external hops.</td></tr>';
+  html += '</tbody></table>';
+  return (
+    '<section id="receivers"><h2>By receiving server</h2>' +
+    `<div class="panel"><p class="muted">External hops grouped by the server that received them and wrote their TLS facts (${int(data.receiverCount)} seen), worst grade first: which of your MX hosts accepted weak or no encryption.</p>${html}</div>` +
+    '</section>'
+  );
+}
+
 function weakestList(data: ArchiveReportData): string {
   let html = `<section id="weakest"><h2>Weakest messages</h2><p class="muted">The ${int(data.weakest.length)} weakest of ${int(data.summary.messages)} messages, worst verdict first; each links to its hop path below.${weakestDownload(data)}</p>`;
   html += '<div class="panel"><table class="list"><thead><tr><th class="num">#</th><th>verdict</th><th>delivered</th><th>From</th><th>Subject</th><th>source</th></tr></thead><tbody>';
@@ -216,7 +232,7 @@ function worstShare(counts: GradeCounts, grades: readonly Grade[]): number {
 export function archiveBody(data: ArchiveReportData, heading: string, subline: string): string {
   const s = data.summary;
   let html = `<header><h1>${esc(heading)}</h1><p class="sub">${subline}</p>`;
-  html += '<nav class="toc"><a href="#summary">Summary</a><a href="#over-time">Over time</a><a href="#protocols">Versions &amp; ciphers</a><a href="#who">Relays &amp; domains</a><a href="#weakest">Weakest messages</a></nav></header>';
+  html += '<nav class="toc"><a href="#summary">Summary</a><a href="#over-time">Over time</a><a href="#protocols">Versions &amp; ciphers</a><a href="#who">Relays &amp; domains</a><a href="#receivers">Receiving servers</a><a href="#weakest">Weakest messages</a></nav></header>';
   html += '<section id="summary"><h2>Summary</h2><div class="cards">';
   html += card('messages', int(s.messages), `<p class="muted">${int(s.unreadable)} unreadable${s.nestedMessages > 0 ? ` · ${int(s.nestedMessages)} nested` : ''}</p>`);
   html += card('hops', int(s.hops), `<p class="muted">${int(s.externalHops)} external · ${int(s.internalHops)} internal</p>`);
@@ -234,6 +250,7 @@ export function archiveBody(data: ArchiveReportData, heading: string, subline: s
   html += overTime(data);
   html += versionsAndCiphers(data);
   html += relaysAndDomains(data);
+  html += receiversPanel(data);
   html += weakestList(data);
   if (data.weakest.length > 0) {
     html += '<section id="details"><h2>Message details</h2>';
