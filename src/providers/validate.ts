@@ -199,6 +199,14 @@ export function parseTrustedEntries(entries: readonly ProviderEntry[]): readonly
  * Check a `providers` value (an array of {@link ProviderEntry}, as read from a JSON file) and return the entries
  * normalised (lower-case domains, canonical blocks, duplicates dropped) and frozen. Throws a `TypeError` saying
  * where and what is wrong.
+ * @example
+ * ```ts
+ * const [entry] = validateProviderEntries([
+ *   { id: 'example-mail', name: 'Example Mail', domains: ['Example-Mail.NET'], mailNetworks: ['192.0.2.0/25'], wideNetworks: [], sources: [] },
+ * ]);
+ * entry?.domains; // ['example-mail.net']
+ * validateProviderEntries([{ id: 'x' }]); // throws TypeError, naming the missing field
+ * ```
  */
 export function validateProviderEntries(value: unknown): readonly ProviderEntry[] {
   return Object.freeze(checkProviderEntries(value).map((c) => c.entry));
