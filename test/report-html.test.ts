@@ -259,3 +259,14 @@ describe('by receiving server', () => {
     expect(section).toContain('TLSv1.3 1 · TLSv1.2 1');
   });
 });
+
+describe('one numbering on the page', () => {
+  it('the path drawing, its tooltips, the cards and the verdict all count from the first handover', () => {
+    const html = renderMessageReport(fixtureMessage('seed-rc4-gmail.eml').report);
+    // the RC4 hop is the third handover of four (header index 1)
+    expect(html).toContain('hop 3 · with ESMTPS');
+    expect(html).toContain('Hop 3 of 4: www1234.sakura.ne.jp');
+    expect(html).toMatch(/set by <a href="#m1-h3">hop 3<\/a>/);
+    expect(html).not.toContain('hop 0 ·');
+  });
+});

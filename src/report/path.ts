@@ -5,6 +5,7 @@
  * "unverifiable". Each hop's reasons are in its `<title>` (hover) and in the cards below the drawing.
  * @module
  */
+import { chronologicalHopNumbers, reasonText } from '../cli/format/units.js';
 import type { Hop, MessageReport } from '../types.js';
 import { clean, esc } from './escape.js';
 import { duration, isoShort } from './format.js';
@@ -68,9 +69,10 @@ function sameHost(a: string, b: string): boolean {
 
 /** The hop's title text (hover): reasons and issues, one per line. */
 export function hopTooltip(hop: Hop, position: number, count: number): string {
-  const lines = [`Hop ${hop.index} (${position} of ${count}, oldest first): ${senderName(hop)} → ${receiverName(hop)}`, `grade ${GRADE_LABEL[hop.security.grade]} (${hop.security.scope}) · ${tlsLine(hop)}`];
-  for (const r of hop.security.reasons) lines.push(`${r.rule}: ${r.message}`);
-  for (const i of hop.issues) lines.push(`${i.code}: ${i.message}`);
+  // numbered from the first handover, like the cards and the text output; findings renumbered the same way
+  const lines = [`Hop ${position} of ${count}: ${senderName(hop)} → ${receiverName(hop)}`, `grade ${GRADE_LABEL[hop.security.grade]} (${hop.security.scope}) · ${tlsLine(hop)}`];
+  for (const r of hop.security.reasons) lines.push(`${r.rule}: ${reasonText(r)}`);
+  for (const i of hop.issues) lines.push(`${i.code}: ${chronologicalHopNumbers(i.message, count)}`);
   return lines.map((l) => clean(l, 300)).join('\n');
 }
 
@@ -113,7 +115,7 @@ export function hopPath(report: MessageReport, id: string, omitted = 0): string 
     body += `<rect x="${LINE_X - 24}" y="${n(mid - 12)}" width="48" height="24" rx="5" fill="${gradeFill(grade)}" class="${unverifiable ? 'badge dashed' : 'badge'}"/>`;
     body += `<text x="${LINE_X}" y="${n(mid + 5)}" class="badge-text">${GRADE_LABEL[grade]}</text>`;
     body += `<text x="${TEXT_X}" y="${n(mid - 3)}" class="hop-tls">${esc(clean(tlsLine(hop), chars))}</text>`;
-    body += `<text x="${TEXT_X}" y="${n(mid + 14)}" class="hop-facts">${esc(clean(`hop ${hop.index} · ${facts.join(' · ')}`, chars + 8))}</text>`;
+    body += `<text x="${TEXT_X}" y="${n(mid + 14)}" class="hop-facts">${esc(clean(`hop ${k + 1 + omitted} · ${facts.join(' · ')}`, chars + 8))}</text>`;
     body += '</g>';
     body += node(y1, receiverName(hop), isoShort(hop.date?.iso ?? null), unverifiable);
   });
