@@ -6,7 +6,7 @@ import type { Grade } from '../src/types.js';
 
 /**
  * [label, version, cipher, bits, grade, rules that must be among the reasons, expectations on the result].
- * Labelled synthetic rows in the shapes real MTAs write (research/tls-grading.md §(c)/(d)).
+ * Labelled synthetic rows in the shapes real MTAs write (docs/grading.md).
  */
 type Row = readonly [
   label: string,
@@ -19,7 +19,7 @@ type Row = readonly [
 ];
 
 const ROWS: readonly Row[] = [
-  // --- research/tls-grading.md §(c) examples table -------------------------------------------------------------
+  // --- docs/grading.md examples -------------------------------------------------------------
   ['gmail tls1.3', 'TLS1_3', 'TLS_AES_128_GCM_SHA256', 128, 'A', ['OK-MODERN'], { version: 'TLSv1.3', iana: 'TLS_AES_128_GCM_SHA256' }],
   ['exim+gnutls legacy', 'TLS1.2', 'ECDHE_RSA_AES_256_GCM_SHA384', 256, 'A', ['OK-MODERN'], { iana: 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384' }],
   ['exim+gnutls session-desc', 'TLS1.3', 'ECDHE_X25519__RSA_PSS_RSAE_SHA256__AES_256_GCM', 256, 'A', ['OK-MODERN'], { version: 'TLSv1.3', iana: 'TLS_AES_256_GCM_SHA384' }],
@@ -31,7 +31,7 @@ const ROWS: readonly Row[] = [
   ['EDH-DSS 3DES', 'TLSv1/SSLv3', 'EDH-DSS-DES-CBC3-SHA', null, 'C', ['E-3DES', 'P-UNKNOWN'], { version: null, iana: 'TLS_DHE_DSS_WITH_3DES_EDE_CBC_SHA' }],
   ['gmail 2010 RC4-MD5', 'TLSv1/SSLv3', 'RC4-MD5', null, 'F', ['E-RC4', 'M-MD5', 'P-UNKNOWN'], { version: null, inferred: false, iana: 'TLS_RSA_WITH_RC4_128_MD5' }],
   ['RC4-SHA alone', null, 'RC4-SHA', null, 'F', ['E-RC4'], { iana: 'TLS_RSA_WITH_RC4_128_SHA' }],
-  ['DESIGN.md seed: TLSv1 RC4-SHA 128/128', 'TLSv1', 'RC4-SHA', 128, 'F', ['E-RC4', 'P-TLS10'], { version: 'TLSv1.0' }],
+  ['the seed line: TLSv1 RC4-SHA 128/128', 'TLSv1', 'RC4-SHA', 128, 'F', ['E-RC4', 'P-TLS10'], { version: 'TLSv1.0' }],
   // --- protocol rules ------------------------------------------------------------------------------------------
   ['SSLv2 kind', 'SSLv2', 'SSL_CK_RC4_128_WITH_MD5', 128, 'F', ['P-SSL2', 'E-RC4'], { version: 'SSLv2' }],
   ['SSLv2 kind inferred', null, 'SSL_CK_DES_192_EDE3_CBC_WITH_MD5', null, 'F', ['P-SSL2', 'E-3DES'], { version: 'SSLv2', inferred: true }],
@@ -47,7 +47,7 @@ const ROWS: readonly Row[] = [
   ['postfix TLSv1.3', 'TLSv1.3', 'TLS_AES_256_GCM_SHA384', 256, 'A', ['OK-MODERN'], { version: 'TLSv1.3' }],
   ['stalwart TLS13_ name', 'TLSv1.3', 'TLS13_AES_256_GCM_SHA384', null, 'A', ['OK-MODERN'], { iana: 'TLS_AES_256_GCM_SHA384' }],
   ['TLSv1/SSLv3 with TLS 1.3 suite infers 1.3', 'TLSv1/SSLv3', 'TLS_AES_256_GCM_SHA384', null, 'A', ['OK-MODERN'], { version: 'TLSv1.3', inferred: true }],
-  // GRADING.md rule 3: the version stays unknown and the suite also runs on TLS 1.0 → C (P-UNSTATED), never B.
+  // docs/grading.md rule 3: the version stays unknown and the suite also runs on TLS 1.0 → C (P-UNSTATED), never B.
   ['no version, DHE CBC: no better than TLS 1.0 shown', 'TLSv1/SSLv3', 'DHE-RSA-AES256-SHA', 256, 'C', ['P-UNKNOWN', 'P-UNSTATED', 'K-DHE', 'E-CBC'], { version: null, inferred: false }],
   ['TLSv1/SSLv3 + AES128-SHA → C', 'TLSv1/SSLv3', 'AES128-SHA', 128, 'C', ['P-UNSTATED', 'K-RSA', 'E-CBC'], { version: null, inferred: false, issues: [] }],
   ['no version at all + ECDHE CBC-SHA1 → C', null, 'ECDHE-RSA-AES256-SHA', 256, 'C', ['P-UNSTATED', 'E-CBC'], { version: null }],
@@ -62,7 +62,7 @@ const ROWS: readonly Row[] = [
   ['CodeTwo TLS10 spelling', 'TLS10', 'ECDHE-RSA-AES256-SHA', null, 'C', ['P-TLS10'], { version: 'TLSv1.0', issues: [] }],
   ['courier TLSv1/SSLv3 ECDHE-GCM', 'TLSv1/SSLv3', 'ECDHE-RSA-AES256-GCM-SHA384', 256, 'A', ['OK-MODERN'], { version: 'TLSv1.2', inferred: true }],
   ['ironport no version, ECDHE-GCM', null, 'ECDHE-RSA-AES256-GCM-SHA384', null, 'A', ['OK-MODERN'], { version: 'TLSv1.2', inferred: true }],
-  // --- inconsistency (GRADING.md rule 4) ------------------------------------------------------------------------
+  // --- inconsistency (docs/grading.md rule 4) ------------------------------------------------------------------------
   ['TLSv1 with GCM is impossible', 'TLSv1', 'ECDHE-RSA-AES128-GCM-SHA256', 128, 'C', ['P-TLS10'], { version: 'TLSv1.0', issues: ['TLS_INCONSISTENT'] }],
   ['TLSv1.2 with a TLS 1.3 suite', 'TLSv1.2', 'TLS_AES_128_GCM_SHA256', 128, 'A', [], { version: 'TLSv1.2', issues: ['TLS_INCONSISTENT'] }],
   ['TLSv1.3 with RC4', 'TLSv1.3', 'RC4-SHA', 128, 'F', ['E-RC4'], { version: 'TLSv1.3', issues: ['TLS_INCONSISTENT'] }],

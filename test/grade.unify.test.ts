@@ -1,7 +1,7 @@
 /**
  * One version reader and one "version implied by the suite" for the hop reader (src/tls/normalise.ts) and `gradeTls`
  * (src/grade/grade.ts): every spelling a Received header can carry reads the same in both, and so does every suite
- * that implies a version (GRADING.md rule 3). Received values below are synthetic (written by us).
+ * that implies a version (docs/grading.md rule 3). Received values below are synthetic (written by us).
  */
 import { describe, expect, it } from 'vitest';
 import { gradeTls } from '../src/grade/grade.js';
@@ -94,7 +94,7 @@ describe('one impliedVersion(suite)', () => {
   });
 });
 
-describe('GRADING.md rule 3 on whole hops', () => {
+describe('docs/grading.md rule 3 on whole hops', () => {
   it.each([
     ['sendmail TLSv1/SSLv3 + AES128-SHA', `from a (a.example.net [192.0.2.1]) by b.example.org (8.14.4/8.14.4) with ESMTP id 1 (version=TLSv1/SSLv3 cipher=AES128-SHA bits=128 verify=NOT); ${D}`, 'C', true],
     ['qmail cipher only, DHE-RSA-AES256-SHA', `from a (HELO a.example.net) (192.0.2.1) by b.example.org with (DHE-RSA-AES256-SHA encrypted) SMTP; 4 Mar 2024 10:00:00 -0000`, 'C', true],

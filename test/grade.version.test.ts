@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareVersions, normaliseTlsVersion } from '../src/grade/version.js';
 
-describe('normaliseTlsVersion (research/tls-grading.md §(d) table)', () => {
+describe('normaliseTlsVersion (docs/grading.md)', () => {
   it.each([
     ['SSLv2', 'SSLv2'],
     ['SSL2', 'SSLv2'],

@@ -137,7 +137,7 @@ describe('message view', () => {
     const hopGroups = tags.filter((t) => t.name === 'g' && (t.attrs.get('class') ?? '').startsWith('hop'));
     expect(hopGroups).toHaveLength(m.report.hops.length);
     expect(tags.filter((t) => t.name === 'li' && (t.attrs.get('class') ?? '').startsWith('hop-card'))).toHaveLength(m.report.hops.length);
-    // the RC4 reason of GRADING.md is printed under the hop
+    // the RC4 reason of docs/grading.md is printed under the hop
     expect(html).toMatch(/RC4 is prohibited/);
     // oldest first: the sender appears before the final recipient server
     expect(html.indexOf('www1234.sakura.ne.jp')).toBeLessThan(html.indexOf('mx.google.com'));

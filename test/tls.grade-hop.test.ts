@@ -27,15 +27,15 @@ const CASES: readonly { name: string; raw: string; grade: Grade; rule?: string; 
   { name: 'CodeTwo TLS12, no cipher → B (suite unknown)', raw: `from a (192.0.2.1) by b.example.com with CodeTwo SMTP Server (TLS12) via SMTP; ${D}`, grade: 'B', rule: 'R-UNKNOWN-SUITE', noIssue: 'TLS_UNKNOWN_VERSION' },
   { name: 'Postfix TLS 1.3 with a 768-bit server RSA key → F', raw: `from a (a.example.net [192.0.2.1]) (using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits) key-exchange X25519 server-signature RSA-PSS (768 bits) server-digest SHA256) by b.example.org (Postfix) with ESMTPS id 1; ${D}`, grade: 'F', rule: 'K-RSA-KEY-1024' },
   { name: 'IronPort TLS 1.3 suite, version inferred → A', raw: `from a ([192.0.2.1]) by esa.example.com with ESMTP/TLS/TLS_AES_128_GCM_SHA256; ${D}`, grade: 'A' },
-  // GRADING.md rule 3: no version, and a suite that also runs on TLS 1.0: C, never B.
+  // docs/grading.md rule 3: no version, and a suite that also runs on TLS 1.0: C, never B.
   { name: 'Symantec bare TLS + CBC suite: no better than TLS 1.0 shown', raw: `from a (a.example.net [192.0.2.1]) (using TLS with cipher ECDHE-RSA-AES256-SHA (256/256 bits)) by b.example.org (Symantec Messaging Gateway) with SMTP id 1; ${D}`, grade: 'C', rule: 'P-UNSTATED', noIssue: 'TLS_UNKNOWN_VERSION' },
-  // GRADING.md rule 6: the Microsoft writers always state TLS when they used it.
+  // docs/grading.md rule 6: the Microsoft writers always state TLS when they used it.
   { name: 'Exchange without (TLS) or version: plaintext', raw: `from a (10.0.0.1) by b (10.0.0.2) with Microsoft SMTP Server id 15.1.2507.32 via Frontend Transport; ${D}`, grade: 'none', rule: 'T-PLAINTEXT' },
   { name: 'Exchange Online without a TLS comment: plaintext', raw: `from a.example.net (192.0.2.1) by AM0EUR01FT001.mail.protection.example.com (10.13.2.3) with Microsoft SMTP\n Server id 15.20.6723.5 via Frontend Transport; ${D}`, grade: 'none', rule: 'T-PLAINTEXT' },
   { name: 'IIS SMTPSVC without over TLS: plaintext', raw: `from a ([192.0.2.1]) by iis.example.org with Microsoft SMTPSVC(6.0.3790.4675); ${D}`, grade: 'none', rule: 'T-PLAINTEXT' },
   { name: 'IIS over TLS secured channel: encrypted, parameters unknown', raw: `from a ([192.0.2.1]) by iis.example.org with Microsoft SMTPSVC(6.0.3790.4675) over TLS secured channel; ${D}`, grade: 'unknown', rule: 'T-PARAMETERS-UNKNOWN' },
   { name: 'Exchange with an unreadable TLS-looking comment: not plaintext', raw: `from a (10.0.0.1) by b (10.0.0.2) with Microsoft SMTP Server (TLS handshake, suite hidden) id 15.1.1.1; ${D}`, grade: 'unknown', rule: 'T-NOT-STATED' },
-  // GRADING.md rule 6: not SMTP, nothing said about TLS.
+  // docs/grading.md rule 6: not SMTP, nothing said about TLS.
   { name: 'with HTTP alone: unknown', raw: `from 198.51.100.7 by web.example.org with HTTP; ${D}`, grade: 'unknown', rule: 'T-NOT-STATED' },
   { name: 'with HTTPS alone: unknown', raw: `from [198.51.100.7] by web.example.org with HTTPS; ${D}`, grade: 'unknown' },
   { name: 'with mapi alone: unknown', raw: `from MBX1.corp.example (::1) by MBX1.corp.example with mapi id 15.20.1.1; ${D}`, grade: 'unknown', rule: 'T-NOT-STATED' },

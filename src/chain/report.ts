@@ -1,5 +1,5 @@
 /**
- * The chain step: from the Received hops as read one by one to the message report (DESIGN.md `MessageReport`).
+ * The chain step: from the Received hops as read one by one to the message report (docs/output.md).
  * Sets each hop's scope (with an S-INTERNAL / S-EXTERNAL / S-UNKNOWN reason), walks the trust boundary
  * (UNVERIFIABLE), checks continuity (CHAIN_DISCONTINUITY), builds the timeline, the verdict and the other trace
  * evidence. Hops are never dropped or reordered: `hops[i].index === i`, header order.

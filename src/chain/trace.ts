@@ -1,5 +1,5 @@
 /**
- * The other trace evidence of the header block, kept beside the hops and never mixed into them (DESIGN.md
+ * The other trace evidence of the header block, kept beside the hops and never mixed into them (docs/output.md
  * `trace`): X-Received, Authentication-Results, ARC-Authentication-Results, Received-SPF, X-Originating-IP and
  * TLS-Required (RFC 8689 §5). Where a stated client address appears in no Received hop, the two records
  * contradict each other (TRACE_IP_MISMATCH).

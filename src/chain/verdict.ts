@@ -1,5 +1,5 @@
 /**
- * The message verdict (DESIGN.md "MessageReport"): the worst grade over the hops that are not internal.
+ * The message verdict (docs/output.md): the worst grade over the hops that are not internal.
  *
  * Order of badness: `none` < `F` < `C` < `B` < `A`. `unknown` is not a point on that scale but a hole in the
  * evidence, and the verdict is what an auditor can show:

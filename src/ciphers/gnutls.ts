@@ -1,6 +1,6 @@
 /**
  * GnuTLS spellings → IANA names: the legacy suite names of `gnutls_cipher_suite_get_name()` and the session
- * description Exim builds from `gnutls_session_get_desc()` (research/tls-grading.md §(d) steps 3 and 4).
+ * description Exim builds from `gnutls_session_get_desc()` (docs/grading.md, "Cipher names").
  * @module
  */
 import type { TlsVersion } from '../types.js';

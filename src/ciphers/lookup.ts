@@ -1,6 +1,6 @@
 /**
  * `lookupCipher`: any spelling of a cipher suite a Received header may carry → the IANA suite and its properties
- * (research/tls-grading.md §(d), "Cipher normalisation algorithm"). Map lookups on upper-cased names; no regex.
+ * (docs/grading.md, "Cipher names"). Map lookups on upper-cased names; no regex.
  * @module
  */
 import type { TlsVersion } from '../types.js';

@@ -1,7 +1,7 @@
 /**
  * Structural reading of a cipher name the catalogue does not know (`ECDHE-RSA-AES512-GCM-SHA384`, a vendor spelling…):
  * recognise the key-exchange, cipher, mode and MAC words and report what they say, `unknown`/`null` for the rest.
- * This is the last resort of `lookupCipher` (research/tls-grading.md §(d) step 5); its results are always `partial`.
+ * This is the last resort of `lookupCipher` (docs/grading.md, "Cipher names": the word-by-word last resort); its results are always `partial`.
  * @module
  */
 import type { TlsVersion } from '../types.js';

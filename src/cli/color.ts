@@ -1,5 +1,5 @@
 /**
- * The colour decision (no-color.org, and the CLI conventions in DESIGN.md): the command line wins, then `NO_COLOR`,
+ * The colour decision (no-color.org, and the CLI conventions of docs/cli.md): the command line wins, then `NO_COLOR`,
  * then `FORCE_COLOR`; otherwise colour only when the output is a terminal that is not `TERM=dumb`. picocolors'
  * own detection is not used (it turns colour on whenever `CI` is set, even into a pipe).
  * @module

@@ -1,5 +1,5 @@
 /**
- * `gradeTls`: the letter for one hop's stated TLS parameters (GRADING.md; research/tls-grading.md §(c)).
+ * `gradeTls`: the letter for one hop's stated TLS parameters (docs/grading.md).
  * Start at A, apply every cap the policy defines, keep the lowest; each cap applied is one reason.
  * @module
  */
@@ -208,7 +208,7 @@ function positiveReason(version: TlsVersion | null, s: CipherSuite | null): Reas
  * `GradingPolicy` object). Version and cipher may be in any spelling MTAs write (the hop reader's spellings, `TLS12`
  * included). `TLSv1/SSLv3` is treated as no version and the version is inferred from the cipher where it can be; when
  * it stays unknown and the suite also runs on TLS 1.0, the letter is capped at what TLS 1.0 would get (`P-UNSTATED`,
- * GRADING.md rule 3). A stated version older than the cipher allows is a `TLS_INCONSISTENT` issue and the stated
+ * docs/grading.md rule 3). A stated version older than the cipher allows is a `TLS_INCONSISTENT` issue and the stated
  * (worse) version is graded (rule 4). Data never throws; a malformed policy throws `TypeError`.
  * @example
  * ```ts
@@ -279,7 +279,7 @@ export function gradeTls(tls: TlsFacts, policy?: 'practical' | 'bcp195' | Gradin
 
   if (version !== null) protocolCaps(caps, version);
   else if (suite !== null) {
-    // GRADING.md rule 3: the suite runs on TLS 1.0 too (else impliedVersion would have named a version), and a letter
+    // docs/grading.md rule 3: the suite runs on TLS 1.0 too (else impliedVersion would have named a version), and a letter
     // is what the header proves, not the best case it allows.
     caps.apply(
       'P-UNSTATED',

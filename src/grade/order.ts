@@ -6,7 +6,7 @@ import type { Grade } from '../types.js';
 
 /**
  * Worst first: `none` (known plaintext) < `F` < `unknown` < `C` < `B` < `A`. `unknown` sits just above `F` so that a
- * hop we cannot grade never hides a plaintext or broken hop (DESIGN.md verdict rule), yet still pulls an otherwise
+ * hop we cannot grade never hides a plaintext or broken hop (the verdict rule of docs/scope.md), yet still pulls an otherwise
  * good chain down: we cannot vouch for what was not stated.
  */
 export const GRADE_ORDER: readonly Grade[] = Object.freeze(['none', 'F', 'unknown', 'C', 'B', 'A'] as const);

@@ -1,5 +1,5 @@
 /**
- * Protocol version spellings → `TlsVersion` (research/tls-grading.md §(d) "Version normalisation"), and the version a
+ * Protocol version spellings → `TlsVersion` (docs/grading.md, "Version spellings"), and the version a
  * cipher suite implies. The one place both the hop reader (src/tls/normalise.ts) and `gradeTls` read versions from,
  * so that a spelling one of them accepts the other accepts too.
  * @module

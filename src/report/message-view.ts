@@ -1,6 +1,6 @@
 /**
  * One message's detail: its identifiers, the verdict, the hop path (SVG) and one card per hop with the facts the
- * receiving server wrote, the grading reasons (rule ids from GRADING.md) and the issues, the raw line folded away.
+ * receiving server wrote, the grading reasons (rule ids from docs/grading.md) and the issues, the raw line folded away.
  * @module
  */
 import type { Hop, Issue, MessageReport } from '../types.js';

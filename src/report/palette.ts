@@ -30,7 +30,7 @@ export const GRADE_LABEL: Readonly<Record<Grade, string>> = {
   unknown: '?',
 };
 
-/** One-line meaning for legends (GRADING.md, condensed). */
+/** One-line meaning for legends (docs/grading.md, condensed). */
 export const GRADE_MEANING: Readonly<Record<Grade, string>> = {
   A: 'TLS 1.3, or TLS 1.2 with ECDHE + AEAD',
   B: 'TLS 1.2 missing one recommendation',

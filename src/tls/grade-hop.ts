@@ -1,5 +1,5 @@
 /**
- * `gradeHop`: the letter for one hop from what `readTls` found (GRADING.md). The states the cipher grader cannot
+ * `gradeHop`: the letter for one hop from what `readTls` found (docs/grading.md). The states the cipher grader cannot
  * see are decided here: nothing stated → `unknown`, positive plaintext evidence → `none`, encrypted without
  * parameters → `unknown`; everything else is `gradeTls`, with the hop's evidence attached to every reason.
  * @module

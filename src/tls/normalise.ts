@@ -1,7 +1,7 @@
 /**
  * The one place where TLS facts as written become normalised ones: version text → `TlsVersion`, cipher → IANA name,
- * version inferred from the cipher when not stated (research/tls-grading.md §(d) "Version normalisation",
- * GRADING.md rule 3). Everything else in src/tls keeps text as written.
+ * version inferred from the cipher when not stated (docs/grading.md, "Version spellings",
+ * docs/grading.md rule 3). Everything else in src/tls keeps text as written.
  * @module
  */
 import { lookupCipher } from '../ciphers/lookup.js';

@@ -1,7 +1,7 @@
 /**
  * `readTls`: every TLS fact a Received value states, from every MTA dialect we know, merged into one `HopTls`.
  * RFC 5321 §4.4 (`With` protocol), RFC 3848 / RFC 6531 (protocol words), RFC 8314 §7 (`tls` clause), plus the
- * vendor comments listed in src/tls/recognisers/. GRADING.md: "No TLS marker is not plaintext" — a plaintext word
+ * vendor comments listed in src/tls/recognisers/. docs/grading.md: "No TLS marker is not plaintext" — a plaintext word
  * counts only when nothing else in the header speaks about TLS.
  * @module
  */

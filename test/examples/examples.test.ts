@@ -54,7 +54,7 @@ describe('JavaScript examples against the built package', () => {
     expect([practical, strict]).toEqual(['C', 'F']);
   });
 
-  it('grade-header.mjs: a header given on the command line (the DESIGN.md RC4 line)', async () => {
+  it('grade-header.mjs: a header given on the command line (the RC4 line of the design notes)', async () => {
     const value =
       'from www1234.sakura.ne.jp (www1234.sakura.ne.jp. [2403:3a00:101:13:133:167:8:98])\r\n' +
       '        by mx.google.com with ESMTPS id a1si123456pbc.12.2013.01.05.10.20.30\r\n' +

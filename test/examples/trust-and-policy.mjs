@@ -20,7 +20,7 @@ const raw = [
   '',
 ].join('\r\n');
 
-/** A policy is plain data: a name, the preset it starts from and the caps it changes (rule ids from GRADING.md). */
+/** A policy is plain data: a name, the preset it starts from and the caps it changes (rule ids from docs/grading.md). */
 const cbcIsC = { name: 'cbc-is-c', base: 'practical', caps: { 'E-CBC': 'C' } };
 
 const report = analyzeMessage(raw, {

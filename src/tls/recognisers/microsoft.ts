@@ -3,7 +3,7 @@
  * Microsoft Exchange / Exchange Online (SChannel names, `_P256`/`_P384` curve suffix before Windows 10),
  * Exchange 2010's bare `(TLS)`, IIS SMTPSVC's `over TLS secured channel`, and CodeTwo's `(TLS12)`. Exchange and IIS
  * write their TLS facts whenever TLS was used, so `with Microsoft SMTP Server` / `with Microsoft SMTPSVC` without them
- * is positive evidence of plaintext (GRADING.md rule 6); it counts only when no statement exists (`readTls`).
+ * is positive evidence of plaintext (docs/grading.md rule 6); it counts only when no statement exists (`readTls`).
  * @module
  */
 import { Place } from '../../received/places.js';

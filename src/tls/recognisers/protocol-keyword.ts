@@ -5,7 +5,7 @@
  * unknown. A plain SMTP or LMTP word is positive evidence of plaintext ONLY when no TLS statement exists anywhere in
  * the header (`readTls` decides); `A` is authentication, not encryption. `HTTP`, `IMAP`, `POP3` name no SMTP session
  * (webmail, a mail fetcher): like the vendor values (`local`, `mapi`, `REST`, `HTTPREST`, `QMQP`, …) they say nothing
- * about TLS on their own (GRADING.md rule 6). Microsoft's own words are read in microsoft.ts.
+ * about TLS on their own (docs/grading.md rule 6). Microsoft's own words are read in microsoft.ts.
  * @module
  */
 import { keyword, NO_FINDINGS } from '../finding.js';
