@@ -102,9 +102,12 @@ describe('paths that cannot be read', () => {
     const r = await runCli(['-f', 'ndjson', SEED, join(dir, 'nonexistent.eml'), join(dir, 'b.eml')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/cannot read .*nonexistent\.eml: file vanished or does not exist/);
-    const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { type: string; source?: string; messages?: number });
-    expect(lines.map((l) => l.source ?? l.type)).toEqual([SEED, join(dir, 'b.eml'), 'summary']);
-    expect(lines.at(-1)?.messages).toBe(2);
+    const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { type: string; source?: string; messages?: number; unreadable?: number; report?: { issues: { code: string }[] } });
+    // the missing path is a record of its own at the head, so a saved output says what it lacks
+    expect(lines.map((l) => l.source ?? l.type)).toEqual([join(dir, 'nonexistent.eml'), SEED, join(dir, 'b.eml'), 'summary']);
+    expect(lines[0]?.report?.issues[0]?.code).toBe('IO_UNREADABLE');
+    expect(lines.at(-1)?.messages).toBe(3);
+    expect(lines.at(-1)?.unreadable).toBe(1);
     // --fail-on matching does not hide the I/O error: 2 wins over 1
     expect((await runCli(['--fail-on', 'F', SEED, join(dir, 'nonexistent.eml')])).code).toBe(2);
   });

@@ -14,7 +14,9 @@ import { batchPool, runBatches } from '../node/batch-runner.js';
 import { BufferShelf } from '../node/buffer-shelf.js';
 import type { MessageInput } from '../node/read-messages.js';
 import type { MessageRecord } from '../node/read-options.js';
+import { faultRecord } from '../node/read-faults.js';
 import { readBatches, totalBytesOf } from '../node/scan-batches.js';
+import { issue } from '../issues.js';
 import type { AnalyzeOptions } from '../options.js';
 import { renderReport, ReportAggregator } from '../report/index.js';
 import { SummaryBuilder } from '../summary/summary.js';
@@ -134,16 +136,26 @@ function pathsMistake(paths: readonly string[]): string | null {
   return null;
 }
 
+/** A named path that cannot be read, and why (one line). */
+interface PathFailure {
+  readonly path: string;
+  readonly problem: string;
+}
+
 /** The paths that can be read, and one stderr line for each that cannot. */
-async function readablePaths(paths: readonly string[]): Promise<{ readable: string[]; problems: string[] }> {
+async function readablePaths(paths: readonly string[]): Promise<{ readable: string[]; problems: string[]; failures: PathFailure[] }> {
   const readable: string[] = [];
   const problems: string[] = [];
+  const failures: PathFailure[] = [];
   for (const p of paths) {
     const problem = p === '-' ? null : await pathProblem(p);
     if (problem === null) readable.push(p);
-    else problems.push(`rcvd: cannot read ${sanitize(p)}: ${sanitize(problem)}\n`);
+    else {
+      problems.push(`rcvd: cannot read ${sanitize(p)}: ${sanitize(problem)}\n`);
+      failures.push({ path: p, problem });
+    }
   }
-  return { readable, problems };
+  return { readable, problems, failures };
 }
 
 /** 128 + the signal's number, the shell's convention for a command stopped by a signal (SIGINT 130, SIGTERM 143). */
@@ -210,23 +222,21 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     reportFile = prepared;
   }
   // One path that cannot be read must not lose the run: it is reported now, the others are scanned, exit 2.
-  const { readable, problems } = await readablePaths(args.paths);
+  const { readable, problems, failures } = await readablePaths(args.paths);
   for (const line of problems) await write(io.stderr, line);
-  if (readable.length === 0) {
-    await reportFile?.discard();
-    return 2;
-  }
-  const ioFailed = problems.length > 0;
   try {
-    return await scanPaths(args, readable, analyze, reportFile, io, ioFailed, providers);
+    return await scanPaths(args, readable, analyze, reportFile, io, failures, providers);
   } finally {
     await reportFile?.discard();
   }
 }
 
-/** The scan itself, over the paths that could be opened; `ioFailed` = some could not (exit 2 at the end). */
-async function scanPaths(args: CliArgs, paths: readonly string[], analyze: AnalyzeOptions, reportFile: ReportFile | null, io: CliIo, pathFailed: boolean, providers: unknown): Promise<number> {
-  let ioFailed = pathFailed;
+/**
+ * The scan itself, over the paths that could be opened; `failures` are the named paths that could not: each is one
+ * unreadable-message record at the head of the output (so a saved output says what it lacks) and exit 2 at the end.
+ */
+async function scanPaths(args: CliArgs, paths: readonly string[], analyze: AnalyzeOptions, reportFile: ReportFile | null, io: CliIo, failures: readonly PathFailure[], providers: unknown): Promise<number> {
+  let ioFailed = failures.length > 0;
   const report = reportFile === null ? null : new ReportAggregator();
   // `--report -q`: the file is the output; stdout stays silent.
   const stdoutOn = !(report !== null && args.quiet);
@@ -291,6 +301,15 @@ async function scanPaths(args: CliArgs, paths: readonly string[], analyze: Analy
     // Worker output buffers go back to the workers once written, when the stream lets go of what it wrote.
     const outputSpares = pool !== null && io.stdoutReleasesChunks === true ? new BufferShelf() : undefined;
     let messages = 0;
+    // Not with --shard: every shard names the same paths, and the records would be counted once per shard.
+    if (failures.length > 0 && args.shard === null) {
+      const faults = failures.map((f) => faultRecord(f.path, 0, issue('IO_UNREADABLE', 'error', `cannot read it: ${f.problem}`)));
+      const result = await inline(faults);
+      // already on stderr, where the path problems were reported before the scan
+      for (const f of result.facts) summary.add(f);
+      messages += result.facts.length;
+      if (report !== null) for (const r of result.reports) report.add(r);
+    }
     try {
       for await (const result of runBatches<CliBatchResult | CliWorkerResult>(batches, inline, pool, jobs, { headerLimit, ...(outputSpares === undefined ? {} : { outputSpares }) })) {
         if ('bytes' in result) {
