@@ -155,3 +155,14 @@ describe('SummaryBuilder: internal-only messages and declared patterns', () => {
     expect(new SummaryBuilder().result().unmatchedDeclared).toEqual([]);
   });
 });
+
+describe('SummaryBuilder: archive items without internet headers', () => {
+  it('are counted apart: not in verdicts, not internal-only, not unreadable', () => {
+    const b = new SummaryBuilder();
+    b.add({ ...facts('A', [hop('A', 'example.org', 2024)]) });
+    b.add({ ...facts('none', [], 2024), verdict: 'internal-only', withoutHeaders: true });
+    const s = b.result();
+    expect([s.messages, s.withoutHeaders, s.internalOnly, s.unreadable]).toEqual([2, 1, 0, 0]);
+    expect(s.verdicts).toEqual({ ...zeroCounts(), A: 1 });
+  });
+});

@@ -234,7 +234,8 @@ export function archiveBody(data: ArchiveReportData, heading: string, subline: s
   let html = `<header><h1>${esc(heading)}</h1><p class="sub">${subline}</p>`;
   html += '<nav class="toc"><a href="#summary">Summary</a><a href="#over-time">Over time</a><a href="#protocols">Versions &amp; ciphers</a><a href="#who">Relays &amp; domains</a><a href="#receivers">Receiving servers</a><a href="#weakest">Weakest messages</a></nav></header>';
   html += '<section id="summary"><h2>Summary</h2><div class="cards">';
-  html += card('messages', int(s.messages), `<p class="muted">${int(s.unreadable)} unreadable${s.nestedMessages > 0 ? ` · ${int(s.nestedMessages)} nested` : ''}</p>`);
+  const noHeaders = s.withoutHeaders > 0 ? ` · ${int(s.withoutHeaders)} without internet headers` : '';
+  html += card('messages', int(s.messages), `<p class="muted">${int(s.unreadable)} unreadable${s.nestedMessages > 0 ? ` · ${int(s.nestedMessages)} nested` : ''}${noHeaders}</p>`);
   html += card('hops', int(s.hops), `<p class="muted">${int(s.externalHops)} external · ${int(s.internalHops)} internal</p>`);
   html += card('weak or plaintext', esc(pct(worstShare(s.verdicts, ['none', 'F', 'C']))), '<p class="muted">of message verdicts are C, F or none</p>');
   html += card('not stated', esc(pct(worstShare(s.externalHopGrades, ['unknown']))), '<p class="muted">of external hops say nothing about their TLS</p>');

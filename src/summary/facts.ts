@@ -22,6 +22,8 @@ export interface HopFacts {
 export interface MessageFacts {
   readonly verdict: VerdictGrade;
   readonly unreadable: boolean;
+  /** An archive item with no internet headers (`IO_NO_INTERNET_HEADERS`): counted apart, never graded. */
+  readonly withoutHeaders?: boolean;
   readonly hops: number;
   readonly internalHops: number;
   /** UTC year of the topmost dated hop (delivery), else of the Date header. */
@@ -72,5 +74,16 @@ export function messageFacts(report: MessageReport, nested: number): MessageFact
       year: yearOf(hop.date?.iso) ?? year,
     });
   }
-  return { verdict: report.verdict.grade, unreadable: hasIoError(report), hops: report.hops.length, internalHops, year, external, nested, unmatchedDeclared: report.unmatchedDeclared };
+  const withoutHeaders = report.hops.length === 0 && report.issues.some((i) => i.code === 'IO_NO_INTERNET_HEADERS');
+  return {
+    verdict: report.verdict.grade,
+    unreadable: hasIoError(report),
+    ...(withoutHeaders ? { withoutHeaders } : {}),
+    hops: report.hops.length,
+    internalHops,
+    year,
+    external,
+    nested,
+    unmatchedDeclared: report.unmatchedDeclared,
+  };
 }

@@ -73,6 +73,7 @@ export class SummaryBuilder {
   private messages = 0;
   private nested = 0;
   private unreadable = 0;
+  private withoutHeaders = 0;
   private hops = 0;
   private internalHops = 0;
   private readonly verdicts = zeroCounts();
@@ -92,7 +93,10 @@ export class SummaryBuilder {
     this.hops += facts.hops;
     this.internalHops += facts.internalHops;
     const year = this.yearRow(facts.year);
-    if (facts.verdict === 'internal-only') {
+    if (facts.withoutHeaders === true) {
+      // An Outlook item kept no internet headers (a draft, a sent item, mail inside one organisation): nothing to weigh.
+      this.withoutHeaders++;
+    } else if (facts.verdict === 'internal-only') {
       this.internalOnly++;
       year.internalOnly++;
     } else {
@@ -166,6 +170,7 @@ export class SummaryBuilder {
       messages: this.messages,
       nestedMessages: this.nested,
       unreadable: this.unreadable,
+      withoutHeaders: this.withoutHeaders,
       hops: this.hops,
       externalHops,
       internalHops: this.internalHops,

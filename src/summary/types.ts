@@ -62,6 +62,11 @@ export interface ScanSummary {
   readonly type: 'summary';
   /** Messages read at the top level (including unreadable ones, each a report with an issue). */
   readonly messages: number;
+  /**
+   * Archive items (Outlook `.pst`/`.ost`/`.msg`) that kept no internet headers: counted here, not in `verdicts` nor
+   * in `internalOnly`, never as unreadable.
+   */
+  readonly withoutHeaders: number;
   /** Nested `message/rfc822` reports (only with the `nested` option). */
   readonly nestedMessages: number;
   /** Top-level messages whose record carries an `IO_*` error (unreadable, truncated, not a message). */

@@ -152,6 +152,7 @@ const defs = {
       messages: { type: 'integer', minimum: 0 },
       nestedMessages: { type: 'integer', minimum: 0 },
       unreadable: { type: 'integer', minimum: 0 },
+      withoutHeaders: { type: 'integer', minimum: 0, description: 'Outlook archive items without internet headers: counted apart, never graded' },
       hops: { type: 'integer', minimum: 0 },
       externalHops: { type: 'integer', minimum: 0 },
       internalHops: { type: 'integer', minimum: 0 },

@@ -233,7 +233,7 @@ function summaryText(layout: Layout, s: ScanSummary): string {
   const c = layout.c;
   const paint = (g: Grade, t: string): string => paintGrade(c, g, t);
   let out = `${c.bold('Summary')}\n`;
-  out += `  messages       ${s.messages}  (nested ${s.nestedMessages}, unreadable ${s.unreadable})\n`;
+  out += `  messages       ${s.messages}  (nested ${s.nestedMessages}, unreadable ${s.unreadable}${s.withoutHeaders > 0 ? `, ${s.withoutHeaders} archive items without internet headers` : ''})\n`;
   out += `  hops           ${s.hops}  (${s.externalHops} external, ${s.internalHops} internal)\n`;
   out += `  verdicts       ${countsText(s.verdicts, paint)}${s.internalOnly > 0 ? `  ·  internal-only ${s.internalOnly}` : ''}\n`;
   out += `  external hops  ${countsText(s.externalHopGrades, paint)}\n`;

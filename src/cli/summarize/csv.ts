@@ -31,6 +31,7 @@ export function summaryCsv(s: ScanSummary): string {
     ['messages', s.messages],
     ['nestedMessages', s.nestedMessages],
     ['unreadable', s.unreadable],
+    ['withoutHeaders', s.withoutHeaders],
     ['hops', s.hops],
     ['externalHops', s.externalHops],
     ['internalHops', s.internalHops],
