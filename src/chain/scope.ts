@@ -31,7 +31,7 @@ import { ipInCidrs } from './cidr.js';
 import type { ChainOptions } from './options.js';
 import { registrableDomain } from './registrable.js';
 import type { WriterNames } from './writer-names.js';
-import { providerOfAddress, providerOfHost, type CompiledProviders } from '../providers/lookup.js';
+import { providerOfAddress, providerOfHost, type CompiledProviders, type ProviderEntry } from '../providers/lookup.js';
 import type { ReceivedRead } from '../received/parse.js';
 import type { IpRange, Reason, Scope, ScopeReason } from '../types.js';
 
@@ -120,8 +120,15 @@ function clientHelo(read: ReceivedRead): string | null {
   return name === null || isAddressText(name) ? null : name;
 }
 
-/** The provider that runs the writer, by any name the chain shows for it. */
-function writerProvider(writer: WriterNames, providers: CompiledProviders): ReturnType<typeof providerOfHost> {
+/** The registrable domains of the writer's names (looked up once per hop). */
+function writerDomains(writer: WriterNames): readonly (string | null)[] {
+  const d = writer.derived;
+  d.domains ??= writer.names.map((n) => registrableDomain(n));
+  return d.domains;
+}
+
+/** The provider that runs the writer, by any name the chain shows for it (looked up once per hop). */
+function writerProvider(writer: WriterNames, providers: CompiledProviders): ProviderEntry | null {
   for (const n of writer.names) {
     const p = providerOfHost(n, providers);
     if (p !== null) return p;
@@ -202,9 +209,12 @@ function sameOperatorByName(read: ReceivedRead, ctx: ScopeContext): ScopeDecisio
   const rdns = read.hop.from?.rdns ?? null;
   if (rdns === null || isAddressText(rdns)) return null;
   const domain = registrableDomain(rdns);
-  for (const n of ctx.writer.names) {
-    if (domain !== null && registrableDomain(n) === domain) {
-      return decision('internal', 'same-domain', 'the client name the receiver looked up shares the writer’s registrable domain', `${rdns} → ${n}`);
+  if (domain !== null) {
+    const domains = writerDomains(ctx.writer);
+    for (let k = 0; k < domains.length; k++) {
+      if (domains[k] === domain) {
+        return decision('internal', 'same-domain', 'the client name the receiver looked up shares the writer’s registrable domain', `${rdns} → ${ctx.writer.names[k]!}`);
+      }
     }
   }
   const provider = providerOfHost(rdns, ctx.options.providers);
@@ -245,9 +255,10 @@ function providerHandoff(read: ReceivedRead, ctx: ScopeContext): ScopeDecision |
   if (name === null) return null;
   const domain = registrableDomain(name);
   if (domain === null) return null;
-  for (const n of ctx.writer.names) {
-    if (registrableDomain(n) === domain) {
-      return decision('internal', 'provider-handoff', `no address, one domain at both ends and a protocol that is not SMTP (${read.hop.protocol ?? ''}): services of one operator`, `${name} → ${n}`);
+  const domains = writerDomains(ctx.writer);
+  for (let k = 0; k < domains.length; k++) {
+    if (domains[k] === domain) {
+      return decision('internal', 'provider-handoff', `no address, one domain at both ends and a protocol that is not SMTP (${read.hop.protocol ?? ''}): services of one operator`, `${name} → ${ctx.writer.names[k]!}`);
     }
   }
   return null;

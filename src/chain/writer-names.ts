@@ -16,6 +16,11 @@ export interface WriterNames {
   readonly names: readonly string[];
   /** Canonical addresses: the one it wrote for itself, then the one the server above saw. */
   readonly ips: readonly string[];
+  /** What scope works out about these names, filled on first use (one hop asks several rules). */
+  readonly derived: {
+    /** Registrable domain of each of `names`, in order. */
+    domains?: readonly (string | null)[];
+  };
 }
 
 /** The writer of a hop, from its own `by` clause and from the hop above when the two are linked. */
@@ -40,5 +45,5 @@ export function writerNames(reads: readonly ReceivedRead[], i: number, linkedAbo
       if (above.ip !== null && !ips.includes(above.ip)) ips.push(above.ip);
     }
   }
-  return { names, ips };
+  return { names, ips, derived: {} };
 }
