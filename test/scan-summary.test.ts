@@ -115,11 +115,14 @@ describe('failsOn', () => {
     ['none', 'F', true],
     ['F', 'none', false],
     ['none', 'none', true],
-    ['unknown', 'A', false],
+    ['unknown', 'A', true],
+    ['unknown', 'B', true],
+    ['unknown', 'C', false],
     ['unknown', 'unknown', true],
     ['F', 'unknown', true],
     ['none', 'unknown', true],
-    ['C', 'unknown', false],
+    ['C', 'unknown', true],
+    ['B', 'unknown', false],
     ['A', 'unknown', false],
     ['internal-only', 'A', false],
     ['internal-only', 'none', false],
@@ -131,8 +134,8 @@ describe('failsOn', () => {
   it('an unknown verdict still fails on a known external hop at or below the threshold', () => {
     expect(failsOn(verdict('unknown', { C: 1, unknown: 1 }), 'C')).toBe(true);
     expect(failsOn(verdict('unknown', { C: 1, unknown: 1 }), 'F')).toBe(false);
-    expect(failsOn(verdict('unknown', { A: 2, unknown: 1 }), 'B')).toBe(false);
-    expect(failsOn(verdict('unknown', { A: 2, unknown: 1 }), 'A')).toBe(true);
+    expect(failsOn(verdict('unknown', { F: 1, unknown: 1 }), 'F')).toBe(true);
+    expect(failsOn(verdict('unknown', { A: 2, unknown: 1 }), 'C')).toBe(false);
   });
 });
 
