@@ -62,6 +62,17 @@ async function importedPackages(entries: readonly string[]): Promise<Set<string>
     logLevel: 'silent',
   });
   const out = new Set<string>();
+  // A package loaded on first use (`createRequire(import.meta.url)('libmime')`, to spare a start-up that never needs
+  // it) is as much a runtime dependency as an import.
+  const LAZY = 'createRequire(import.meta.url)("';
+  for (const path of entries) {
+    const text = readFileSync(join(ROOT, path), 'utf8');
+    for (let at = text.indexOf(LAZY); at >= 0; at = text.indexOf(LAZY, at + 1)) {
+      const start = at + LAZY.length;
+      const name = text.slice(start, text.indexOf('"', start));
+      if (!name.startsWith('node:') && !BUILTINS.has(name)) out.add(name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : (name.split('/')[0] ?? name));
+    }
+  }
   for (const input of Object.values(result.metafile.inputs)) {
     for (const imported of input.imports) {
       const specifier = imported.original ?? imported.path;
