@@ -6,23 +6,17 @@
  * @module
  */
 import type { ScanMessage } from '../../node/scan-types.js';
+import type { ReportSettings } from '../../report/index.js';
 import { decodeMimeWords } from '../../report/mime-words.js';
 import type { Hop, MessageReport } from '../../types.js';
 import { chronological } from './units.js';
 
-/** The command-line settings that decide grades and counts, as given (plain data: copied to worker threads). */
-export interface RunSettings {
-  readonly policy: string;
-  readonly nested: boolean;
-  /** `--max-hops`, `null` = the library's default. */
-  readonly maxHops: number | null;
-  readonly trusted: readonly string[];
-  readonly internal: readonly string[];
-  /** The `--providers` file as named, `null` = the built-in table only. */
-  readonly providers: string | null;
+/**
+ * The command-line settings that decide grades and counts, as given (plain data: copied to worker threads): the ones
+ * a report prints, and `--fail-on`.
+ */
+export interface RunSettings extends ReportSettings {
   readonly failOn: string | null;
-  /** `--shard k/n` as given, `null` = the whole input. */
-  readonly shard: string | null;
 }
 
 /** A hop with its chronological number. */
