@@ -199,7 +199,7 @@ async function main() {
 /** Issue #7's four targets, read off this run. The `--jobs 2` speed-up is the median over interleaved pairs of runs. */
 function targets(results, rows) {
   const find = (set, name) => results.find((r) => r.set === set && r.name === name);
-  const lines = ['', 'targets (issue #7):'];
+  const lines = ['', 'speed targets:'];
   const check = (ok, text) => lines.push(`- ${ok ? 'met' : 'not met'}: ${text}`);
   const base = find('corpus', 'split baseline (stream mbox, cut headers, unfold Received)');
   const one = find('corpus', 'rcvd --format ndjson (1 job)');
