@@ -124,6 +124,8 @@ describe('summarize: shards of the fixtures equal one run', () => {
     const again = await runCli(['summarize', '--fail-on', 'C', ...shards]);
     expect(again.code).toBe(run.code);
     expect(again.code).toBe(1);
+    // The same spellings as rcvd: any case.
+    expect((await runCli(['summarize', '--fail-on', 'c', ...shards])).code).toBe(1);
   });
 
   it('a missing shard is named in a warning; the summary covers the others', async () => {

@@ -95,11 +95,13 @@ reported and the others are still scanned), 130 interrupted by SIGINT, 143 by SI
 after a whole message and ends with the summary so far; the report is not written).
 `;
 
-const FORMATS: ReadonlySet<string> = new Set(['text', 'json', 'ndjson', 'csv']);
+/** The output formats, shared by `rcvd` and `rcvd summarize`. */
+export const FORMATS: ReadonlySet<string> = new Set(['text', 'json', 'ndjson', 'csv']);
 /** `--fail-on` values by their lower-case spelling: `a` and `A` are the same grade. */
 const FAIL_ON: Readonly<Record<string, Grade>> = { a: 'A', b: 'B', c: 'C', f: 'F', none: 'none', unknown: 'unknown' };
 
-function parseFailOn(text: string | undefined): Grade | null {
+/** A `--fail-on` value in any case (`b` = `B`); `null` when absent. Throws {@link UsageError} on anything else. */
+export function parseFailOn(text: string | undefined): Grade | null {
   if (text === undefined) return null;
   const grade = FAIL_ON[text.trim().toLowerCase()];
   if (grade === undefined) throw new UsageError(`--fail-on must be one of A, B, C, F, none, unknown (any case); got ${text}`);

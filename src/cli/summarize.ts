@@ -21,7 +21,7 @@ import { messageFacts } from '../summary/facts.js';
 import { SummaryBuilder } from '../summary/summary.js';
 import type { ScanSummary } from '../summary/types.js';
 import type { Grade } from '../types.js';
-import { UsageError, type OutputFormatName } from './args.js';
+import { FORMATS, parseFailOn, UsageError, type OutputFormatName } from './args.js';
 import { colorEnabled } from './color.js';
 import { failsOn } from './fail-on.js';
 import { createFormat } from './format/index.js';
@@ -84,8 +84,6 @@ interface SummarizeArgs {
   readonly help: boolean;
 }
 
-const FORMATS: ReadonlySet<string> = new Set(['text', 'json', 'ndjson', 'csv']);
-const GRADES: ReadonlySet<string> = new Set(['A', 'B', 'C', 'F', 'none', 'unknown']);
 
 function parseSummarizeArgs(argv: readonly string[]): SummarizeArgs {
   let parsed;
@@ -111,14 +109,13 @@ function parseSummarizeArgs(argv: readonly string[]): SummarizeArgs {
   const v = parsed.values;
   const format = v.format ?? 'text';
   if (!FORMATS.has(format)) throw new UsageError(`--format must be one of ${[...FORMATS].join(', ')}; got ${format}`);
-  const failOn = v['fail-on'] ?? null;
-  if (failOn !== null && !GRADES.has(failOn)) throw new UsageError(`--fail-on must be one of ${[...GRADES].join(', ')}; got ${failOn}`);
+  const failOn = parseFailOn(v['fail-on']);
   if (v.report === '') throw new UsageError('--report needs a file name');
   const args: SummarizeArgs = {
     paths: parsed.positionals,
     format: format as OutputFormatName,
     report: v.report ?? null,
-    failOn: failOn as Grade | null,
+    failOn,
     mix: v.mix === true,
     quiet: v.quiet === true,
     color: v.color ?? null,
