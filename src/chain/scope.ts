@@ -26,6 +26,7 @@
  * @module
  */
 
+import { addressBytes } from '../address/ip.js';
 import { isAddressText, normaliseHost, hostMatches } from './hosts.js';
 import { ipInCidrs } from './cidr.js';
 import type { ChainOptions } from './options.js';
@@ -90,26 +91,17 @@ function isPickup(raw: string): boolean {
   return at > 0 && raw.slice(0, at + 13).toLowerCase().trimStart().startsWith('from mail pickup service');
 }
 
-/** IPv4 /24 or IPv6 /48 of a canonical address, as text: the unit one site is given. */
-function networkOf(ip: string): string | null {
-  if (ip.includes(':')) {
-    const groups = expandV6(ip);
-    return groups === null ? null : groups.slice(0, 3).join(':');
-  }
-  const last = ip.lastIndexOf('.');
-  return last < 0 ? null : ip.slice(0, last);
-}
+/** Bytes that make one site's network: IPv4 /24, IPv6 /48 (the unit one site is given). */
+const SITE_PREFIX_BYTES = { 4: 3, 6: 6 } as const;
 
-function expandV6(ip: string): string[] | null {
-  const halves = ip.split('::');
-  if (halves.length > 2) return null;
-  const head = halves[0] === '' ? [] : halves[0]!.split(':');
-  const tail = halves.length === 1 || halves[1] === '' ? [] : halves[1]!.split(':');
-  if (tail.some((g) => g.includes('.')) || head.some((g) => g.includes('.'))) return null;
-  const fill = 8 - head.length - tail.length;
-  if (fill < 0 || (halves.length === 1 && fill !== 0)) return null;
-  const groups = [...head, ...Array<string>(fill).fill('0'), ...tail];
-  return groups.map((g) => g.replace(/^0+(?=.)/, ''));
+/** Whether two canonical addresses share one site's network ({@link SITE_PREFIX_BYTES}). */
+function sameSite(a: string, b: string): boolean {
+  const x = addressBytes(a);
+  const y = addressBytes(b);
+  if (x === null || y === null || x.version !== y.version) return false;
+  const n = SITE_PREFIX_BYTES[x.version];
+  for (let k = 0; k < n; k++) if (x.bytes[k] !== y.bytes[k]) return false;
+  return true;
 }
 
 /** The client names worth comparing: the verified rDNS, and the HELO (which counts only beside an address). */
@@ -167,9 +159,7 @@ export function heloConfirmed(helo: string, read: ReceivedRead, ctx: ScopeContex
 }
 
 function sameNetwork(ip: string, writerIps: readonly string[]): boolean {
-  const net = networkOf(ip);
-  if (net === null) return false;
-  for (const w of writerIps) if (w !== ip && networkOf(w) === net) return true;
+  for (const w of writerIps) if (w !== ip && sameSite(ip, w)) return true;
   return false;
 }
 
