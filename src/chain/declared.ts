@@ -7,24 +7,35 @@
  * @module
  */
 
-import { parseCidr } from '../address/cidr.js';
+import { parseCidr, type ParsedCidr } from '../address/cidr.js';
 import type { ReceivedRead } from '../received/parse.js';
 import { ipInCidrs } from './cidr.js';
-import { compileHosts, hostMatches, isAddressText } from './hosts.js';
+import { compileHosts, hostMatches, isAddressText, type HostPatterns } from './hosts.js';
 import { heloConfirmed, type ScopeContext } from './scope.js';
 
 const NONE: readonly string[] = Object.freeze([]);
 
-/** The declared patterns as the caller wrote them, each with its own matcher. */
+/** The declared patterns as the caller wrote them, each with its own matcher (compiled once with the options). */
 export interface DeclaredPatterns {
-  readonly networks: readonly string[];
-  readonly hosts: readonly string[];
+  readonly networks: readonly { readonly text: string; readonly one: readonly ParsedCidr[] }[];
+  readonly hosts: readonly { readonly text: string; readonly one: HostPatterns }[];
 }
 
-function networkMet(text: string, reads: readonly ReceivedRead[]): boolean {
-  const cidr = parseCidr(text);
-  if (cidr === null) return false;
-  const one = [cidr];
+/** No declared patterns. */
+export const NO_DECLARED: DeclaredPatterns = Object.freeze({ networks: Object.freeze([]), hosts: Object.freeze([]) });
+
+/** Compile the caller's networks (already validated) and host patterns one by one. */
+export function compileDeclared(networks: readonly string[], hosts: readonly string[]): DeclaredPatterns {
+  return {
+    networks: networks.flatMap((text) => {
+      const cidr = parseCidr(text);
+      return cidr === null ? [] : [{ text, one: [cidr] }];
+    }),
+    hosts: hosts.map((text) => ({ text, one: compileHosts([text]) })),
+  };
+}
+
+function networkMet(one: readonly ParsedCidr[], reads: readonly ReceivedRead[]): boolean {
   for (const r of reads) {
     const { from, by } = r.hop;
     if (from?.ip != null && ipInCidrs(from.ip, one)) return true;
@@ -33,8 +44,7 @@ function networkMet(text: string, reads: readonly ReceivedRead[]): boolean {
   return false;
 }
 
-function hostMet(text: string, reads: readonly ReceivedRead[], contexts: readonly ScopeContext[]): boolean {
-  const one = compileHosts([text]);
+function hostMet(one: HostPatterns, reads: readonly ReceivedRead[], contexts: readonly ScopeContext[]): boolean {
   for (let i = 0; i < reads.length; i++) {
     const r = reads[i]!;
     const { from, by } = r.hop;
@@ -52,7 +62,7 @@ function hostMet(text: string, reads: readonly ReceivedRead[], contexts: readonl
 export function unmatchedDeclared(declared: DeclaredPatterns, reads: readonly ReceivedRead[], contexts: readonly ScopeContext[]): readonly string[] {
   if (declared.networks.length === 0 && declared.hosts.length === 0) return NONE;
   const out: string[] = [];
-  for (const n of declared.networks) if (!out.includes(n) && !networkMet(n, reads)) out.push(n);
-  for (const h of declared.hosts) if (!out.includes(h) && !hostMet(h, reads, contexts)) out.push(h);
+  for (const n of declared.networks) if (!out.includes(n.text) && !networkMet(n.one, reads)) out.push(n.text);
+  for (const h of declared.hosts) if (!out.includes(h.text) && !hostMet(h.one, reads, contexts)) out.push(h.text);
   return out;
 }

@@ -8,7 +8,7 @@
 
 import type { AnalyzeOptions } from '../options.js';
 import { parseCidr, type ParsedCidr } from '../address/cidr.js';
-import type { DeclaredPatterns } from './declared.js';
+import { compileDeclared, NO_DECLARED, type DeclaredPatterns } from './declared.js';
 import { compileHosts, NO_HOSTS, normaliseHost, type HostPatterns } from './hosts.js';
 import { BUILTIN_PROVIDERS, compileProviders, validateProviderEntries, type CompiledProviders } from '../providers/lookup.js';
 
@@ -34,7 +34,7 @@ export const EMPTY_CHAIN_OPTIONS: ChainOptions = Object.freeze({
   internalHosts: NO_HOSTS,
   configured: false,
   providers: BUILTIN_PROVIDERS,
-  declared: Object.freeze({ networks: Object.freeze([]) as readonly string[], hosts: Object.freeze([]) as readonly string[] }),
+  declared: NO_DECLARED,
 });
 
 type ListName = 'trustedNetworks' | 'trustedHosts' | 'internalNetworks' | 'internalHosts';
@@ -103,10 +103,7 @@ export function resolveChainOptions(options: AnalyzeOptions): ChainOptions {
     internalHosts: checkHosts('internalHosts', internalHostList),
     configured: trustedNetworks.length + trustedHostList.length + internalNetworks.length + internalHostList.length > 0,
     providers: options.providers === undefined ? BUILTIN_PROVIDERS : compileProviders(validateProviderEntries(options.providers)),
-    declared: {
-      networks: [...readList(options, 'trustedNetworks'), ...readList(options, 'internalNetworks')],
-      hosts: [...trustedHostList, ...internalHostList],
-    },
+    declared: compileDeclared([...readList(options, 'trustedNetworks'), ...readList(options, 'internalNetworks')], [...trustedHostList, ...internalHostList]),
   });
   cache.set(options, { lists, resolved });
   return resolved;
