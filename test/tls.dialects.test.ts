@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readTls } from '../src/tls/read-tls.js';
 import type { CertificateStatus } from '../src/types.js';
-import { tlsContext } from './tls-context.js';
+import { tlsContext } from './support/tls-context.js';
 
 interface Case {
   readonly name: string;

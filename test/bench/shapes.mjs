@@ -1,5 +1,5 @@
 // The classic hostile shapes, shared by the scaling benchmark (test/bench/scaling.mjs, timed at N and 10N) and
-// the unit tests (test/hostile.test.ts, run once at 10N and checked for a sane, flagged result).
+// the unit tests (test/hostile/shapes.test.ts, run once at 10N and checked for a sane, flagged result).
 // Each: [name, N, build(n) → input, 'value' (parseReceived) | 'message' (analyzeMessage)]; 10N is the size the
 // threat model names (200,000 nested parentheses, 10,000 Received fields, a 5 MB line, 1 MB of `[a`).
 

@@ -1,4 +1,4 @@
-// Child process of summary.memory.test.ts (run with --expose-gc): the CLI's own run() — ndjson to a discarding
+// Child process of summary-memory.test.ts (run with --expose-gc): the CLI's own run() — ndjson to a discarding
 // stdout, plus --report — over a generated mbox whose every message has a new relay name, a new unknown cipher, a new
 // From domain and a big header block (X-Filler lines). Prints the peak LIVE memory growth (heap + array buffers right
 // after a full GC), sampled as the messages are produced, once the summary and report tables are well filled.

@@ -1,4 +1,4 @@
-// Child process of package.streaming.test.ts (run with --expose-gc): scans a generated archive of the size asked
+// Child process of package-streaming.test.ts (run with --expose-gc): scans a generated archive of the size asked
 // for, from a Node or a Web stream, and prints the peak LIVE memory growth (heap + array buffers right after a full
 // GC), sampled both on the producer side (while the reader holds its buffers) and on the consumer side.
 // Usage: node --expose-gc scan-memory.mjs <MiB> <node|web> <mbox|huge>

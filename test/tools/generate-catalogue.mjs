@@ -5,7 +5,7 @@
  *
  * Properties are derived from the IANA name by src/ciphers/derive.ts (the same code the library uses at run time).
  * OpenSSL names come from ciphersuite.info plus our own reading of OpenSSL's naming rules (opensslNames below);
- * the GPL testssl mapping is NOT read here: test/ciphers.reference.test.ts only cross-checks against it.
+ * the GPL testssl mapping is NOT read here: test/ciphers/reference.test.ts only cross-checks against it.
  *
  * Usage: node test/tools/generate-catalogue.mjs [--check]
  *   --check  exit 1 when the committed file differs from what would be generated.
