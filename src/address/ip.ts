@@ -165,8 +165,3 @@ function readIp(text: string): ParsedIp | null {
     mapped: addr.mapped,
   });
 }
-
-/** `true` when `text` is exactly one IP literal in any form {@link parseIp} accepts. */
-export function isIpLiteral(text: string): boolean {
-  return parseIp(text) !== null;
-}

@@ -15,7 +15,7 @@ import type { Hop, Issue, Timeline, TimelineEntry } from '../types.js';
 import { millisOfIso } from './iso-millis.js';
 
 /** One hour: greylisting (5–30 min) and a few retries stay under it; a longer wait is worth a look. */
-export const LARGE_GAP_SECONDS = 3600;
+const LARGE_GAP_SECONDS = 3600;
 
 /**
  * Five minutes: a negative delay within this is ordinary clock skew between two servers (info); beyond it the

@@ -31,7 +31,7 @@ export interface WireReply<O> {
  */
 const FRESH_BUFFER_HEADROOM = 1.25;
 /** 1 MiB: see {@link FRESH_BUFFER_HEADROOM}. */
-export const FRESH_BUFFER_MIN_BYTES = 1024 * 1024;
+const FRESH_BUFFER_MIN_BYTES = 1024 * 1024;
 
 /**
  * Pack records; transfer `buffer` (and `spares`) with the message. With `headerLimit` (no nested parts wanted) only

@@ -16,13 +16,13 @@ import { fsPath, nameFromBytes } from './fs-path.js';
  * 16 passes of `readdir` (about 1.5 s each), little beside opening a million files, instead of memory in proportion
  * to its size.
  */
-export const LISTING_PASS_NAMES = 65_536;
+const LISTING_PASS_NAMES = 65_536;
 
 /**
  * What an entry is. `symlink` = a link not followed; with `followSymlinks` links are classified by their target,
  * and `broken` is one whose target cannot be stat'ed.
  */
-export type EntryKind = 'file' | 'directory' | 'symlink' | 'other' | 'broken';
+type EntryKind = 'file' | 'directory' | 'symlink' | 'other' | 'broken';
 
 /** One directory entry. */
 export interface DirectoryEntry {

@@ -12,7 +12,7 @@ import { parentPort, Worker, type TransferListItem } from 'node:worker_threads';
  * Measured on the 1 GB mbox with 2 jobs: 16 MB took 27 s (47 s CPU), 32 MB 20 s (36 s CPU) at 364 MB RSS, 64 MB no
  * faster at 487 MB RSS.
  */
-export const WORKER_YOUNG_GENERATION_MB = 32;
+const WORKER_YOUNG_GENERATION_MB = 32;
 
 interface Pending {
   readonly resolve: (value: unknown) => void;
@@ -25,7 +25,7 @@ interface Slot {
 }
 
 /** What a worker posts back: the result of the task with this id, or the error it threw. */
-export interface WorkerReply {
+interface WorkerReply {
   readonly id: number;
   readonly result?: unknown;
   readonly error?: string;

@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 
 /** 16 KiB of a header value decoded at most: a Subject a person reads is far shorter; the rest is kept raw. */
-export const MAX_DECODED_INPUT = 16 * 1024;
+const MAX_DECODED_INPUT = 16 * 1024;
 
 type DecodeWords = (value: string) => string;
 let decoder: DecodeWords | null = null;

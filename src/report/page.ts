@@ -10,7 +10,7 @@ import { cspHash } from './sha256.js';
 import { REPORT_CSS } from './styles.js';
 
 /** The policy: no fetch of any kind, no script, no base or form target; only our stylesheet by hash. */
-export function contentSecurityPolicy(css: string): string {
+function contentSecurityPolicy(css: string): string {
   return `default-src 'none'; style-src ${cspHash(css)}; img-src data:; base-uri 'none'; form-action 'none'`;
 }
 

@@ -12,7 +12,7 @@ import { REPORT_CSS } from '../report/styles.js';
 import { WEB_CSS } from './styles.js';
 
 /** The name the page script reads the worker's source under (declared in app.ts). */
-export const WORKER_SOURCE_NAME = 'RCVD_WORKER_SOURCE';
+const WORKER_SOURCE_NAME = 'RCVD_WORKER_SOURCE';
 
 /** The page's policy for a script and a stylesheet: nothing fetched, the worker from the page's own blob. */
 export function analyzerPolicy(script: string, css: string): string {

@@ -262,7 +262,7 @@ function summaryText(layout: Layout, s: ScanSummary): string {
 }
 
 /** The one line that says how hops are numbered and which clock the times use. */
-export const NUMBERING_NOTE = 'Hops oldest first: hop 1 is the first handover. Times are UTC; delay = time since the hop before.';
+const NUMBERING_NOTE = 'Hops oldest first: hop 1 is the first handover. Times are UTC; delay = time since the hop before.';
 
 /** The text format, `width` columns wide; the summary is printed only for archives (more than one message). */
 export function textFormat(c: Colors, width: number = DEFAULT_TEXT_WIDTH): OutputFormat {

@@ -38,11 +38,11 @@ export function countsText(counts: GradeCounts, paint: (grade: Grade, text: stri
 }
 
 /** 40 columns at least: narrower, a hop line would be all indentation. */
-export const MIN_TEXT_WIDTH = 40;
+const MIN_TEXT_WIDTH = 40;
 /** 100 columns when the width is not known (not a terminal, no `COLUMNS`): a common editor and pager width. */
 export const DEFAULT_TEXT_WIDTH = 100;
 /** 1,000 columns at most: a wider `COLUMNS` is a mistake, and the lines stay readable in a file. */
-export const MAX_TEXT_WIDTH = 1000;
+const MAX_TEXT_WIDTH = 1000;
 
 /**
  * The width text output is laid out for: the terminal's columns, else `COLUMNS`, else {@link DEFAULT_TEXT_WIDTH};
