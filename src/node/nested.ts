@@ -100,7 +100,7 @@ interface Walk {
 
 let parser: Promise<typeof SimpleParser> | null = null;
 
-/** mailparser, loaded on first use: importing it costs ~0.4 s of CPU that runs without `--nested` never need. */
+/** mailparser, loaded on first use: runs without `--nested` never pay for importing it. */
 function loadParser(): Promise<typeof SimpleParser> {
   parser ??= import('mailparser').then((m) => m.simpleParser);
   return parser;

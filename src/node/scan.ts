@@ -48,7 +48,7 @@ function prepareScan(input: ScanInput, options: ScanOptions): { inputs: readonly
   checkShard(options.shard);
   const asked = options.jobs ?? 1;
   if (!Number.isSafeInteger(asked) || asked < 1 || asked > MAX_JOBS) throw new TypeError(`jobs must be an integer in 1..${MAX_JOBS}, got ${String(asked)}`);
-  // More threads than cores only add memory (each compiles the analyser) and contention: 64 on 2 cores took 1.7 GB.
+  // More threads than cores only add memory (each compiles the analyser) and contention.
   const jobs = Math.min(asked, Math.max(1, availableParallelism()));
   if (options.onProgress !== undefined && typeof options.onProgress !== 'function') throw new TypeError('onProgress must be a function');
   const analyze = analyzeOptionsOf(options);
