@@ -8,7 +8,7 @@ import { readReceived, type ReceivedRead } from './received/parse.js';
 import type { Issue, MessageReport } from './types.js';
 
 /** The header fields the analysis reads; all others are skipped without decoding. */
-export const TRACE_FIELDS: ReadonlySet<string> = new Set([
+const TRACE_FIELDS: ReadonlySet<string> = new Set([
   'received',
   'x-received',
   'authentication-results',

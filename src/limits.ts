@@ -29,15 +29,15 @@ export const MAX_HEADER_BYTES = 1024 * 1024;
 /** 1,000: real chains stay under 50 hops; loops are cut by MTAs at about 100 (RFC 5321 §6.3). */
 export const MAX_RECEIVED_FIELDS = 1000;
 /** 32 KiB: real Received values stay under 2 KiB. */
-export const MAX_FIELD_BYTES = 32 * 1024;
+const MAX_FIELD_BYTES = 32 * 1024;
 /** 512 tokens: a long real value has about 60. */
-export const MAX_TOKENS = 512;
+const MAX_TOKENS = 512;
 /** 64 top-level comments per value. */
-export const MAX_COMMENTS = 64;
+const MAX_COMMENTS = 64;
 /** 16 levels: real values nest at most 3 deep (Postfix's `(using … (256/256 bits))`). */
-export const MAX_COMMENT_DEPTH = 16;
+const MAX_COMMENT_DEPTH = 16;
 /** 10 levels of forwarded/bounced messages. */
-export const MAX_NESTED_DEPTH = 10;
+const MAX_NESTED_DEPTH = 10;
 /** 16 KiB: RFC 5322 §2.1.1 allows 998 characters; real long lines (unfolded References, DKIM) stay under a few KiB. */
 export const MAX_LINE_LENGTH = 16 * 1024;
 

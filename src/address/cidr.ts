@@ -84,22 +84,3 @@ export function cidrContainsBytes(cidr: ParsedCidr, ip: IpBytes): boolean {
   if (ip.version === 4) return prefixMatches(mappedBytes(ip.bytes), cidr.bytes, cidr.prefix);
   return false;
 }
-
-/** `true` when `ip` (any form {@link addressBytes} reads) lies inside the parsed block; `false` for a bad address. */
-export function cidrContains(cidr: ParsedCidr, ip: string): boolean {
-  const addr = addressBytes(stripLiteral(ip));
-  return addr !== null && cidrContainsBytes(cidr, addr);
-}
-
-/** `true` when `ip` lies inside `cidr` (RFC 4632 §3.1); `false` when either is malformed. */
-export function ipInCidr(ip: string, cidr: string): boolean {
-  if (typeof ip !== 'string') return false;
-  const block = parseCidr(cidr);
-  return block !== null && cidrContains(block, ip);
-}
-
-/** Brackets are harmless around an address given to a match. */
-function stripLiteral(ip: string): string {
-  const s = typeof ip === 'string' ? ip.trim() : '';
-  return s.length >= 2 && s.charCodeAt(0) === 91 && s.charCodeAt(s.length - 1) === 93 ? s.slice(1, -1) : s;
-}

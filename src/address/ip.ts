@@ -2,7 +2,7 @@
  * IP address literals as MTAs write them in trace fields: `1.2.3.4`, `[1.2.3.4]:25`, `IPv6:2001:db8::1`,
  * `[IPv6:2001:DB8:0:0::1]`, `fe80::1%eth0`, `::ffff:1.2.3.4`. A strict gate of our own (RFC 5321 §4.1.3 address
  * literals, RFC 4291 §2.2 text forms) and RFC 5952 output. Tests compare both with `ipaddr.js`; it is not a runtime
- * dependency because importing it as ESM cost every CLI start ~50 ms of CommonJS export scanning for one function.
+ * dependency: importing a CommonJS package from ESM costs every CLI start its export scan, for one function.
  * @module
  */
 
@@ -164,9 +164,4 @@ function readIp(text: string): ParsedIp | null {
     port,
     mapped: addr.mapped,
   });
-}
-
-/** `true` when `text` is exactly one IP literal in any form {@link parseIp} accepts. */
-export function isIpLiteral(text: string): boolean {
-  return parseIp(text) !== null;
 }

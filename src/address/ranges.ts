@@ -21,7 +21,7 @@
 import type { IpRange } from '../types.js';
 
 /** One table row: a prefix given as bytes, its length in bits, and the class. */
-export interface RangeRule {
+interface RangeRule {
   readonly bytes: readonly number[];
   readonly bits: number;
   readonly range: IpRange;

@@ -61,7 +61,7 @@ function sameHost(a: string, b: string, providers: CompiledProviders): boolean {
  * like is compared with like (addresses with addresses, names with names), so a client seen only as an address
  * above a writer named only by host is skipped, not flagged (resolving names is not ours to do).
  */
-export function linked(upper: ReceivedRead, lower: ReceivedRead, providers: CompiledProviders): boolean {
+function linked(upper: ReceivedRead, lower: ReceivedRead, providers: CompiledProviders): boolean {
   const from = upper.hop.from;
   const by = lower.hop.by;
   if (from === null || by === null) return true;

@@ -46,18 +46,6 @@ export function hostMatches(name: string | null, patterns: HostPatterns): boolea
 }
 
 /**
- * The last two labels of a dotted name, or `null` for single-label names. When these differ, the registrable
- * domains differ too, whatever the public suffix is; when they agree nothing is proven (`a.co.uk`, `b.co.uk`).
- */
-export function lastTwoLabels(name: string): string | null {
-  const n = normaliseHost(name);
-  const last = n.lastIndexOf('.');
-  if (last <= 0 || last === n.length - 1) return null;
-  const prev = n.lastIndexOf('.', last - 1);
-  return prev < 0 ? n : n.slice(prev + 1);
-}
-
-/**
  * Whether a host-name slot holds an address instead (RFC 5321 §4.1.3 literals, bare dotted digits, or anything with
  * a colon): such text has no labels to compare or group by. Host names never start with `[`.
  */

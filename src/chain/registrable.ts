@@ -11,7 +11,7 @@ import { BoundedMemo } from '../text/bounded-memo.js';
 import { isAddressText, normaliseHost } from './hosts.js';
 
 /** Distinct host names whose registrable domain is remembered: relay names repeat across an archive. */
-export const MAX_REGISTRABLE_MEMO = 8_192;
+const MAX_REGISTRABLE_MEMO = 8_192;
 
 /** Longest name looked up (RFC 1035 §2.3.4: 255 octets); longer text is not a host name. */
 const MAX_NAME = 255;

@@ -36,10 +36,10 @@ export interface ReportInput {
 }
 
 /** A new hop with the scope set, its reason appended, and extra issues appended (the input hop is not touched). */
-export function withScope(hop: Hop, d: ScopeDecision, extra: readonly Issue[]): Hop {
-  // Every field written out (same order as the hop's): a spread copy per hop was a hot spot of the chain step.
+function withScope(hop: Hop, d: ScopeDecision, extra: readonly Issue[]): Hop {
+  // Every field written out (same order as the hop's), no spread copy per hop.
   // Copied by pushing into a literal: arrays from one allocation site share one elements kind (a `slice` of an
-  // empty and of a full array do not, and every new kind met was a deopt).
+  // empty and of a full array do not, and every new kind met is a deopt).
   const reasons: Reason[] = [];
   pushAll(reasons, hop.security.reasons);
   reasons.push(d.reason);

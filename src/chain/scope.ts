@@ -65,7 +65,7 @@ function isNonGlobal(range: IpRange | null): boolean {
 }
 
 /** RFC 3848 authenticated submission words (`ESMTPA`, `ESMTPSA`, `UTF8SMTPSA`, `LMTPA` …) and `ASMTP`. */
-export function isAuthenticatedProtocol(protocol: string | null): boolean {
+function isAuthenticatedProtocol(protocol: string | null): boolean {
   if (protocol === null) return false;
   const p = protocol.toLowerCase();
   if (p === 'asmtp') return true;

@@ -16,7 +16,7 @@ import { parseOriginatingIp, parseReceivedSpf } from './received-spf.js';
 import { unfoldField } from './trace-text.js';
 
 /** Trace fields of each kind read per message, like Received (a header of 10⁵ `X-Originating-IP` lines is cut). */
-export const MAX_TRACE_FIELDS = MAX_RECEIVED_FIELDS;
+const MAX_TRACE_FIELDS = MAX_RECEIVED_FIELDS;
 
 /** The trace evidence other than X-Received, and the issues it raised. */
 export interface TraceRead {

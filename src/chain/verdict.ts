@@ -17,8 +17,8 @@
 import type { Grade, Hop, Verdict } from '../types.js';
 
 /**
- * Rank on the badness scale, lower is worse (`unknown` has none). A switch, not a table keyed by grade name: such a
- * keyed load was re-optimised once per new name it met.
+ * Rank on the badness scale, lower is worse (`unknown` has none). A switch, not a table keyed by grade name: a keyed
+ * load is re-optimised once per new name it meets.
  */
 function rankOf(grade: Exclude<Grade, 'unknown'>): number {
   switch (grade) {

@@ -15,7 +15,7 @@ import { BoundedMemo } from '../text/bounded-memo.js';
 export const MAX_CIPHER_NAME_LENGTH = 128;
 
 /** 512 entries: memo of non-exact spellings; a flood of distinct garbage names must not grow memory without bound. */
-export const MAX_LOOKUP_CACHE = 512;
+const MAX_LOOKUP_CACHE = 512;
 
 /** Resolved non-exact spellings (results are frozen and deterministic, so sharing them is safe). */
 const cache = new BoundedMemo<CipherSuite | null>(MAX_LOOKUP_CACHE);

@@ -8,7 +8,7 @@ import type { TlsVersion } from '../types.js';
 import type { Authentication, BulkCipher, CipherMode, KeyExchange, MacAlgorithm, SuiteProperties } from './types.js';
 
 /** Split on the separators vendors use (`-`, `_`, space, `/`, `:`, `.`, `+`); upper-case input expected. */
-export function tokenize(upper: string): string[] {
+function tokenize(upper: string): string[] {
   const out: string[] = [];
   let start = 0;
   for (let i = 0; i <= upper.length; i++) {

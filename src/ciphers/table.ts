@@ -18,7 +18,7 @@ export interface CatalogueIndex {
 const hex = (b: number): string => '0x' + b.toString(16).toUpperCase().padStart(2, '0');
 
 /** 0xC030 → `0xC0,0x30`; values above 0xFFFF are three-byte SSLv2 kinds. */
-export function formatCode(n: number): string {
+function formatCode(n: number): string {
   return n > 0xffff ? `${hex(n >> 16)},${hex((n >> 8) & 0xff)},${hex(n & 0xff)}` : `${hex(n >> 8)},${hex(n & 0xff)}`;
 }
 

@@ -36,7 +36,7 @@ export type CliTextSink = (piece: string) => Promise<void> | undefined;
 
 /**
  * 32,768 characters of output per piece: small enough that a piece is born and dies in the young generation (a
- * whole batch's text went straight to the large-object space and was only freed by a full collection: RSS grew),
+ * whole batch's text goes straight to the large-object space and is only freed by a full collection: RSS grows),
  * large enough that a write is not a per-message system call.
  */
 export const OUTPUT_PIECE_CHARS = 32_768;

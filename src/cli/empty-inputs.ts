@@ -1,7 +1,7 @@
 /**
  * Which paths named on the command line yielded no message at all: an empty folder, a folder of files that are
- * not mail, an empty file. Such a run used to print nothing and exit 0, which reads as "all fine"; the CLI now
- * says "no messages found in X" on stderr. A path counts as seen once one message's source is the path itself or
+ * not mail, an empty file. Printing nothing and exiting 0 would read as "all fine", so the CLI says "no messages
+ * found in X" on stderr. A path counts as seen once one message's source is the path itself or
  * lies below it (folders give their files' paths as sources).
  * @module
  */

@@ -14,7 +14,7 @@
 import type { Grade, Verdict } from '../types.js';
 
 /** Position on the `--fail-on` scale, worst first. */
-export const FAIL_ON_RANK: Readonly<Record<Grade, number>> = { none: 0, F: 1, C: 2, unknown: 3, B: 4, A: 5 };
+const FAIL_ON_RANK: Readonly<Record<Grade, number>> = { none: 0, F: 1, C: 2, unknown: 3, B: 4, A: 5 };
 const KNOWN: readonly Exclude<Grade, 'unknown'>[] = ['none', 'F', 'C', 'B', 'A'];
 
 /** `true` when a message with this verdict makes `--fail-on threshold` exit 1. */

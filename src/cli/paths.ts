@@ -22,7 +22,7 @@ export interface PathProbe {
 }
 
 /** 4 KiB read from a named file to tell a tar or zip export from mail: a tar header is the first 512 bytes. */
-export const ARCHIVE_SNIFF_BYTES = 4096;
+const ARCHIVE_SNIFF_BYTES = 4096;
 /** 4 MiB inflated from a gzip file's first bytes at most: deflate expands about 1000:1, and a bomb must stop. */
 const MAX_SNIFF_INFLATED = 4 * 1024 * 1024;
 /** Where a POSIX tar header says `ustar` (POSIX.1-1988 and GNU tar both write it there). */
@@ -38,7 +38,7 @@ function startsWith(bytes: Uint8Array, at: number, magic: readonly number[]): bo
  * `null`. These are not read (yet): read as one message they gave a single `IO_NOT_A_MESSAGE`, which hid the mail
  * inside. A gzip stream is inflated as far as the bytes go (a sync flush accepts a cut stream).
  */
-export function archiveKind(head: Uint8Array): 'tar' | 'zip' | null {
+function archiveKind(head: Uint8Array): 'tar' | 'zip' | null {
   let bytes = head;
   if (startsWith(bytes, 0, [0x1f, 0x8b])) {
     try {
@@ -60,7 +60,7 @@ function archiveAdvice(kind: 'tar' | 'zip'): string {
 }
 
 /** The real file system. */
-export const NODE_PROBE: PathProbe = {
+const NODE_PROBE: PathProbe = {
   stat: (path) => stat(path),
   async openFile(path) {
     await (await open(path, constants.O_RDONLY | constants.O_NONBLOCK)).close();

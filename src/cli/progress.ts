@@ -29,7 +29,7 @@ const MB = 1024 * 1024;
 
 /**
  * A progress reporter writing to `stream`; `now` is injectable for tests. cli-progress is imported here, not at
- * start: importing that CommonJS package from ESM cost every run ~20 ms, and only runs on a terminal draw a bar.
+ * start: importing a CommonJS package from ESM costs every run its export scan, and only runs on a terminal draw a bar.
  */
 export async function createProgress(stream: NodeJS.WritableStream, now: () => number = Date.now): Promise<Progress> {
   const cliProgress = (await import('cli-progress')).default;

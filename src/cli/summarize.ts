@@ -37,7 +37,7 @@ import type { RunStamp } from './summarize/run-stamp.js';
 import { TOOL } from './version.js';
 
 /** The `rcvd summarize --help` text. */
-export const SUMMARIZE_USAGE = `Usage: rcvd summarize [options] <records.ndjson[.gz]|folder|-…>
+const SUMMARIZE_USAGE = `Usage: rcvd summarize [options] <records.ndjson[.gz]|folder|-…>
 
 Rebuilds the archive summary, and with --report the HTML report, from the records that
 "rcvd --format ndjson" wrote (plain or gzipped; a folder = its *.ndjson[.gz] and *.jsonl[.gz] files,
@@ -65,7 +65,7 @@ or input that could not be read whole (reported; the summary covers the rest).
  * run cut into more shards is read one file after another: every count is the same, only ties among the report's
  * weakest messages and the first spelling of a cipher may differ from one run (a warning says so).
  */
-export const MAX_OPEN_SHARDS = 128;
+const MAX_OPEN_SHARDS = 128;
 
 /** 16 lines read past the start of a file looking for its first message record (the stamp): a summary line or two come first at most. */
 const MAX_PEEK_LINES = 16;

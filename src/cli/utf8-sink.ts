@@ -6,7 +6,7 @@
 import { BufferShelf } from '../node/buffer-shelf.js';
 
 /** The first buffer: one batch of ndjson is about 2 MB, so a batch rarely grows it more than once. */
-export const UTF8_SINK_INITIAL_BYTES = 1024 * 1024;
+const UTF8_SINK_INITIAL_BYTES = 1024 * 1024;
 
 /** UTF-8 needs at most 3 bytes per UTF-16 code unit (a surrogate pair is 2 units and 4 bytes). */
 const MAX_BYTES_PER_UNIT = 3;

@@ -13,7 +13,7 @@ import type { CliIo, CliOutput } from './run.js';
 import { sanitize } from './sanitize.js';
 
 /** The only address served: loopback. */
-export const WEB_HOST = '127.0.0.1';
+const WEB_HOST = '127.0.0.1';
 /** 64 connections at once: one person's browser opens a handful; more is something else knocking. */
 const MAX_CONNECTIONS = 64;
 /** 10 s for a request's headers and for the whole request: the page is one GET; a slow client holds a socket. */
@@ -22,7 +22,7 @@ const REQUEST_TIMEOUT_MS = 10_000;
 const MAX_HEADER_BYTES = 16 * 1024;
 
 /** The `rcvd web --help` text. */
-export const WEB_USAGE = `Usage: rcvd web [--port N]
+const WEB_USAGE = `Usage: rcvd web [--port N]
 
 Serves the offline analyzer page on http://${WEB_HOST}/ and prints the address: paste a header or drop .eml and
 .mbox files; everything is analysed in the browser tab, nothing is sent anywhere (the page forbids every

@@ -37,7 +37,7 @@ export function dayIndex(word: string): NameMatch | null {
 }
 
 /** Gregorian leap year. */
-export function isLeapYear(year: number): boolean {
+function isLeapYear(year: number): boolean {
   return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 }
 

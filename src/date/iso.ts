@@ -1,6 +1,6 @@
 /*
  * `new Date(ms).toISOString()` without the Date object and the runtime call: the canonical date path formats one
- * instant per hop, and the builtin was most of its cost. Civil-from-days is Howard Hinnant's algorithm (proleptic
+ * instant per hop, so no Date per hop. Civil-from-days is Howard Hinnant's algorithm (proleptic
  * Gregorian, as ECMAScript §21.4.1 specifies for Date).
  */
 

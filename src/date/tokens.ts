@@ -5,7 +5,7 @@
  */
 
 /** What a date token is: a run of ASCII digits, a run of ASCII letters, or one other visible character. */
-export type DateTokenKind = 'num' | 'word' | 'punct';
+type DateTokenKind = 'num' | 'word' | 'punct';
 
 /** One token with its position in the scanned text (adjacency matters: `-0500` is a zone, `- 0500` is not). */
 export interface DateToken {

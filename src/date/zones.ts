@@ -5,7 +5,7 @@
  */
 
 /** How a zone name was classified. */
-export type ZoneNameClass =
+type ZoneNameClass =
   /** RFC 5322 §4.3 obs-zone with a defined offset: UT, GMT, Z, EST … PDT. */
   | 'obsolete'
   /** RFC 5322 §4.3 military letter: defined wrongly in RFC 822, so "equivalent to -0000". */

@@ -8,7 +8,7 @@ import type { CipherSuite } from '../ciphers/types.js';
 import type { TlsVersion } from '../types.js';
 
 /** 64 chars: real version tokens are under 16 (`TLS1.3-X.509`); longer text is not a version. */
-export const MAX_VERSION_TEXT_LENGTH = 64;
+const MAX_VERSION_TEXT_LENGTH = 64;
 
 /** What a version text says. */
 export interface NormalisedVersion {

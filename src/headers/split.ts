@@ -34,7 +34,7 @@ const latin1 = new TextDecoder('latin1');
 /**
  * Where the header block ends in bytes (RFC 5322 §2.1: at the first empty line; a line ends at CR LF, a lone CR or a
  * lone LF): just past the empty line, or the end of what we may read. `ascii`: no byte before `end` has the high bit
- * set (read in the same pass: a second scan of the block was a tenth of the analysis).
+ * set (read in the same pass: no second scan of the block).
  */
 export function findHeaderEndBytes(bytes: Uint8Array, limit: number): { end: number; found: boolean; ascii: boolean } {
   const n = Math.min(bytes.length, limit);

@@ -8,7 +8,7 @@ import type { MessageRecord } from './read-options.js';
 import { orderedMap, WorkerPool } from './worker-pool.js';
 
 /** 2 batches queued per worker: one running, one waiting, so no worker idles while the main thread reads. */
-export const BATCHES_PER_WORKER = 2;
+const BATCHES_PER_WORKER = 2;
 
 /** A worker pool for batch work, or `null` to work in this thread (one job, or no script to start). */
 export function batchPool(script: URL | null, workerData: unknown, jobs: number): WorkerPool | null {

@@ -7,12 +7,12 @@
  */
 
 /** [MS-CFB] 2.2: the eight signature bytes every compound file starts with. */
-export const CFB_MAGIC: readonly number[] = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const CFB_MAGIC: readonly number[] = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /** 100,000 directory entries: an Outlook item has a few hundred; more is a generated maze, each entry walked. */
-export const MAX_CFB_DIRECTORY_ENTRIES = 100_000;
+const MAX_CFB_DIRECTORY_ENTRIES = 100_000;
 /** 64 nested storages: an attached `.msg` adds two levels; deeper is built to exhaust the reader's recursion. */
-export const MAX_CFB_STORAGE_DEPTH = 64;
+const MAX_CFB_STORAGE_DEPTH = 64;
 
 const HEADER_BYTES = 512;
 const END_OF_CHAIN = -2;

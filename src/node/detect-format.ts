@@ -72,7 +72,7 @@ function isNameByte(byte: number | undefined, first: boolean): boolean {
  * MTAs and clients write (`Return-Path`, `X-Spam-Status`: a letter, then letters, digits, `-`, `_`), so JSON
  * (`{"id":`), CSV or source code does not pass for a message.
  */
-export function isLikelyHeaderLine(bytes: Uint8Array, start: number, end: number): boolean {
+function isLikelyHeaderLine(bytes: Uint8Array, start: number, end: number): boolean {
   if (!isNameByte(bytes[start], true)) return false;
   let i = start + 1;
   const limit = Math.min(end, start + MAX_FROM_LINE_BYTES);

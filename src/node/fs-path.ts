@@ -61,7 +61,7 @@ export function nameFromBytes(bytes: Uint8Array): string {
 }
 
 /** `true` when `name` holds bytes that are not UTF-8 (lone surrogates U+DC80..U+DCFF from {@link nameFromBytes}). */
-export function hasEscapedBytes(name: string): boolean {
+function hasEscapedBytes(name: string): boolean {
   return ESCAPED_BYTE.test(name);
 }
 

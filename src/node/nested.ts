@@ -19,7 +19,7 @@ import { msgTransportHeaders } from './read-msg.js';
 import { MAX_MESSAGE_BYTES } from './read-options.js';
 
 /** 1,000 nested reports per top-level message: a digest of a million tiny parts must not become a million reports. */
-export const MAX_NESTED_REPORTS = 1000;
+const MAX_NESTED_REPORTS = 1000;
 
 /** The top-level message a nested report belongs to. */
 export interface NestedParent {
@@ -80,7 +80,7 @@ function mediaType(value: string): string {
  * `true` when the message's own Content-Type says it can contain a nested message: `multipart/*` or
  * `message/rfc822`/`message/global`. Reads only the header block, with our splitter (no MIME parse).
  */
-export function mayHoldNested(raw: Uint8Array, limits: Pick<Limits, 'maxHeaderBytes'>): boolean {
+function mayHoldNested(raw: Uint8Array, limits: Pick<Limits, 'maxHeaderBytes'>): boolean {
   const block = readHeaderBlock(raw, limits, CONTENT_TYPE);
   const field = block.fields[0];
   if (field === undefined) return false;
@@ -100,7 +100,7 @@ interface Walk {
 
 let parser: Promise<typeof SimpleParser> | null = null;
 
-/** mailparser, loaded on first use: importing it costs ~0.4 s of CPU that runs without `--nested` never need. */
+/** mailparser, loaded on first use: runs without `--nested` never pay for importing it. */
 function loadParser(): Promise<typeof SimpleParser> {
   parser ??= import('mailparser').then((m) => m.simpleParser);
   return parser;

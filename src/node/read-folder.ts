@@ -18,7 +18,7 @@ function isVisibleName(name: string): boolean {
 }
 
 /** Read a directory already entered in `guard`: a Maildir as such, anything else file by file, recursively. */
-export async function* readFolderWith(
+async function* readFolderWith(
   dir: string,
   options: ResolvedReadOptions,
   guard: DirectoryGuard,

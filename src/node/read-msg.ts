@@ -35,19 +35,19 @@ export interface TransportHeaders {
 }
 
 /** The fields of msgreader's `getFileData()` this module reads. */
-export interface MsgFields {
+interface MsgFields {
   readonly headers?: string;
   readonly messageClass?: string;
   readonly error?: string;
 }
 
 /** The part of msgreader's class this module uses. */
-export type MsgReaderCtor = new (data: ArrayBuffer | DataView) => { getFileData(): MsgFields };
+type MsgReaderCtor = new (data: ArrayBuffer | DataView) => { getFileData(): MsgFields };
 
 let reader: Promise<MsgReaderCtor> | null = null;
 
 /** msgreader, loaded on first use: runs without any `.msg` never pay for it. */
-export function loadMsgReader(): Promise<MsgReaderCtor> {
+function loadMsgReader(): Promise<MsgReaderCtor> {
   reader ??= import('@kenjiuno/msgreader').then((m: unknown) => {
     // CommonJS with `exports.default`: Node's ESM wrapper (and a bundler's) may put the class one level further down.
     let found: unknown = (m as { default?: unknown }).default ?? m;

@@ -90,9 +90,9 @@ export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
  */
 export const MAX_MESSAGE_SCAN_BYTES = 1024 * 1024 * 1024;
 /** 32 directory levels: deeper trees are generated (or a bind-mount maze), not filed mail. */
-export const MAX_DIRECTORY_DEPTH = 32;
+const MAX_DIRECTORY_DEPTH = 32;
 /** 2,000,000 names per directory: each pass over a larger one re-reads all its names (a real Maildir has well under a million). */
-export const MAX_DIRECTORY_ENTRIES = 2_000_000;
+const MAX_DIRECTORY_ENTRIES = 2_000_000;
 /** 1,000 bytes for an mbox `From ` line (RFC 5322 §2.1.1 caps lines at 998): longer lines are body, never separators. */
 export const MAX_FROM_LINE_BYTES = 1000;
 /** 1 MiB read per system call: large enough for ~150 MB/s, small enough that a window copy stays cheap. */

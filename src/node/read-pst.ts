@@ -18,15 +18,15 @@ import type { MessageRecord, ResolvedReadOptions } from './read-options.js';
  * 256 MiB of a `.pst` held in memory when it does not come from a file (stdin, a stream, a `.gz`): random access
  * needs the whole archive, and an endless stream that starts like a PST must not be buffered whole.
  */
-export const MAX_PST_BUFFER_BYTES = 256 * 1024 * 1024;
+const MAX_PST_BUFFER_BYTES = 256 * 1024 * 1024;
 /** 32 folder levels: Outlook's own tree stays far below; a corrupt archive can make a folder its own descendant. */
-export const MAX_PST_FOLDER_DEPTH = 32;
+const MAX_PST_FOLDER_DEPTH = 32;
 /** 100,000 folders per archive: each folder costs a table read; a real mailbox has hundreds. */
-export const MAX_PST_FOLDERS = 100_000;
+const MAX_PST_FOLDERS = 100_000;
 /** 1,000,000 items per folder: a folder's count is a stored number, and a corrupt one must not drive the loop. */
-export const MAX_PST_FOLDER_ITEMS = 1_000_000;
+const MAX_PST_FOLDER_ITEMS = 1_000_000;
 /** 1,000 unreadable items in a row end a folder: past them the folder's table is garbage, read at one issue per row. */
-export const MAX_PST_FAULTS_IN_A_ROW = 1000;
+const MAX_PST_FAULTS_IN_A_ROW = 1000;
 /**
  * 2,000,000 reads per call into pst-extractor (open, one folder's tables, one item): its B-tree descent has no step
  * limit, and a page pointing to itself would spin forever; the largest real folder table needs a few hundred thousand.

@@ -12,9 +12,9 @@ import type { MessageRecord, ReadOptions } from './read-options.js';
 import type { ScanInput, ScanProgress, ScanShard } from './scan-types.js';
 
 /** 256 messages per batch: few enough to keep memory small, enough to amortise a worker round trip. */
-export const BATCH_MESSAGES = 256;
+const BATCH_MESSAGES = 256;
 /** 8 MiB of raw messages per batch: a batch of huge messages is cut early so memory stays bounded. */
-export const BATCH_BYTES = 8 * 1024 * 1024;
+const BATCH_BYTES = 8 * 1024 * 1024;
 
 /** The inputs as a list (a single stream or path is a list of one). */
 export function inputList(input: ScanInput): readonly MessageInput[] {

@@ -25,7 +25,7 @@ export function scanRecord(record: MessageRecord, options: AnalyzeOptions): Scan
 }
 
 /** Analyse one record and, when its Content-Type can hold them, its nested messages. */
-export async function scanRecordNested(record: MessageRecord, options: AnalyzeOptions): Promise<ScanMessage> {
+async function scanRecordNested(record: MessageRecord, options: AnalyzeOptions): Promise<ScanMessage> {
   const found = await analyzeNested(record.raw, { source: record.source, index: record.index }, options);
   const report = withIssues(analyzeMessage(record.raw, options), record.issues, found.issues);
   return { type: 'message', source: record.source, index: record.index, byteOffset: record.byteOffset, report, nested: found.nested };

@@ -28,7 +28,7 @@ const SELF: string | undefined = META_URL ?? (typeof __filename === 'string' ? _
 if (!isMainThread && isScanWorkerData(workerData)) serveScanWorker(workerData);
 
 /** The analysis options alone (plain data that can be copied to a worker). */
-export function analyzeOptionsOf(options: ScanOptions): AnalyzeOptions {
+function analyzeOptionsOf(options: ScanOptions): AnalyzeOptions {
   const { policy, trustedNetworks, trustedHosts, internalNetworks, internalHosts, limits } = options;
   return {
     ...(policy === undefined ? {} : { policy }),
@@ -41,14 +41,14 @@ export function analyzeOptionsOf(options: ScanOptions): AnalyzeOptions {
 }
 
 /** Validate scan options up front (`TypeError` on programmer errors) and return the inputs and analysis options. */
-export function prepareScan(input: ScanInput, options: ScanOptions): { inputs: readonly MessageInput[]; analyze: AnalyzeOptions; jobs: number } {
+function prepareScan(input: ScanInput, options: ScanOptions): { inputs: readonly MessageInput[]; analyze: AnalyzeOptions; jobs: number } {
   if (options === null || typeof options !== 'object') throw new TypeError('options must be an object');
   const inputs = inputList(input);
   if (inputs.length === 0) throw new TypeError('scan needs at least one input');
   checkShard(options.shard);
   const asked = options.jobs ?? 1;
   if (!Number.isSafeInteger(asked) || asked < 1 || asked > MAX_JOBS) throw new TypeError(`jobs must be an integer in 1..${MAX_JOBS}, got ${String(asked)}`);
-  // More threads than cores only add memory (each compiles the analyser) and contention: 64 on 2 cores took 1.7 GB.
+  // More threads than cores only add memory (each compiles the analyser) and contention.
   const jobs = Math.min(asked, Math.max(1, availableParallelism()));
   if (options.onProgress !== undefined && typeof options.onProgress !== 'function') throw new TypeError('onProgress must be a function');
   const analyze = analyzeOptionsOf(options);
@@ -57,7 +57,7 @@ export function prepareScan(input: ScanInput, options: ScanOptions): { inputs: r
 }
 
 /** The scan messages in input order, batch by batch (what `scan` flattens; also the CLI's hot path). */
-export async function* scanMessageBatches(inputs: readonly MessageInput[], options: ScanOptions, analyze: AnalyzeOptions, jobs: number): AsyncGenerator<ScanMessage[]> {
+async function* scanMessageBatches(inputs: readonly MessageInput[], options: ScanOptions, analyze: AnalyzeOptions, jobs: number): AsyncGenerator<ScanMessage[]> {
   const nested = options.nested === true;
   const totalBytes = options.onProgress === undefined ? undefined : await totalBytesOf(inputs);
   const batches = readBatches(inputs, {

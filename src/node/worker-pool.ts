@@ -8,11 +8,10 @@ import { pathToFileURL } from 'node:url';
 import { parentPort, Worker, type TransferListItem } from 'node:worker_threads';
 
 /**
- * 32 MB young generation per worker: analysis makes many short-lived objects, and a small nursery promotes them.
- * Measured on the 1 GB mbox with 2 jobs: 16 MB took 27 s (47 s CPU), 32 MB 20 s (36 s CPU) at 364 MB RSS, 64 MB no
- * faster at 487 MB RSS.
+ * 32 MB young generation per worker: analysis makes many short-lived objects, and a small nursery promotes them to
+ * the old generation; a larger one only adds resident memory.
  */
-export const WORKER_YOUNG_GENERATION_MB = 32;
+const WORKER_YOUNG_GENERATION_MB = 32;
 
 interface Pending {
   readonly resolve: (value: unknown) => void;
@@ -25,7 +24,7 @@ interface Slot {
 }
 
 /** What a worker posts back: the result of the task with this id, or the error it threw. */
-export interface WorkerReply {
+interface WorkerReply {
   readonly id: number;
   readonly result?: unknown;
   readonly error?: string;

@@ -25,11 +25,11 @@ import { PROVIDER_TABLE } from './table.js';
 import type { ProviderEntry } from './types.js';
 import { checkProviderEntries, parseTrustedEntries, type CheckedEntry } from './validate.js';
 
-export type { ProviderEntry, ProviderSource } from './types.js';
+export type { ProviderEntry } from './types.js';
 export { validateProviderEntries } from './validate.js';
 
 /** Which of a provider's two spaces an address lies in. */
-export type ProviderSpace = 'mail' | 'wide';
+type ProviderSpace = 'mail' | 'wide';
 
 /** A provider, and which of its spaces an address lies in. */
 export interface ProviderMatch {
@@ -50,7 +50,7 @@ const MAX_NAME = 253;
  * Address texts and host names whose answers each provider set remembers (each kind apart): an archive meets the
  * same relays over and over, and reading the text costs several times the search itself.
  */
-export const MAX_PROVIDER_MEMO = 4_096;
+const MAX_PROVIDER_MEMO = 4_096;
 
 /** Disjoint intervals sorted by start; `words` 32-bit words per address (1 for IPv4, 4 for IPv6). */
 interface IntervalTable {

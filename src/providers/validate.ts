@@ -18,16 +18,17 @@
 
 import { getPublicSuffix } from 'tldts';
 import { parseCidr, type ParsedCidr } from '../address/cidr.js';
+import { isAlpha, isDigit } from '../text/chars.js';
 import type { ProviderEntry, ProviderSource } from './types.js';
 
 /** Entries in one list: far above the couple of dozen providers there are. */
-export const MAX_PROVIDER_ENTRIES = 1_000;
+const MAX_PROVIDER_ENTRIES = 1_000;
 /** Blocks over all entries of one list: room for a whole cloud's published ranges (tens of thousands). */
-export const MAX_PROVIDER_NETWORKS = 200_000;
+const MAX_PROVIDER_NETWORKS = 200_000;
 /** Domains in one entry. */
-export const MAX_PROVIDER_DOMAINS = 1_000;
+const MAX_PROVIDER_DOMAINS = 1_000;
 /** Source notes in one entry. */
-export const MAX_PROVIDER_SOURCES = 1_000;
+const MAX_PROVIDER_SOURCES = 1_000;
 /** Longest id. */
 const MAX_ID = 64;
 /** Longest name or source text. */
@@ -80,7 +81,7 @@ function checkId(value: unknown, where: string): string {
   const id = text(value, where, MAX_ID);
   for (let i = 0; i < id.length; i++) {
     const c = id.charCodeAt(i);
-    const alnum = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    const alnum = (c >= 97 && c <= 122) || isDigit(c);
     if (!alnum && (i === 0 || (c !== 45 && c !== 46 && c !== 95))) {
       fail(where, `${describe(id)} is not an id (lower-case letters, digits, then also "-", "_" or ".")`);
     }
@@ -101,7 +102,7 @@ function checkDomain(value: unknown, where: string): string {
         fail(where, `${describe(raw)} is not a host name (empty, over-long or hyphen-edged label)`);
       }
       labelStart = i + 1;
-    } else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45)) {
+    } else if (!(isAlpha(c) || isDigit(c) || c === 45)) {
       fail(where, `${describe(raw)} is not an ASCII host name (letters, digits, "-" and dots)`);
     }
   }

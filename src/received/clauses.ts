@@ -214,7 +214,7 @@ function readClauses(raw: string, tokens: readonly Token[], clauseEnd: number, h
   const keywordAt: number[] = [];
   const angles = new AngleTracker(raw);
   let fromAt = -1;
-  // Sets of clause names as bit masks: two Set objects per header were a measurable share of the split.
+  // Sets of clause names as bit masks: no Set objects per header.
   let seen = 0;
   let duplicates = 0;
   let sink: Token[] = leading;

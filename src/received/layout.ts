@@ -41,8 +41,8 @@ function isAlnum(c: number): boolean {
 
 /** Exim message ids: `1rAbCd-000XyZ-Qq` (6-6-2) and the 4.97+ form `1tdPyw-00000000CVs-2047` (6-11-4). */
 function isEximId(id: string): boolean {
-  // The lengths the parts below allow (6-6-2, 6-6-4, 6-11-2, 6-11-4) first: most ids are not Exim's, and splitting
-  // every one was garbage.
+  // The lengths the parts below allow (6-6-2, 6-6-4, 6-11-2, 6-11-4) first: most ids are not Exim's, and those are
+  // turned away without being split.
   const n = id.length;
   if (n !== 16 && n !== 18 && n !== 21 && n !== 23) return false;
   const parts = id.split('-');

@@ -7,7 +7,7 @@ import type { Issue } from '../types.js';
  * RFC 5321 §4.4 `Stamp`). Spans index into the value as given (folding kept), so `raw.slice(start, end)` is the
  * exact text.
  */
-export type TokenKind = 'word' | 'comment' | 'quoted' | 'literal' | 'angle' | 'semicolon';
+type TokenKind = 'word' | 'comment' | 'quoted' | 'literal' | 'angle' | 'semicolon';
 
 /** One token: its kind and where it sits in the raw value. */
 export interface Token {

@@ -17,7 +17,7 @@ import type { Grade, Hop, MessageReport } from '../types.js';
 /** 200 message details per report: each is a page of SVG and text; an auditor reads the worst, not all 10⁶. */
 export const DEFAULT_MAX_DETAILS = 200;
 /** 10,000 details at most even when asked: the HTML file must stay openable in a browser. */
-export const MAX_DETAILS_LIMIT = 10_000;
+const MAX_DETAILS_LIMIT = 10_000;
 /** 60 hops drawn per message detail: real chains stay under 50; a forged 1,000-hop chain must not make a 1 MB SVG. */
 export const MAX_DETAIL_HOPS = 60;
 /** 2,000 characters of a raw Received value kept for the detail (real ones are under 2 KiB; the limit is 32 KiB). */
@@ -33,7 +33,7 @@ export const MAX_DETAIL_TEXT = 300;
  */
 export const MAX_DETAIL_TRACE = 10;
 /** 10 rows in each ranked table: a report is read by a person. */
-export const REPORT_TOP = 10;
+const REPORT_TOP = 10;
 
 /** One message as the report takes it (what `scan()` yields, without its nested reports). */
 export interface ReportMessage {
@@ -54,14 +54,14 @@ export interface MonthTally {
 }
 
 /** External hops per protocol version; `plaintext` and `not stated` are their own rows. */
-export interface VersionTally {
+interface VersionTally {
   readonly version: string;
   readonly hops: number;
   readonly grades: GradeCounts;
 }
 
 /** Messages per sending domain (the domain of the `From:` address as written). */
-export interface DomainTally {
+interface DomainTally {
   readonly domain: string;
   readonly messages: number;
   readonly worstVerdict: Grade;
@@ -73,7 +73,7 @@ export interface DomainTally {
  * accepted weak TLS". The receiving side is the one whose own header states the TLS facts, so it is the side the
  * reader can fix.
  */
-export interface ReceiverTally {
+interface ReceiverTally {
   readonly server: string;
   readonly hops: number;
   readonly worstGrade: Grade;
@@ -83,7 +83,7 @@ export interface ReceiverTally {
 }
 
 /** A message kept for its detail, its report slimmed and copied by {@link slimReport}. */
-export interface DetailMessage extends ReportMessage {
+interface DetailMessage extends ReportMessage {
   /** Order of arrival in the scan (0-based): the tie-break and the stable anchor. */
   readonly seq: number;
   /** Hops dropped from the detail past {@link MAX_DETAIL_HOPS} (the newest are kept). */
@@ -135,7 +135,7 @@ export function fromDomain(from: string | null): string {
 }
 
 /** The receiving server's name as a table key: the `by` host lower-cased without a final dot, else its address. */
-export function receiverOf(hop: Hop): string {
+function receiverOf(hop: Hop): string {
   const host = hop.by?.host ?? null;
   if (host !== null && host !== '') return (host.endsWith('.') ? host.slice(0, -1) : host).toLowerCase();
   return hop.by?.ip ?? '(not stated)';

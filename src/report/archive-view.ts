@@ -21,7 +21,7 @@ const MONTHLY_MAX_YEARS = 3;
 const MONTHLY_MAX_BARS = 48;
 
 /** The anchor of the `rank`-th weakest message (1-based): our counter, never header text. */
-export function detailAnchor(rank: number): string {
+function detailAnchor(rank: number): string {
   return `m${rank}`;
 }
 

@@ -15,7 +15,7 @@ import { fitChars, n } from './svg.js';
 const STACK_ORDER: readonly Grade[] = ['none', 'F', 'unknown', 'C', 'B', 'A'];
 
 /** 80 columns at most: past that the oldest periods are merged into one "earlier" column. */
-export const MAX_PERIOD_BARS = 80;
+const MAX_PERIOD_BARS = 80;
 
 /** One column of the period chart. */
 export interface PeriodBar {

@@ -12,9 +12,8 @@ import { messageSection, type MessageOrigin } from './message-view.js';
 import { badge } from './palette.js';
 import { page } from './page.js';
 
-export { ReportAggregator, DEFAULT_MAX_DETAILS, MAX_DETAILS_LIMIT, MAX_DETAIL_HOPS } from './aggregate.js';
-export type { AggregateOptions, ArchiveReportData, DetailMessage, DomainTally, MonthTally, ReportMessage, VersionTally } from './aggregate.js';
-export { contentSecurityPolicy } from './page.js';
+export { ReportAggregator, DEFAULT_MAX_DETAILS, MAX_DETAIL_HOPS } from './aggregate.js';
+export type { AggregateOptions, ArchiveReportData, ReportMessage } from './aggregate.js';
 export { REPORT_CSS } from './styles.js';
 
 /** What the page says about itself. */
@@ -76,7 +75,7 @@ function footer(): string {
 }
 
 /** The archive view of aggregated data (see {@link ReportAggregator}). */
-export function renderArchiveReport(data: ArchiveReportData, options: ReportOptions = {}): string {
+function renderArchiveReport(data: ArchiveReportData, options: ReportOptions = {}): string {
   const title = options.title ?? DEFAULT_TITLE;
   const what = `${data.summary.messages} message${data.summary.messages === 1 ? '' : 's'}, ${data.summary.hops} hops`;
   return page(title, archiveBody(data, title, subline(options, esc(what)) + settingsAfter(options)) + footer());

@@ -1,14 +1,14 @@
 /**
  * RFC 2047 encoded words (`=?UTF-8?B?…?=`, `=?ISO-2022-JP?B?…?=`) in Subject and From, decoded for people, with
  * libmime — the decoder mailparser uses, charsets included. Values without `=?` are returned as they are, and
- * libmime is loaded only when the first encoded word is met: loading it (and its charset tables) costs about
- * 90 ms, which a run over plain-ASCII headers should not pay.
+ * libmime is loaded only when the first encoded word is met: a run over plain-ASCII headers never pays for loading
+ * it and its charset tables.
  * @module
  */
 import { createRequire } from 'node:module';
 
 /** 16 KiB of a header value decoded at most: a Subject a person reads is far shorter; the rest is kept raw. */
-export const MAX_DECODED_INPUT = 16 * 1024;
+const MAX_DECODED_INPUT = 16 * 1024;
 
 type DecodeWords = (value: string) => string;
 let decoder: DecodeWords | null = null;

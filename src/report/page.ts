@@ -6,19 +6,18 @@
  */
 import { esc } from './escape.js';
 import { svgDefs } from './palette.js';
-import { cspHash } from './sha256.js';
-import { REPORT_CSS } from './styles.js';
+import { REPORT_CSS, REPORT_CSS_HASH } from './styles.js';
 
 /** The policy: no fetch of any kind, no script, no base or form target; only our stylesheet by hash. */
-export function contentSecurityPolicy(css: string): string {
-  return `default-src 'none'; style-src ${cspHash(css)}; img-src data:; base-uri 'none'; form-action 'none'`;
+function contentSecurityPolicy(): string {
+  return `default-src 'none'; style-src ${REPORT_CSS_HASH}; img-src data:; base-uri 'none'; form-action 'none'`;
 }
 
 /** A whole HTML document around `bodyHtml` (already escaped); `title` is plain text. */
 export function page(title: string, bodyHtml: string): string {
   return (
     '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n' +
-    `<meta http-equiv="Content-Security-Policy" content="${esc(contentSecurityPolicy(REPORT_CSS))}">\n` +
+    `<meta http-equiv="Content-Security-Policy" content="${esc(contentSecurityPolicy())}">\n` +
     '<meta name="referrer" content="no-referrer">\n' +
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
     '<meta name="color-scheme" content="light">\n' +

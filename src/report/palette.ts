@@ -59,7 +59,7 @@ export function svgDefs(): string {
 }
 
 /** What the verdict `internal-only` means: no hop crossed between operators. */
-export const INTERNAL_ONLY_MEANING = 'no hop crossed between operators';
+const INTERNAL_ONLY_MEANING = 'no hop crossed between operators';
 
 /** An HTML grade badge: the coloured swatch with the letter on it (CSS classes, no inline style). */
 export function badge(grade: VerdictGrade): string {

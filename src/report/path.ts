@@ -68,7 +68,7 @@ function sameHost(a: string, b: string): boolean {
 }
 
 /** The hop's title text (hover): reasons and issues, one per line. */
-export function hopTooltip(hop: Hop, position: number, count: number): string {
+function hopTooltip(hop: Hop, position: number, count: number): string {
   // numbered from the first handover, like the cards and the text output; findings renumbered the same way
   const lines = [`Hop ${position} of ${count}: ${senderName(hop)} → ${receiverName(hop)}`, `grade ${GRADE_LABEL[hop.security.grade]} (${hop.security.scope}) · ${tlsLine(hop)}`];
   for (const r of hop.security.reasons) lines.push(`${r.rule}: ${reasonText(r)}`);

@@ -105,3 +105,9 @@ section.message{break-before:page;border:none;padding:0}
 .panel{overflow:visible}
 }
 `;
+
+/**
+ * {@link REPORT_CSS} as a CSP hash source (CSP Level 3 §2.3.1): stored, since the stylesheet is a constant and the
+ * core has no hash function. test/report/styles.test.ts recomputes it; after a style change, paste what it prints.
+ */
+export const REPORT_CSS_HASH = "'sha256-oGfrIe+FPx2kCnMMoQKB1uP8SVG3AFqr+Eekjlg0ReY='";

@@ -14,7 +14,7 @@ export interface KvFacts {
  * sendmail's `${verify}` values (sendmail op.me §"Macros": OK, NO = no client certificate, NOT = none requested,
  * FAIL, NONE = no STARTTLS, TEMP/PROTOCOL/SOFTWARE = errors). Haraka prints its own OK/FAIL the same way.
  */
-export function verifyStatus(value: string): CertificateStatus {
+function verifyStatus(value: string): CertificateStatus {
   switch (value.toUpperCase()) {
     case 'OK':
       return 'verified';

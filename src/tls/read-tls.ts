@@ -232,8 +232,8 @@ export function readTls(ctx: TlsContext, recognisers: readonly TlsRecogniser[] =
   const statements: TlsFinding[] = [];
   // Only the first keyword finding is ever used (the protocol word); no list of them is kept.
   let kw: TlsFinding | null = null;
-  // Indexed loops: the readers are called through one megamorphic site, and the iterators of `for…of` around such
-  // calls were allocated for every comment of every hop.
+  // Indexed loops: the readers are called through one megamorphic site, and `for…of` around such calls allocates
+  // an iterator for every comment of every hop.
   const hopReaders = readers.hop;
   // The first statement found where its dialect never writes one (text the client shaped, a clause of its own).
   let untrusted: { finding: TlsFinding; place: Place } | null = null;

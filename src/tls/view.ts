@@ -88,7 +88,7 @@ export function buildHopView(ctx: TlsContext): HopView {
     }
     if (t.kind !== 'word') continue;
     const len = t.end - t.start;
-    // Compared in place: a lower-cased copy of every four-letter word was most of this loop's garbage.
+    // Compared in place: no lower-cased copy of every four-letter word.
     if (len === 4) {
       if (place !== Place.with) continue;
       if (equalsLower(raw, t.start, t.end, 'with')) withAt.push(i);

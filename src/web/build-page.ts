@@ -25,7 +25,7 @@ export function browserStandIns(root: string): Plugin {
 }
 
 /** The page's file name inside the build's `web/` folder. */
-export const ANALYZER_FILE = 'analyzer.html';
+const ANALYZER_FILE = 'analyzer.html';
 
 /** Assemble `web/analyzer.html` in `outDir` from `web/analyzer-app.js` and `web/analyzer-worker.js`. */
 export function writeAnalyzerPage(outDir: string): void {

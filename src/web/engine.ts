@@ -22,9 +22,9 @@ import { archiveSummary, messageDetail, messageList, MAX_LIST_ROWS, type ListEnt
  * 512 MiB per file: a tab holds the whole file to re-read a message when it is picked; the CLI reads larger
  * archives as a stream. A larger file is skipped with a note.
  */
-export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+const MAX_FILE_BYTES = 512 * 1024 * 1024;
 /** 1,000 files per drop: each is a list of ranges; a dropped home folder is a mistake. */
-export const MAX_FILES = 1000;
+const MAX_FILES = 1000;
 /** 200 characters of From and Subject kept per list row (the list shows 60 and 80). */
 const MAX_LIST_TEXT = 200;
 /** Progress is posted after this many messages at most (and after every file). */

@@ -7,7 +7,7 @@
  */
 
 /** 16 KiB of a header value decoded at most: a Subject a person reads is far shorter; the rest is kept raw. */
-export const MAX_DECODED_INPUT = 16 * 1024;
+const MAX_DECODED_INPUT = 16 * 1024;
 
 function hex(c: number): number {
   if (c >= 0x30 && c <= 0x39) return c - 0x30;

@@ -5,14 +5,19 @@
  * only from a `blob:` URL the page makes itself. Assembled at build time from the bundled page and worker scripts.
  * @module
  */
+import { createHash } from 'node:crypto';
 import { esc } from '../report/escape.js';
 import { svgDefs } from '../report/palette.js';
-import { cspHash } from '../report/sha256.js';
 import { REPORT_CSS } from '../report/styles.js';
 import { WEB_CSS } from './styles.js';
 
 /** The name the page script reads the worker's source under (declared in app.ts). */
-export const WORKER_SOURCE_NAME = 'RCVD_WORKER_SOURCE';
+const WORKER_SOURCE_NAME = 'RCVD_WORKER_SOURCE';
+
+/** A CSP hash source (CSP Level 3 §2.3.1) for an inline script or stylesheet. The page is assembled in Node. */
+function cspHash(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
 
 /** The page's policy for a script and a stylesheet: nothing fetched, the worker from the page's own blob. */
 export function analyzerPolicy(script: string, css: string): string {

@@ -27,9 +27,9 @@ export const DEFAULT_SETTINGS: WebSettings = Object.freeze({ policy: 'practical'
  * 64 KiB of fragment read: a shared link is typed or pasted by a person; a longer one is a mistake or an attack on
  * the page's memory. Past it the defaults are used.
  */
-export const MAX_FRAGMENT_CHARS = 64 * 1024;
+const MAX_FRAGMENT_CHARS = 64 * 1024;
 /** 1,000 patterns per list: more than any organisation declares, few enough to match quickly per hop. */
-export const MAX_PATTERNS = 1000;
+const MAX_PATTERNS = 1000;
 
 /** Settings from a `location.hash` (with or without its `#`); what is missing or unreadable is the default. */
 export function settingsFromFragment(hash: string): WebSettings {

@@ -20,7 +20,7 @@ export type FileKind = 'eml' | 'mbox' | 'emlx';
  * 2,000,000 messages per file: each range costs a few dozen bytes and a list row; a file of empty `From ` lines
  * must not exhaust the tab. The rest of the file is reported as not read.
  */
-export const MAX_MESSAGES_PER_FILE = 2_000_000;
+const MAX_MESSAGES_PER_FILE = 2_000_000;
 /** 20 digits of an `.emlx` byte count: more is not a count. */
 const MAX_EMLX_DIGITS = 20;
 
@@ -53,7 +53,7 @@ function emlxCount(bytes: Uint8Array): { count: number; body: number } | null {
 }
 
 /** What kind of file `bytes` is, by its content (the name only decides between `.eml` and `.emlx`). */
-export function fileKind(name: string, bytes: Uint8Array): FileKind {
+function fileKind(name: string, bytes: Uint8Array): FileKind {
   if (startsWithFrom(bytes, 0)) return 'mbox';
   if (name.toLowerCase().endsWith('.emlx') && emlxCount(bytes) !== null) return 'emlx';
   return 'eml';

@@ -15,7 +15,7 @@ import { receiverName, tlsLine } from '../report/path.js';
 import type { MessageReport, VerdictGrade } from '../types.js';
 
 /** 20 rows per trace list shown: a forged header block can hold thousands of Authentication-Results fields. */
-export const MAX_TRACE_ROWS = 20;
+const MAX_TRACE_ROWS = 20;
 /**
  * 200 rows of the message list drawn at once, the rest a page away: a table of 1,000 rows takes Chromium most of a
  * second to lay out, on the page's own thread.
@@ -44,7 +44,7 @@ function more(total: number, shown: number): string {
 }
 
 /** The hops oldest first with their instants, delays and share of the transit time. */
-export function timelineTable(report: MessageReport): string {
+function timelineTable(report: MessageReport): string {
   const t = report.timeline;
   let html = '<div class="panel"><h4>Timeline</h4>';
   if (t.entries.length === 0) return `${html}<p class="muted">No hops, no timeline.</p></div>`;
@@ -59,7 +59,7 @@ export function timelineTable(report: MessageReport): string {
 }
 
 /** Every trace field beside the Received chain: authentication results, SPF, Google's X-Received, Microsoft's reports. */
-export function tracePanel(report: MessageReport): string {
+function tracePanel(report: MessageReport): string {
   const t = report.trace;
   let html = '<div class="panel"><h4>Trace evidence</h4><table class="facts">';
   let any = false;

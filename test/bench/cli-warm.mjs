@@ -1,6 +1,6 @@
 // The CLI's own pipeline (`run()`: read, analyse, format ndjson, write) run again and again in one process, so the
 // later runs see a JIT that has already compiled everything — and memos already filled (the from-clause memo meets
-// every clause again, where a single pass meets 81% of them): what `rcvd --format ndjson --jobs 1` costs without its
+// every clause again, where a single pass meets most of them): what `rcvd --format ndjson --jobs 1` costs without its
 // start-up and warm-up. Usage: node test/bench/cli-warm.mjs corpus.mbox [runs]
 // Prints {"seconds":…,"coldSeconds":…,"runs":[…]}: the best run after the first, and the first (which a one-off
 // `rcvd` also pays, on top of starting Node and loading the bundle). No peak RSS: this process also ran tsup.

@@ -196,7 +196,7 @@ async function main() {
   writeFileSync(join(CACHE, 'bench-results.md'), table);
 }
 
-/** Issue #7's four targets, read off this run. The `--jobs 2` speed-up is the median over interleaved pairs of runs. */
+/** The four speed and memory targets, read off this run. The `--jobs 2` speed-up is the median over interleaved pairs of runs. */
 function targets(results, rows) {
   const find = (set, name) => results.find((r) => r.set === set && r.name === name);
   const lines = ['', 'speed targets:'];

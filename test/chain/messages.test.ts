@@ -1,6 +1,6 @@
 // Scope, grades and verdicts over real modern whole messages (Microsoft 365, Gmail, Yahoo, iCloud, mailing lists
-// relaying through organisations' own servers, local-only mail), labelled hop by hop by hand. The set lives beside
-// the checkout in ../shared/corpus/messages (never copied here); the test skips with a message when it is absent.
+// relaying through organisations' own servers, local-only mail), labelled hop by hop by hand. The set lives in the
+// shared data folder (test/support/shared.ts; never copied here); the test skips with a message when it is absent.
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseIp } from '../../src/address/ip.js';
@@ -28,7 +28,7 @@ interface LabelledMessage {
 
 const LABELS = `${SHARED_DIR}corpus/messages.jsonl`;
 const present = existsSync(LABELS);
-if (!present) console.log('chain.messages: ../shared/corpus/messages.jsonl is absent, skipping the labelled-message accuracy test');
+if (!present) console.log(`chain.messages: ${LABELS} is absent, skipping the labelled-message accuracy test`);
 
 function canonicalIp(text: string | null): string | null {
   if (text === null) return null;

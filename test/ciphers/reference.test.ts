@@ -1,7 +1,7 @@
 /**
- * Cross-checks the committed catalogue against the reference data beside the checkout (../shared/reference):
+ * Cross-checks the committed catalogue against the reference data in the shared data folder (test/support/shared.ts):
  * the IANA registry (names, code points, Recommended), the ciphersuite.info name fixtures, the GPL testssl mapping
- * (read here only, never shipped) and the Mozilla profiles. Skips cleanly when ../shared is absent.
+ * (read here only, never shipped) and the Mozilla profiles. Skips cleanly when the folder is absent.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -9,9 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { allCipherSuites, lookupCipher, lookupCipherByCode } from '../../src/ciphers/lookup.js';
 import type { CipherSuite } from '../../src/ciphers/types.js';
 import { gradeTls } from '../../src/grade/grade.js';
+import { REFERENCE_DIR } from '../support/shared.js';
 import { buildRows, parseCsv, parseFixture, renderCatalogue } from '../tools/generate-catalogue.mjs';
 
-const REF = fileURLToPath(new URL('../../../shared/reference/', import.meta.url));
+const REF = REFERENCE_DIR;
 const CATALOGUE = fileURLToPath(new URL('../../src/ciphers/catalogue.ts', import.meta.url));
 const haveRef = existsSync(REF + 'iana/tls-parameters-4.csv');
 const read = (rel: string): string => readFileSync(REF + rel, 'utf8');
@@ -140,7 +141,7 @@ const OPENSSL_NAME_EXCEPTIONS = new Set([
   'ECDH-ARIA256-GCM-SHA384',
 ]);
 
-describe.skipIf(!haveRef)('catalogue vs ../shared/reference', () => {
+describe.skipIf(!haveRef)('catalogue vs the reference data', () => {
   it('the committed catalogue is what the generator produces', async () => {
     const rows = await buildRows(REF);
     expect(readFileSync(CATALOGUE, 'utf8')).toBe(renderCatalogue(rows));
@@ -167,7 +168,7 @@ describe.skipIf(!haveRef)('catalogue vs ../shared/reference', () => {
     }
     expect(problems).toEqual([]);
     expect(count).toBeGreaterThan(340);
-    // 24 Y and 26 D rows per SOURCES.md.
+    // 24 Y and 26 D rows in the IANA registry copy read above.
     expect(allCipherSuites().filter((s) => s.recommended === 'Y')).toHaveLength(24);
     expect(allCipherSuites().filter((s) => s.recommended === 'D')).toHaveLength(26);
   });

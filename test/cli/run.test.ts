@@ -197,7 +197,7 @@ describe('formats', () => {
     // the local pickup is local, not an unknown grade
     expect(hopLines[0]).toContain('(local) → www1234.sakura.ne.jp  local');
     expect(r.stdout).not.toContain('unknown (nothing stated)');
-    expect(r.stdout).toContain('transit 3s');
+    expect(r.stdout).toContain('transit 3 seconds');
     expect(r.stdout).toContain('From:    山田丈店 <info@yamada-shoten.example>');
     expect(r.stdout).toContain('E-RC4');
     expect(r.stdout).toMatch(/verdict F — hop 3 /);

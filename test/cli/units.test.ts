@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCliArgs, UsageError } from '../../src/cli/args.js';
 import { AUTO_JOBS_MIN_BYTES, autoJobs } from '../../src/cli/auto-jobs.js';
 import { colorEnabled } from '../../src/cli/color.js';
-import { chronologicalHopNumbers, delayText, reasonText, textWidth, wrapText } from '../../src/cli/format/units.js';
+import { chronologicalHopNumbers, delayText, durationText, reasonText, textWidth, wrapText } from '../../src/cli/format/units.js';
 import { createProgress, PROGRESS_DELAY_MS } from '../../src/cli/progress.js';
 import { JSON_ESCAPED, jsonSafe, sanitize } from '../../src/cli/sanitize.js';
 import { isInvisibleFormat } from '../../src/text/invisible.js';
@@ -150,6 +150,26 @@ describe('delayText', () => {
     [-7200, '-2h00m'],
   ])('%i s → %s', (seconds, text) => {
     expect(delayText(seconds)).toBe(text);
+  });
+});
+
+describe('durationText', () => {
+  it.each([
+    [0, '0 seconds'],
+    [1, '1 second'],
+    [59, '59 seconds'],
+    [60, '1 minute'],
+    [61, '1 minute 1 second'],
+    [3599, '59 minutes 59 seconds'],
+    [7200, '2 hours'],
+    [86399, '23 hours 59 minutes'],
+    [90000, '1 day 1 hour'],
+    [180000, '2 days 2 hours'],
+    [-0.4, '0 seconds'],
+    [-5, '-5 seconds'],
+    [-7260, '-2 hours 1 minute'],
+  ])('%d s → %s', (seconds, text) => {
+    expect(durationText(seconds)).toBe(text);
   });
 });
 

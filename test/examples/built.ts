@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The files the exports map and `bin` point at; a build that lacks one is not a build. */
-export const DIST_ENTRIES = [
+const DIST_ENTRIES = [
   'dist/index.js',
   'dist/index.cjs',
   'dist/index.d.ts',
@@ -42,7 +42,7 @@ function newestMtime(path: string): number {
 }
 
 /** Why dist/ must be rebuilt, or `null` when it is complete and newer than every input of the build. */
-export function staleReason(): string | null {
+function staleReason(): string | null {
   const missing = DIST_ENTRIES.filter((file) => !existsSync(join(ROOT, file)));
   if (missing.length > 0) return `missing ${missing.join(', ')}`;
   const built = Math.min(...DIST_ENTRIES.map((file) => statSync(join(ROOT, file)).mtimeMs));

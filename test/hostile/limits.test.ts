@@ -27,7 +27,7 @@ describe('DEFAULT_LIMITS', () => {
 
   it('every limit constant in src/limits.ts has a doc comment right above it (the threat it stops)', () => {
     const lines = readFileSync(new URL('../../src/limits.ts', import.meta.url), 'utf8').split('\n');
-    const constants = lines.flatMap((l, i) => (l.startsWith('export const MAX_') ? [i] : []));
+    const constants = lines.flatMap((l, i) => (/^(?:export )?const MAX_/u.test(l) ? [i] : []));
     expect(constants.length).toBeGreaterThanOrEqual(Object.keys(DEFAULT_LIMITS).length);
     for (const i of constants) expect(lines[i - 1], lines[i]).toMatch(/^\/\*\*.+\*\/$/u);
   });

@@ -1,11 +1,11 @@
-// Real-world dates from the shared dev corpus (../shared beside the checkout); skipped when it is absent.
+// Real-world dates from the shared dev corpus (test/support/shared.ts); skipped when it is absent.
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseDate } from '../../src/date/rfc5322.js';
 import type { IssueCode } from '../../src/types.js';
+import { SHARED_DIR } from '../support/shared.js';
 
-const corpus = fileURLToPath(new URL('../../../shared/corpus/received-dev.jsonl', import.meta.url));
+const corpus = `${SHARED_DIR}corpus/received-dev.jsonl`;
 const present = existsSync(corpus);
 
 /** The only honest reasons for a real date to have no instant: the text does not say which zone. */
@@ -46,4 +46,4 @@ describe.skipIf(!present)('dates in the dev corpus', () => {
   });
 });
 
-if (!present) console.log('skipped: ../shared/corpus/received-dev.jsonl not found beside the checkout');
+if (!present) console.log(`skipped: ${corpus} not found`);

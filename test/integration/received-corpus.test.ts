@@ -5,7 +5,7 @@ import type { Hop } from '../../src/types.js';
 import { readDevCorpus } from '../support/shared.js';
 
 /*
- * Field accuracy over the real headers of ../shared/corpus/received-dev.jsonl, compared the way its README says:
+ * Field accuracy over the real headers of the shared dev corpus (test/support/shared.ts), compared as it defines:
  * hosts case-insensitive without brackets or a trailing dot, IPs canonical, whitespace collapsed in id and date.
  */
 
@@ -44,7 +44,7 @@ const FIELDS: Record<string, { get: Getter; norm: (v: unknown) => string }> = {
   },
 };
 
-describe.skipIf(corpus === null)('real Received headers (../shared/corpus)', () => {
+describe.skipIf(corpus === null)('real Received headers (shared dev corpus)', () => {
   it('reaches at least 97% field accuracy', () => {
     const perField = new Map<string, { ok: number; total: number }>();
     const misses: string[] = [];

@@ -58,7 +58,7 @@ async function sh(script: string, cwd: string, extra: Record<string, string> = {
   return r.stdout;
 }
 
-/** GNU parallel is not on every machine (not on the one these tests were written on): its recipe runs where it is. */
+/** GNU parallel is not on every machine: its recipe runs where it is. */
 const HAS_PARALLEL = await hasCommand('parallel');
 
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 // The report's HTML, checked without a browser: a strict tag scan (only the tags and attributes we emit, links only
 // to anchors that exist), the CSP hash of the one stylesheet, bounded details, and hostile headers that try to break
 // out of text, attributes, <style>, <title> and SVG.
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { analyzeMessage } from '../../src/analyze.js';
-import { cspHash } from '../../src/report/sha256.js';
 import { DEFAULT_MAX_DETAILS, MAX_DETAIL_HOPS, REPORT_CSS, renderMessageReport, reportHtml } from '../../src/report/index.js';
 import { corpusMessages, fixtureMessage, fixtureMessages, HAS_CORPUS, HOSTILE_STRINGS, hostileMessages } from '../support/report-inputs.js';
 
@@ -75,7 +75,7 @@ function checkPage(html: string): Tag[] {
     }
   }
   const csp = tags.find((t) => t.attrs.get('http-equiv') === 'Content-Security-Policy')?.attrs.get('content')?.replace(/&#39;/g, "'");
-  expect(csp).toBe(`default-src 'none'; style-src ${cspHash(REPORT_CSS)}; img-src data:; base-uri 'none'; form-action 'none'`);
+  expect(csp).toBe(`default-src 'none'; style-src 'sha256-${createHash('sha256').update(REPORT_CSS, 'utf8').digest('base64')}'; img-src data:; base-uri 'none'; form-action 'none'`);
   // the policy comes before the stylesheet, so it governs it
   expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<style>'));
   for (const t of tags) {

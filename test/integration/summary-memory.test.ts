@@ -49,7 +49,7 @@ describe('rcvd run() memory over messages with new names and big header blocks',
     // Ten times the messages (and the names): a kept header block per message would be 1 GB at 10,000, a ratio
     // near 10 or an out-of-memory abort. What does grow is bounded: the summary and report tables (a row per new
     // name, up to MAX_SUMMARY_KEYS) and the memos (up to their caps), about 3 KB a message here against 100 KB of
-    // header block; measured 24 → 48–65 MB.
+    // header block.
     expect(large / small).toBeLessThan(4);
     expect((large - small) / 9000).toBeLessThan(FILLER_BYTES / 10);
   }, 180_000);

@@ -1,9 +1,9 @@
 /**
- * Accuracy of `readTls` over the real headers in ../shared/corpus/received-dev.jsonl (read at test time, never
- * copied). Fields compared as its README says: `tls_version` vs `versionText` and `cipher` vs `cipher`
+ * Accuracy of `readTls` over the real headers of the shared dev corpus (test/support/shared.ts; read at test time,
+ * never copied). Fields compared as the corpus defines them: `tls_version` vs `versionText` and `cipher` vs `cipher`
  * case-insensitive, `bits` as the first number, `cert_verified` true ⇔ `verified`, false ⇔ failed / not-presented /
  * not-requested. Read through `parseReceived` (the real path) and through `readTls` on a hand-built context (the unit);
- * both must agree. Skips cleanly when ../shared is absent.
+ * both must agree. Skips cleanly when the corpus is absent.
  */
 import { describe, expect, it } from 'vitest';
 import { parseReceived } from '../../src/received/parse.js';

@@ -70,7 +70,7 @@ describe('providerOfAddress over the built-in table', () => {
     ['43.154.54.12', 'tencent wide', 'bg4.exmail.qq.com'],
     ['212.227.17.20', 'gmx wide', 'mout.gmx.net'],
     ['198.2.130.1', 'mailchimp mail', 'servers.mcsv.net, still current'],
-    ['148.105.200.1', 'mailchimp wide', 'union block providers.md ties to Mailchimp'],
+    ['148.105.200.1', 'mailchimp wide', 'union block taken as Mailchimp\'s'],
     ['85.158.136.1', 'messagelabs wide', 'MessageLabs 2020 snapshot'],
     // Nobody's.
     ['20.243.69.38', null, 'Azure VM that HELOs as Yahoo: not in any list'],

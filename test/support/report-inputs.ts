@@ -8,7 +8,7 @@ import type { ReportMessage } from '../../src/report/index.js';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const EML_DIR = join(REPO, 'fixtures', 'eml');
-export const CORPUS_DIR = join(REPO, 'node_modules', '@stdlib', 'datasets-spam-assassin', 'data');
+const CORPUS_DIR = join(REPO, 'node_modules', '@stdlib', 'datasets-spam-assassin', 'data');
 
 /** The bundled sample messages, in name order. */
 export function fixtureMessages(): ReportMessage[] {

@@ -1,10 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** `../shared` beside the checkout (read-only reference data); absent on a fresh clone elsewhere. */
+/** The shared data folder beside the checkout (read-only reference data); absent on a fresh clone elsewhere. */
 export const SHARED_DIR = fileURLToPath(new URL('../../../shared/', import.meta.url));
 
-/** The corpus of real Received headers, or null when `../shared` is not there. */
+/** Its reference data (cipher registries and fixtures, provider lists), read by the cross-checks. */
+export const REFERENCE_DIR = `${SHARED_DIR}reference/`;
+
+/** The corpus of real Received headers, or null when the shared data folder is not there. */
 export function readDevCorpus(): { id: string; mta: string; header: string; expect: Record<string, unknown> }[] | null {
   const path = `${SHARED_DIR}corpus/received-dev.jsonl`;
   if (!existsSync(path)) return null;

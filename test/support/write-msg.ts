@@ -6,7 +6,7 @@
 import CFB from 'cfb';
 
 /** The header block of a raw message (up to and including its empty line), as text. */
-export function headerBlockOf(eml: Uint8Array | string): string {
+function headerBlockOf(eml: Uint8Array | string): string {
   const text = typeof eml === 'string' ? eml : Buffer.from(eml).toString('latin1');
   const crlf = text.indexOf('\r\n\r\n');
   const lf = text.indexOf('\n\n');

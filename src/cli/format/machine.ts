@@ -20,7 +20,7 @@ export interface RunSettings extends ReportSettings {
 }
 
 /** A hop with its chronological number. */
-export type NumberedHop = Hop & { readonly number: number };
+type NumberedHop = Hop & { readonly number: number };
 
 function numbered(report: MessageReport): MessageReport {
   const n = report.hops.length;
@@ -30,7 +30,7 @@ function numbered(report: MessageReport): MessageReport {
 }
 
 /** Subject and From decoded for reading; `null` where the header is absent. */
-export interface DecodedHeaders {
+interface DecodedHeaders {
   readonly subject: string | null;
   readonly from: string | null;
 }

@@ -15,7 +15,7 @@ import type { Grade, Hop, Issue, MessageReport, Reason } from '../../types.js';
 import { paintGrade, type Colors } from '../color.js';
 import { sanitize } from '../sanitize.js';
 import type { OutputFormat } from './format.js';
-import { chronological, chronologicalHopNumbers, clip, countsText, DEFAULT_TEXT_WIDTH, delayText, reasonText, utcText, wrapText } from './units.js';
+import { chronological, chronologicalHopNumbers, clip, countsText, DEFAULT_TEXT_WIDTH, delayText, durationText, reasonText, utcText, wrapText } from './units.js';
 
 /** 48 characters of a host or address shown per side: longer names are cut (the JSON output has them whole). */
 const HOST_WIDTH = 48;
@@ -169,7 +169,7 @@ function reportLines(layout: Layout, report: MessageReport, indent: string): str
     for (const i of hop.issues) if (i.severity !== 'info' && i.code !== 'UNVERIFIABLE') out += issueLine(layout, `${indent}${DETAIL_INDENT}`, i, n);
   }
   const total = report.timeline.totalSeconds;
-  if (total !== null) out += `${indent}transit ${delayText(total).slice(1)} from the first to the last dated hop\n`;
+  if (total !== null) out += `${indent}transit ${durationText(total)} from the first to the last dated hop\n`;
   out += verdictLines(layout, report, indent);
   for (const i of report.issues) if (i.severity !== 'info') out += issueLine(layout, `${indent}  `, i, n);
   return out;
@@ -262,7 +262,7 @@ function summaryText(layout: Layout, s: ScanSummary): string {
 }
 
 /** The one line that says how hops are numbered and which clock the times use. */
-export const NUMBERING_NOTE = 'Hops oldest first: hop 1 is the first handover. Times are UTC; delay = time since the hop before.';
+const NUMBERING_NOTE = 'Hops oldest first: hop 1 is the first handover. Times are UTC; delay = time since the hop before.';
 
 /** The text format, `width` columns wide; the summary is printed only for archives (more than one message). */
 export function textFormat(c: Colors, width: number = DEFAULT_TEXT_WIDTH): OutputFormat {

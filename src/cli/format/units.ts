@@ -2,6 +2,8 @@
  * Small text helpers shared by the text and CSV formats.
  * @module
  */
+import type { Duration } from 'date-fns';
+import { formatDuration } from 'date-fns/formatDuration';
 import type { GradeCounts } from '../../summary/types.js';
 import type { Grade } from '../../types.js';
 
@@ -13,16 +15,32 @@ export function utcText(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)}Z`;
 }
 
-/** A delay in seconds as `+4s`, `+2m05s`, `+3h02m`, `+2d04h`; negative delays keep their sign. */
+/** A whole number of seconds (≥ 0) in its two largest units, the smaller one cut (not rounded): days and hours, … */
+function twoUnits(s: number): Duration {
+  if (s < 60) return { seconds: s };
+  if (s < 3600) return { minutes: Math.floor(s / 60), seconds: s % 60 };
+  if (s < 86400) return { hours: Math.floor(s / 3600), minutes: Math.floor((s % 3600) / 60) };
+  return { days: Math.floor(s / 86400), hours: Math.floor((s % 86400) / 3600) };
+}
+
+/** A delay in seconds as `+4s`, `+2m05s`, `+3h02m`, `+2d04h` (a fixed-width column); negative delays keep their sign. */
 export function delayText(seconds: number): string {
+  const d = twoUnits(Math.round(Math.abs(seconds)));
+  const pad = (n: number | undefined): string => String(n ?? 0).padStart(2, '0');
   const sign = seconds < 0 ? '-' : '+';
-  let s = Math.round(Math.abs(seconds));
-  if (s < 60) return `${sign}${s}s`;
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  if (s < 3600) return `${sign}${Math.floor(s / 60)}m${pad(s % 60)}s`;
-  if (s < 86400) return `${sign}${Math.floor(s / 3600)}h${pad(Math.floor((s % 3600) / 60))}m`;
-  s = Math.floor(s / 3600);
-  return `${sign}${Math.floor(s / 24)}d${pad(s % 24)}h`;
+  if (d.days !== undefined) return `${sign}${d.days}d${pad(d.hours)}h`;
+  if (d.hours !== undefined) return `${sign}${d.hours}h${pad(d.minutes)}m`;
+  if (d.minutes !== undefined) return `${sign}${d.minutes}m${pad(d.seconds)}s`;
+  return `${sign}${d.seconds ?? 0}s`;
+}
+
+/**
+ * A span in seconds in words, for a sentence: `3 seconds`, `2 minutes 5 seconds`, `2 hours`, `1 day 4 hours` (the
+ * units of {@link delayText}, a zero unit left out); a negative span keeps its sign.
+ */
+export function durationText(seconds: number): string {
+  const s = Math.round(Math.abs(seconds));
+  return `${seconds < 0 && s > 0 ? '-' : ''}${formatDuration(twoUnits(s), { zero: s === 0 })}`;
 }
 
 /** `text` cut to `max` characters with an ellipsis. */
@@ -38,11 +56,11 @@ export function countsText(counts: GradeCounts, paint: (grade: Grade, text: stri
 }
 
 /** 40 columns at least: narrower, a hop line would be all indentation. */
-export const MIN_TEXT_WIDTH = 40;
+const MIN_TEXT_WIDTH = 40;
 /** 100 columns when the width is not known (not a terminal, no `COLUMNS`): a common editor and pager width. */
 export const DEFAULT_TEXT_WIDTH = 100;
 /** 1,000 columns at most: a wider `COLUMNS` is a mistake, and the lines stay readable in a file. */
-export const MAX_TEXT_WIDTH = 1000;
+const MAX_TEXT_WIDTH = 1000;
 
 /**
  * The width text output is laid out for: the terminal's columns, else `COLUMNS`, else {@link DEFAULT_TEXT_WIDTH};

@@ -12,7 +12,7 @@ import { GRADE_DISPLAY_ORDER } from '../format/units.js';
 const CRLF = '\r\n';
 
 /** The column names of the summary CSV. */
-export const SUMMARY_CSV_COLUMNS = ['table', 'key', 'grade', 'count'] as const;
+const SUMMARY_CSV_COLUMNS = ['table', 'key', 'grade', 'count'] as const;
 
 function row(table: string, key: string | null, grade: Grade | null, count: number): string {
   return `${table},${csvText(key)},${grade ?? ''},${count}${CRLF}`;

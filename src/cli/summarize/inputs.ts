@@ -12,7 +12,7 @@ import { fsPath } from '../../node/fs-path.js';
 import { describeError } from '../../node/read-faults.js';
 
 /** 100,000 record files under the folders named: a shard per file, far past any batch job; the list is held to be sorted. */
-export const MAX_RECORD_FILES = 100_000;
+const MAX_RECORD_FILES = 100_000;
 
 /** 64 KiB read at a time per file: with many shards open at once, their buffers are what the merge costs. */
 const READ_CHUNK_BYTES = 64 * 1024;

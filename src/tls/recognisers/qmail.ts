@@ -29,7 +29,7 @@ function messageLabs(hop: HopView): readonly TlsFinding[] {
 
 /**
  * Does the comment end in `encrypted` or `authenticated` (any case)? Checked before splitting words, in place: every
- * comment of every hop is offered to this recogniser, and a lower-cased copy of each tail was garbage.
+ * comment of every hop is offered to this recogniser, so no lower-cased copy of each tail.
  */
 function endsLikeQmail(raw: string, start: number, end: number): boolean {
   return endsWithLower(raw, start, end, 'encrypted') || endsWithLower(raw, start, end, 'authenticated');
