@@ -5,6 +5,7 @@
  * @module
  */
 import type { TlsVersion } from '../types.js';
+import { isDigit } from '../text/chars.js';
 import { PSK_FAMILIES } from './derive.js';
 import type { Authentication, BulkCipher, CipherMode, KeyExchange, MacAlgorithm, SuiteProperties } from './types.js';
 
@@ -28,9 +29,9 @@ export function smallInt(text: string): number | null {
   if (text.length === 0 || text.length > 6) return null;
   let n = 0;
   for (let i = 0; i < text.length; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return null;
-    n = n * 10 + d;
+    const c = text.charCodeAt(i);
+    if (!isDigit(c)) return null;
+    n = n * 10 + (c - 0x30);
   }
   return n;
 }
