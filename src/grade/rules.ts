@@ -23,14 +23,20 @@ interface RuleRow {
   readonly message: string | ((...args: never[]) => string);
 }
 
+/** The rows frozen, each one too: the table is public data. */
+function frozen<T extends readonly RuleRow[]>(rows: T): T {
+  return Object.freeze(rows.map((r) => Object.freeze(r))) as unknown as T;
+}
+
 const OPENSSL_VERSION_TEXT = '"TLSv1/SSLv3" is OpenSSL <= 1.0.2\'s cipher version string, not the negotiated version';
 
 /**
- * The rules. Caps first, in the order docs/grading.md lists them (the order of `RULE_IDS`), then the reasons that are
- * not caps. A `practical` cap of `C` is "deprecated, no practical attack on a mail hop"; `bcp195` makes every RFC 9325
- * MUST NOT an `F`.
+ * The rules table: every rule id, its cap under the `practical` and `bcp195` presets (`null` when not a cap) and its
+ * message or message template. Caps first, in the order docs/grading.md lists them (the order of `RULE_IDS`), then the
+ * reasons that are not caps. A `practical` cap of `C` is "deprecated, no practical attack on a mail hop"; `bcp195`
+ * makes every RFC 9325 MUST NOT an `F`.
  */
-export const RULES = [
+export const RULES = frozen([
   { id: 'P-SSL2', practical: 'F', bcp195: 'F', message: 'SSL 2.0 is prohibited (RFC 6176) and broken' },
   {
     id: 'P-SSL3',
@@ -161,15 +167,15 @@ export const RULES = [
   { id: 'S-INTERNAL', practical: null, bcp195: null, message: (decided: string) => decided },
   { id: 'S-EXTERNAL', practical: null, bcp195: null, message: (decided: string) => decided },
   { id: 'S-UNKNOWN', practical: null, bcp195: null, message: (decided: string) => decided },
-] as const satisfies readonly RuleRow[];
-
-type Row = (typeof RULES)[number];
+] as const satisfies readonly RuleRow[]);
 
 /** Every rule id a reason can carry (`E-RC4`, `P-UNKNOWN`, `OK-MODERN`, `T-PLAINTEXT`, `S-EXTERNAL`, …). */
-export type RuleId = Row['id'];
+export type RuleId = (typeof RULES)[number]['id'];
 
 /** A rule id that is a cap: the keys of a policy's `caps`. */
-export type CapRuleId = Extract<Row, { readonly practical: CapGrade }>['id'];
+export type CapRuleId = Extract<(typeof RULES)[number], { readonly practical: CapGrade }>['id'];
+
+type Row = (typeof RULES)[number];
 
 /** The id of the scope reason for each scope: `S-` and the scope in capitals. */
 export type ScopeRuleId = Extract<RuleId, `S-${string}`>;

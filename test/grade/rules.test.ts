@@ -64,4 +64,9 @@ describe('the rule types', () => {
     expect(CAP_RULES.length).toBe(RULES.filter((r) => r.practical !== null).length);
     expect(SCOPE_RULES).toEqual({ internal: 'S-INTERNAL', external: 'S-EXTERNAL', unknown: 'S-UNKNOWN' });
   });
+
+  it('the table is frozen public data', () => {
+    expect(Object.isFrozen(RULES)).toBe(true);
+    for (const r of RULES) expect(Object.isFrozen(r), r.id).toBe(true);
+  });
 });
