@@ -12,12 +12,13 @@ export { gradeTls } from './grade/grade.js';
 export { lookupCipher } from './ciphers/lookup.js';
 export { DEFAULT_LIMITS } from './limits.js';
 export { BCP195_POLICY, PRACTICAL_POLICY, RULE_IDS } from './grade/policy.js';
+export { RULES } from './grade/rules.js';
 export { PROVIDER_TABLE } from './providers/table.js';
 export { validateProviderEntries } from './providers/lookup.js';
 export type { ProviderEntry, ProviderSource } from './providers/types.js';
 
 export type { AnalyzeOptions, GradingPolicyInput, ParseOptions } from './options.js';
-export type { CapGrade, GradingPolicy, ResolvedPolicy, RuleId } from './grade/policy.js';
+export type { CapGrade, CapRuleId, GradingPolicy, ResolvedPolicy, RuleId } from './grade/policy.js';
 export type { Grading, TlsFacts } from './grade/grade.js';
 export type { Authentication, BulkCipher, CipherMode, IanaRecommended, KeyExchange, MacAlgorithm } from './ciphers/types.js';
 export type { Limits } from './limits.js';

@@ -4,6 +4,7 @@
  * deterministic.
  * @module
  */
+import type { RuleId } from './grade/rules.js';
 
 /** Half-open character range `[start, end)` into the string the surrounding object describes. */
 export interface Span {
@@ -219,8 +220,8 @@ export type ScopeReason =
 
 /** One cap applied (or one fact that decided the grade), with its rule id (docs/grading.md lists them all). */
 export interface Reason {
-  /** Rule id, listed in docs/grading.md (`E-RC4`, `P-TLS10`, `OK-MODERN`, …). */
-  readonly rule: string;
+  /** Rule id, listed in docs/grading.md (`E-RC4`, `P-TLS10`, `OK-MODERN`, `S-EXTERNAL`, …). */
+  readonly rule: RuleId;
   /** Human-readable explanation citing the RFC. */
   readonly message: string;
   /** The exact text that justified it, when there is one. */

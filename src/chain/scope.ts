@@ -35,6 +35,7 @@ import type { WriterNames } from './writer-names.js';
 import { providerOfAddress, providerOfHost, type CompiledProviders, type ProviderEntry } from '../providers/lookup.js';
 import type { ReceivedRead } from '../received/parse.js';
 import type { IpRange, Reason, Scope, ScopeReason } from '../types.js';
+import { reason, SCOPE_RULES } from '../grade/rules.js';
 
 /** The scope of one hop, why, and the reason entry shown to users. */
 export interface ScopeDecision {
@@ -42,9 +43,6 @@ export interface ScopeDecision {
   readonly basis: ScopeReason;
   readonly reason: Reason;
 }
-
-/** Reason rule ids of the scope decision (beside the grading rule ids). */
-export const SCOPE_RULES = { internal: 'S-INTERNAL', external: 'S-EXTERNAL', unknown: 'S-UNKNOWN' } as const;
 
 /** Everything the decision reads beyond the hop itself. */
 export interface ScopeContext {
@@ -54,9 +52,8 @@ export interface ScopeContext {
 }
 
 function decision(scope: Scope, basis: ScopeReason, message: string, evidence: string | null): ScopeDecision {
-  const rule = SCOPE_RULES[scope];
-  const reason: Reason = evidence === null ? { rule, message } : { rule, message, evidence };
-  return { scope, basis, reason };
+  const stated = reason(SCOPE_RULES[scope], message);
+  return { scope, basis, reason: evidence === null ? stated : { ...stated, evidence } };
 }
 
 /** Address classes that never cross the internet (RFC 6890 "Global: False"). */

@@ -105,7 +105,9 @@ const MACS: ReadonlyMap<string, MacAlgorithm> = new Map<string, MacAlgorithm>([
 /** Integrity-only TLS 1.3 suites (RFC 9150): no cipher, the hash is both PRF and MAC. */
 const INTEGRITY_ONLY: ReadonlySet<string> = new Set(['SHA256_SHA256', 'SHA384_SHA384']);
 
-const PSK_FAMILIES: ReadonlySet<KeyExchange> = new Set<KeyExchange>(['PSK', 'DHE_PSK', 'ECDHE_PSK', 'RSA_PSK']);
+/** The PSK key exchanges (RFC 4279, RFC 5489): their SHA-256/384 suites run from TLS 1.0 (RFC 5487 §3.2). */
+export const PSK_FAMILIES: ReadonlySet<KeyExchange> = new Set<KeyExchange>(['PSK', 'DHE_PSK', 'ECDHE_PSK', 'RSA_PSK']);
+
 function findCipher(rest: string): { info: CipherInfo; tail: string } | null {
   for (const info of CIPHERS) {
     const token = info[0];

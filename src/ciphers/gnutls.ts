@@ -64,44 +64,36 @@ export interface SessionDesc {
   readonly dhBits: number | null;
 }
 
-/** GnuTLS cipher group → [IANA cipher part, AEAD, TLS 1.3 suite name]. */
-function cipherGroup(g: string): readonly [string, boolean, string | null] | null {
-  switch (g) {
-    case 'AES_128_GCM':
-      return ['AES_128_GCM', true, 'TLS_AES_128_GCM_SHA256'];
-    case 'AES_256_GCM':
-      return ['AES_256_GCM', true, 'TLS_AES_256_GCM_SHA384'];
-    case 'CHACHA20_POLY1305':
-      return ['CHACHA20_POLY1305', true, 'TLS_CHACHA20_POLY1305_SHA256'];
-    case 'AES_128_CCM':
-      return ['AES_128_CCM', true, 'TLS_AES_128_CCM_SHA256'];
-    case 'AES_128_CCM_8':
-      return ['AES_128_CCM_8', true, 'TLS_AES_128_CCM_8_SHA256'];
-    case 'AES_256_CCM':
-      return ['AES_256_CCM', true, null];
-    case 'AES_256_CCM_8':
-      return ['AES_256_CCM_8', true, null];
-    case 'CAMELLIA_128_GCM':
-      return ['CAMELLIA_128_GCM', true, null];
-    case 'CAMELLIA_256_GCM':
-      return ['CAMELLIA_256_GCM', true, null];
-    case 'AES_128_CBC':
-    case 'AES_256_CBC':
-    case 'CAMELLIA_128_CBC':
-    case 'CAMELLIA_256_CBC':
-      return [g, false, null];
-    case '3DES_CBC':
-      return ['3DES_EDE_CBC', false, null];
-    case 'ARCFOUR_128':
-      return ['RC4_128', false, null];
-    case 'ARCFOUR_40':
-      return ['RC4_40', false, null];
-    case 'NULL':
-      return ['NULL', false, null];
-    default:
-      return null;
-  }
+/** A GnuTLS cipher group: its IANA cipher part, whether it is AEAD, and its TLS 1.3 suite when it has one. */
+interface CipherGroup {
+  readonly iana: string;
+  readonly aead: boolean;
+  readonly tls13: string | null;
 }
+
+const aead = (iana: string, tls13: string | null = null): CipherGroup => ({ iana, aead: true, tls13 });
+const withMac = (iana: string): CipherGroup => ({ iana, aead: false, tls13: null });
+
+/** The cipher groups of GnuTLS session descriptions (`AES-256-GCM` in Exim's `(AES-256-GCM)`), upper case. */
+const CIPHER_GROUPS: ReadonlyMap<string, CipherGroup> = new Map([
+  ['AES_128_GCM', aead('AES_128_GCM', 'TLS_AES_128_GCM_SHA256')],
+  ['AES_256_GCM', aead('AES_256_GCM', 'TLS_AES_256_GCM_SHA384')],
+  ['CHACHA20_POLY1305', aead('CHACHA20_POLY1305', 'TLS_CHACHA20_POLY1305_SHA256')],
+  ['AES_128_CCM', aead('AES_128_CCM', 'TLS_AES_128_CCM_SHA256')],
+  ['AES_128_CCM_8', aead('AES_128_CCM_8', 'TLS_AES_128_CCM_8_SHA256')],
+  ['AES_256_CCM', aead('AES_256_CCM')],
+  ['AES_256_CCM_8', aead('AES_256_CCM_8')],
+  ['CAMELLIA_128_GCM', aead('CAMELLIA_128_GCM')],
+  ['CAMELLIA_256_GCM', aead('CAMELLIA_256_GCM')],
+  ['AES_128_CBC', withMac('AES_128_CBC')],
+  ['AES_256_CBC', withMac('AES_256_CBC')],
+  ['CAMELLIA_128_CBC', withMac('CAMELLIA_128_CBC')],
+  ['CAMELLIA_256_CBC', withMac('CAMELLIA_256_CBC')],
+  ['3DES_CBC', withMac('3DES_EDE_CBC')],
+  ['ARCFOUR_128', withMac('RC4_128')],
+  ['ARCFOUR_40', withMac('RC4_40')],
+  ['NULL', withMac('NULL')],
+]);
 
 function authOfSig(sig: string | null): string | null {
   if (sig === null) return null;
@@ -116,6 +108,76 @@ function tls13Signature(sig: string | null): boolean {
   return sig !== null && (sig.startsWith('RSA_PSS') || sig.startsWith('ECDSA_SECP') || sig.startsWith('ED25519') || sig.startsWith('ED448'));
 }
 
+/** The key-exchange group of a description (`ECDHE_X25519`, `DHE_RSA_2038`): the IANA key-exchange part and its facts. */
+interface KeyExchangeGroup {
+  /** `ECDHE`, `DHE` (the authentication comes later), or a complete IANA part (`ECDHE_PSK`, `RSA`, `DH_ANON`). */
+  readonly kx: string;
+  /** `RSA`, `ECDSA`, `DSS` when the group names it. */
+  readonly auth: string | null;
+  readonly group: string | null;
+  readonly dhBits: number | null;
+}
+
+const kxOnly = (kx: string): KeyExchangeGroup => ({ kx, auth: null, group: null, dhBits: null });
+
+/** `ECDHE_PSK`, `ECDHE_RSA`, `ECDHE_X25519`, `ECDHE_SECP256R1`. */
+function ecdheGroup(tokens: readonly string[]): KeyExchangeGroup {
+  const second = tokens[1];
+  if (second === 'PSK') return kxOnly('ECDHE_PSK');
+  if (second === 'RSA' || second === 'ECDSA') return { kx: 'ECDHE', auth: second, group: null, dhBits: null };
+  return { kx: 'ECDHE', auth: null, group: second === undefined ? null : tokens.slice(1).join('_').toLowerCase(), dhBits: null };
+}
+
+/** `DHE_PSK`, `DHE_RSA_2038` (the prime size), `DHE_FFDHE3072`. */
+function dheGroup(tokens: readonly string[]): KeyExchangeGroup {
+  const second = tokens[1];
+  if (second === 'PSK') return kxOnly('DHE_PSK');
+  if (second === 'RSA' || second === 'DSS') {
+    return { kx: 'DHE', auth: second, group: null, dhBits: tokens[2] === undefined ? null : smallInt(tokens[2]) };
+  }
+  if (second !== undefined && second.startsWith('FFDHE')) {
+    return { kx: 'DHE', auth: null, group: second.toLowerCase(), dhBits: smallInt(second.slice(5)) };
+  }
+  return kxOnly('DHE');
+}
+
+function keyExchangeGroup(text: string): KeyExchangeGroup | null {
+  const tokens = text.split('_');
+  const [head, second] = tokens;
+  if (head === 'ECDHE') return ecdheGroup(tokens);
+  if (head === 'DHE') return dheGroup(tokens);
+  if (head === 'RSA') return kxOnly(second === 'PSK' ? 'RSA_PSK' : 'RSA');
+  if (head === 'PSK') return kxOnly('PSK');
+  const pair = head === 'ANON' ? second : second === 'ANON' ? head : undefined;
+  if (pair === 'DH') return kxOnly('DH_ANON');
+  if (pair === 'ECDH') return kxOnly('ECDH_ANON');
+  return null;
+}
+
+/** The groups after the key exchange: the signature before the cipher, the cipher, and the MAC after it. */
+function readCipherGroups(groups: readonly string[]): { sig: string | null; cipher: CipherGroup; mac: string | null } | null {
+  let sig: string | null = null;
+  let cipher: CipherGroup | null = null;
+  let mac: string | null = null;
+  for (const g of groups.slice(1)) {
+    if (cipher === null) {
+      cipher = CIPHER_GROUPS.get(g) ?? null;
+      if (cipher === null && sig === null) sig = g;
+    } else if (mac === null) mac = g;
+  }
+  return cipher === null ? null : { sig, cipher, mac };
+}
+
+/** IANA candidates of a TLS 1.2-style composition: `TLS_<kx>_WITH_<cipher>[_<MAC or PRF hash>]`. */
+function tls12Candidates(kx: KeyExchangeGroup, auth: string | null, cipher: CipherGroup, macName: string | null): string[] {
+  const kxPart = kx.kx === 'ECDHE' || kx.kx === 'DHE' ? (auth === null ? null : `${kx.kx}_${auth}`) : kx.kx;
+  if (kxPart === null) return [];
+  const base = `TLS_${kxPart}_WITH_${cipher.iana}`;
+  if (cipher.aead) return [base, base + '_SHA256', base + '_SHA384'];
+  const m = macName === 'SHA1' ? 'SHA' : macName;
+  return m === null ? [] : [`${base}_${m}`];
+}
+
 /**
  * Parse `ECDHE_X25519__RSA_PSS_RSAE_SHA256__AES_256_GCM`, `ECDHE_SECP256R1__RSA_SHA512__AES_256_CBC__SHA384`,
  * `DHE_RSA_2038__AES_256_CBC__SHA1` (upper case). `versionHint` decides TLS 1.3 vs 1.2 composition when known;
@@ -124,66 +186,15 @@ function tls13Signature(sig: string | null): boolean {
 export function parseSessionDesc(upper: string, versionHint: TlsVersion | null): SessionDesc | null {
   const groups = upper.split('__').filter((g) => g.length > 0);
   if (groups.length < 2) return null;
-  const kxTokens = (groups[0] ?? '').split('_');
-  let kx: string | null = null;
-  let auth: string | null = null;
-  let group: string | null = null;
-  let dhBits: number | null = null;
-  const head = kxTokens[0];
-  const second = kxTokens[1];
-  if (head === 'ECDHE') {
-    if (second === 'PSK') kx = 'ECDHE_PSK';
-    else {
-      kx = 'ECDHE';
-      if (second === 'RSA' || second === 'ECDSA') auth = second;
-      else if (second !== undefined) group = kxTokens.slice(1).join('_').toLowerCase();
-    }
-  } else if (head === 'DHE') {
-    kx = 'DHE';
-    if (second === 'PSK') kx = 'DHE_PSK';
-    else if (second === 'RSA' || second === 'DSS') {
-      auth = second;
-      const bits = kxTokens[2] !== undefined ? smallInt(kxTokens[2]) : null;
-      if (bits !== null) dhBits = bits;
-    } else if (second !== undefined && second.startsWith('FFDHE')) {
-      group = second.toLowerCase();
-      dhBits = smallInt(second.slice(5));
-    }
-  } else if (head === 'RSA') kx = second === 'PSK' ? 'RSA_PSK' : 'RSA';
-  else if (head === 'PSK') kx = 'PSK';
-  else if ((head === 'ANON' && second === 'DH') || (head === 'DH' && second === 'ANON')) kx = 'DH_ANON';
-  else if ((head === 'ANON' && second === 'ECDH') || (head === 'ECDH' && second === 'ANON')) kx = 'ECDH_ANON';
+  const kx = keyExchangeGroup(groups[0] ?? '');
   if (kx === null) return null;
-
-  let sig: string | null = null;
-  let cipher: readonly [string, boolean, string | null] | null = null;
-  let mac: string | null = null;
-  for (let i = 1; i < groups.length; i++) {
-    const g = groups[i] ?? '';
-    if (cipher === null) {
-      const c = cipherGroup(g);
-      if (c !== null) cipher = c;
-      else if (sig === null) sig = g;
-    } else if (mac === null) mac = g;
+  const rest = readCipherGroups(groups);
+  if (rest === null) return null;
+  const { group, dhBits } = kx;
+  const { sig, cipher, mac } = rest;
+  const tls13 = cipher.tls13;
+  if (tls13 !== null && mac === null && (versionHint === 'TLSv1.3' || (versionHint === null && tls13Signature(sig)))) {
+    return { candidates: [tls13], group, dhBits };
   }
-  if (cipher === null) return null;
-  if (auth === null) auth = authOfSig(sig);
-
-  const [cipherName, aead, tls13Name] = cipher;
-  const asTls13 =
-    tls13Name !== null &&
-    mac === null &&
-    (versionHint === 'TLSv1.3' || (versionHint === null && tls13Signature(sig)));
-  if (asTls13) return { candidates: [tls13Name], group, dhBits };
-
-  const kxPart = kx === 'ECDHE' || kx === 'DHE' ? (auth === null ? null : `${kx}_${auth}`) : kx;
-  if (kxPart === null) return { candidates: [], group, dhBits };
-  const base = `TLS_${kxPart}_WITH_${cipherName}`;
-  let candidates: string[];
-  if (aead) candidates = [base, base + '_SHA256', base + '_SHA384'];
-  else {
-    const m = mac === 'SHA1' ? 'SHA' : mac;
-    candidates = m === null ? [] : [`${base}_${m}`];
-  }
-  return { candidates, group, dhBits };
+  return { candidates: tls12Candidates(kx, kx.auth ?? authOfSig(sig), cipher, mac), group, dhBits };
 }

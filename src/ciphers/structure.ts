@@ -5,6 +5,8 @@
  * @module
  */
 import type { TlsVersion } from '../types.js';
+import { isDigit } from '../text/chars.js';
+import { PSK_FAMILIES } from './derive.js';
 import type { Authentication, BulkCipher, CipherMode, KeyExchange, MacAlgorithm, SuiteProperties } from './types.js';
 
 /** Split on the separators vendors use (`-`, `_`, space, `/`, `:`, `.`, `+`); upper-case input expected. */
@@ -27,48 +29,147 @@ export function smallInt(text: string): number | null {
   if (text.length === 0 || text.length > 6) return null;
   let n = 0;
   for (let i = 0; i < text.length; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return null;
-    n = n * 10 + d;
+    const c = text.charCodeAt(i);
+    if (!isDigit(c)) return null;
+    n = n * 10 + (c - 0x30);
   }
   return n;
 }
 
-const KX_WORDS: ReadonlyMap<string, KeyExchange> = new Map<string, KeyExchange>([
-  ['ECDHE', 'ECDHE'],
-  ['EECDH', 'ECDHE'],
-  ['DHE', 'DHE'],
-  ['EDH', 'DHE'],
-  ['ADH', 'DH_anon'],
-  ['AECDH', 'ECDH_anon'],
-  ['ECDH', 'ECDH'],
-  ['DH', 'DH'],
-  ['PSK', 'PSK'],
-  ['SRP', 'SRP'],
-  ['KRB5', 'KRB5'],
+/** The word turns the key exchange read before it anonymous (`DH-anon`, `ECDH_anon`) and names no authentication. */
+const ANON = 1 << 0;
+/** The word states a truncated 64-bit AEAD tag (`CCM8`, RFC 6655 §4). */
+const TRUNCATED = 1 << 1;
+/** The word counts only after an AEAD word: the `8` of `CCM_8`. */
+const AFTER_AEAD = 1 << 2;
+/** The word's cipher and mode replace those read before it: `DES-CBC3` is 3DES, not DES. */
+const REPLACES = 1 << 3;
+/** The word's mode applies only when no word before it stated one: a `CBC` after `GCM` does not undo the AEAD. */
+const DEFAULT_MODE = 1 << 4;
+
+/** A bulk cipher a word names: the algorithm, its effective key bits, its block size (`null` for stream ciphers). */
+interface CipherWord {
+  readonly cipher: BulkCipher;
+  readonly bits: number | null;
+  readonly blockBits: number | null;
+  /** The next word, when a number in `[min, max]`, is the key size instead (`AES 256`, `RC4 40`). */
+  readonly nextBits?: readonly [min: number, max: number];
+}
+
+/** What one word of a cipher name states. Fields left out: the word says nothing about them. */
+interface WordMeaning {
+  /** Key exchange: `PSK` joins the one before it (`DHE-PSK`); otherwise the first key-exchange word wins. */
+  readonly kx?: KeyExchange;
+  /** Server authentication; a later word replaces `PSK`, not another algorithm. */
+  readonly auth?: Authentication;
+  /** Bulk cipher; the first cipher word wins unless the word has {@link REPLACES}. */
+  readonly cipher?: CipherWord;
+  /** Record mode; AEAD words win over the CBC that OpenSSL names leave implicit. */
+  readonly mode?: CipherMode;
+  /** Record MAC hash; the last one wins (the first can be a PRF or the `SRP_SHA` marker). */
+  readonly mac?: MacAlgorithm;
+  /** Export grade, with the key-size ceiling its marker implies (40, or 56 for the `EXP1024` drafts). */
+  readonly exportBits?: 40 | 56;
+  /** {@link ANON}, {@link TRUNCATED}, {@link AFTER_AEAD}, {@link REPLACES}, {@link DEFAULT_MODE}. */
+  readonly flags?: number;
+}
+
+const ANY_BITS: readonly [number, number] = [0, Number.POSITIVE_INFINITY];
+const AES: CipherWord = { cipher: 'AES', bits: null, blockBits: 128, nextBits: ANY_BITS };
+const CAMELLIA: CipherWord = { cipher: 'Camellia', bits: null, blockBits: 128, nextBits: ANY_BITS };
+const ARIA: CipherWord = { cipher: 'ARIA', bits: null, blockBits: 128, nextBits: ANY_BITS };
+/** `AESGCM`, `AESCCM`: the OpenSSL aliases name no key size, and the word after them is not one. */
+const AES_ANY_SIZE: CipherWord = { cipher: 'AES', bits: null, blockBits: 128 };
+const TDES: CipherWord = { cipher: '3DES', bits: 112, blockBits: 64 };
+const CHACHA20: WordMeaning = { cipher: { cipher: 'ChaCha20', bits: 256, blockBits: null }, mode: 'AEAD' };
+const NULL_CIPHER: WordMeaning = { cipher: { cipher: 'NULL', bits: 0, blockBits: null } };
+const RC4: WordMeaning = { cipher: { cipher: 'RC4', bits: 128, blockBits: null, nextBits: [1, 256] } };
+
+/**
+ * The words of the OpenSSL, IANA, GnuTLS and vendor spellings (upper case), and what each states. Words not listed
+ * (curve names, `WITH`, hash sizes of a PRF…) state nothing.
+ */
+const WORDS: ReadonlyMap<string, WordMeaning> = new Map<string, WordMeaning>([
+  // Key exchange. `EECDH`/`EDH`/`ADH`/`AECDH` are OpenSSL's older names; an anonymous one names no authentication.
+  ['ECDHE', { kx: 'ECDHE' }],
+  ['EECDH', { kx: 'ECDHE' }],
+  ['DHE', { kx: 'DHE' }],
+  ['EDH', { kx: 'DHE' }],
+  ['ADH', { kx: 'DH_anon' }],
+  ['AECDH', { kx: 'ECDH_anon' }],
+  ['ECDH', { kx: 'ECDH' }],
+  ['DH', { kx: 'DH' }],
+  ['PSK', { kx: 'PSK', auth: 'PSK' }],
+  ['SRP', { kx: 'SRP' }],
+  ['KRB5', { kx: 'KRB5' }],
+  ['ANON', { flags: ANON }],
+  // Authentication. A leading RSA with nothing before it is RSA key transport (OpenSSL and IANA spell it that way).
+  ['RSA', { kx: 'RSA', auth: 'RSA' }],
+  ['ECDSA', { auth: 'ECDSA' }],
+  ['DSS', { auth: 'DSS' }],
+  ['DSA', { auth: 'DSS' }],
+  // Export markers.
+  ['EXP', { exportBits: 40 }],
+  ['EXPORT', { exportBits: 40 }],
+  ['EXPORT40', { exportBits: 40 }],
+  ['EXP1024', { exportBits: 56 }],
+  ['EXPORT1024', { exportBits: 56 }],
+  // Block ciphers with 128-bit blocks; `AES128`-style words are read by sizedBlockWord.
+  ['AES', { cipher: AES }],
+  ['CAMELLIA', { cipher: CAMELLIA }],
+  ['ARIA', { cipher: ARIA }],
+  ['SEED', { cipher: { cipher: 'SEED', bits: 128, blockBits: 128 } }],
+  // OpenSSL cipher-string aliases that fuse cipher and mode (`EECDH+AESGCM`).
+  ['AESGCM', { cipher: AES_ANY_SIZE, mode: 'AEAD' }],
+  ['AESCCM', { cipher: AES_ANY_SIZE, mode: 'AEAD' }],
+  ['AESCCM8', { cipher: AES_ANY_SIZE, mode: 'AEAD', flags: TRUNCATED }],
+  // 64-bit blocks (Sweet32) and the broken ciphers. 3DES spellings name it even after a `DES` word.
+  ['3DES', { cipher: TDES, flags: REPLACES }],
+  ['DES3', { cipher: TDES, flags: REPLACES }],
+  ['DESEDE', { cipher: TDES, flags: REPLACES }],
+  ['EDE3', { cipher: TDES, flags: REPLACES }],
+  ['CBC3', { cipher: TDES, mode: 'CBC', flags: REPLACES }],
+  ['DES', { cipher: { cipher: 'DES', bits: 56, blockBits: 64 } }],
+  ['DES40', { cipher: { cipher: 'DES', bits: 40, blockBits: 64 } }],
+  ['RC2', { cipher: { cipher: 'RC2', bits: 128, blockBits: 64 } }],
+  ['IDEA', { cipher: { cipher: 'IDEA', bits: 128, blockBits: 64 } }],
+  ['RC4', RC4],
+  ['ARCFOUR', RC4],
+  ['CHACHA20', CHACHA20],
+  ['CHACHA', CHACHA20],
+  ['NULL', NULL_CIPHER],
+  ['ENULL', NULL_CIPHER],
+  ['NONE', NULL_CIPHER],
+  // Modes.
+  ['GCM', { mode: 'AEAD' }],
+  ['CCM', { mode: 'AEAD' }],
+  ['POLY1305', { mode: 'AEAD' }],
+  ['CCM8', { mode: 'AEAD', flags: TRUNCATED }],
+  ['8', { flags: TRUNCATED | AFTER_AEAD }],
+  ['CBC', { mode: 'CBC', flags: DEFAULT_MODE }],
+  // Record MAC hashes (`SHA` is the IANA `_SHA`: SHA-1).
+  ['SHA', { mac: 'SHA1' }],
+  ['SHA1', { mac: 'SHA1' }],
+  ['SHA256', { mac: 'SHA256' }],
+  ['SHA384', { mac: 'SHA384' }],
+  ['SHA512', { mac: 'SHA512' }],
+  ['MD5', { mac: 'MD5' }],
 ]);
 
-const AUTH_WORDS: ReadonlyMap<string, Authentication> = new Map<string, Authentication>([
-  ['RSA', 'RSA'],
-  ['ECDSA', 'ECDSA'],
-  ['DSS', 'DSS'],
-  ['DSA', 'DSS'],
-]);
+/** `AES256`, `CAMELLIA128`, `ARIA256`: a 128-bit-block cipher word with its key size fused on. */
+const SIZED_BLOCK_CIPHERS: readonly (readonly [string, CipherWord])[] = [
+  ['AES', AES],
+  ['CAMELLIA', CAMELLIA],
+  ['ARIA', ARIA],
+];
 
-const BLOCK_128: ReadonlyMap<string, BulkCipher> = new Map<string, BulkCipher>([
-  ['AES', 'AES'],
-  ['CAMELLIA', 'Camellia'],
-  ['ARIA', 'ARIA'],
-]);
-
-const MAC_WORDS: ReadonlyMap<string, MacAlgorithm> = new Map<string, MacAlgorithm>([
-  ['SHA', 'SHA1'],
-  ['SHA1', 'SHA1'],
-  ['SHA256', 'SHA256'],
-  ['SHA384', 'SHA384'],
-  ['SHA512', 'SHA512'],
-  ['MD5', 'MD5'],
-]);
+function sizedBlockWord(w: string): WordMeaning | undefined {
+  for (const [prefix, cipher] of SIZED_BLOCK_CIPHERS) {
+    const bits = w.length > prefix.length && w.startsWith(prefix) ? smallInt(w.slice(prefix.length)) : null;
+    if (bits !== null) return { cipher: { cipher: cipher.cipher, bits, blockBits: cipher.blockBits } };
+  }
+  return undefined;
+}
 
 const FS_KX: ReadonlySet<KeyExchange> = new Set<KeyExchange>(['ECDHE', 'DHE', 'DH_anon', 'ECDH_anon', 'DHE_PSK', 'ECDHE_PSK', 'SRP', 'TLS1.3']);
 
@@ -84,135 +185,94 @@ interface Draft {
   exportGrade: boolean;
   /** Key-size ceiling of the export marker: 40 for `EXP`/`EXPORT`(40), 56 for the `EXP1024` drafts. */
   exportBits: number;
+  /** A word named a key exchange, an authentication, an export marker or a cipher. */
   recognised: boolean;
 }
 
-function setCipher(d: Draft, cipher: BulkCipher, bits: number | null, blockBits: number | null): void {
-  if (d.cipher !== 'unknown') return;
-  d.cipher = cipher;
-  d.bits = bits;
-  d.blockBits = blockBits;
+/** `PSK` after a key exchange is the PSK variant of it (`DHE-PSK` → `DHE_PSK`, RFC 4279 §3/§4). */
+function withPsk(kx: KeyExchange): KeyExchange {
+  if (kx === 'DHE') return 'DHE_PSK';
+  if (kx === 'ECDHE') return 'ECDHE_PSK';
+  if (kx === 'RSA') return 'RSA_PSK';
+  return 'PSK';
+}
+
+function readKeyExchange(d: Draft, kx: KeyExchange): void {
+  if (kx === 'PSK') d.kx = withPsk(d.kx);
+  else if (d.kx === 'unknown') d.kx = kx;
+  if (kx === 'DH_anon' || kx === 'ECDH_anon') d.auth = 'anon';
   d.recognised = true;
 }
 
-/** `AES256` → 256 for a word that is a known prefix followed by digits; null otherwise. */
-function suffixBits(word: string, prefix: string): number | null {
-  return word.length > prefix.length && word.startsWith(prefix) ? smallInt(word.slice(prefix.length)) : null;
+function anonymise(d: Draft): void {
+  if (d.kx === 'DH' || d.kx === 'DHE') d.kx = 'DH_anon';
+  else if (d.kx === 'ECDH' || d.kx === 'ECDHE') d.kx = 'ECDH_anon';
+  d.auth = 'anon';
 }
 
-function readWord(d: Draft, w: string, next: string | undefined, seenTls: boolean): void {
-  const kx = KX_WORDS.get(w);
-  if (kx !== undefined) {
-    if (kx === 'PSK') {
-      d.kx = d.kx === 'DHE' ? 'DHE_PSK' : d.kx === 'ECDHE' ? 'ECDHE_PSK' : d.kx === 'RSA' ? 'RSA_PSK' : 'PSK';
-      if (d.auth === 'unknown') d.auth = 'PSK';
-    } else if (d.kx === 'unknown') d.kx = kx;
-    if (kx === 'DH_anon' || kx === 'ECDH_anon') d.auth = 'anon';
-    d.recognised = true;
-    return;
-  }
-  if (w === 'ANON') {
-    if (d.kx === 'DH' || d.kx === 'DHE') d.kx = 'DH_anon';
-    else if (d.kx === 'ECDH' || d.kx === 'ECDHE') d.kx = 'ECDH_anon';
-    d.auth = 'anon';
-    return;
-  }
-  const au = AUTH_WORDS.get(w);
-  if (au !== undefined) {
-    // A leading RSA with nothing before it is RSA key transport (OpenSSL and IANA spell it that way).
-    if (d.kx === 'unknown' && w === 'RSA') d.kx = 'RSA';
-    if (d.auth === 'unknown' || d.auth === 'PSK') d.auth = au;
-    d.recognised = true;
-    return;
-  }
-  if (w === 'EXP' || w === 'EXPORT' || w === 'EXP1024' || w === 'EXPORT1024' || w === 'EXPORT40') {
-    d.exportGrade = true;
-    d.exportBits = w.endsWith('1024') ? 56 : 40;
-    d.recognised = true;
-    return;
-  }
-  // OpenSSL cipher-string aliases that fuse cipher and mode (`EECDH+AESGCM`).
-  if (w === 'AESGCM' || w === 'AESCCM' || w === 'AESCCM8') {
-    setCipher(d, 'AES', null, 128);
-    d.mode = 'AEAD';
-    if (w === 'AESCCM8') d.truncated = true;
-    return;
-  }
-  for (const [prefix, cipher] of BLOCK_128) {
-    if (w === prefix) {
-      setCipher(d, cipher, next !== undefined ? smallInt(next) : null, 128);
-      return;
-    }
-    const b = suffixBits(w, prefix);
-    if (b !== null) {
-      setCipher(d, cipher, b, 128);
-      return;
-    }
-  }
-  if (w === 'CHACHA20' || w === 'CHACHA') {
-    setCipher(d, 'ChaCha20', 256, null);
-    d.mode = 'AEAD';
-    return;
-  }
-  if (w === 'POLY1305') {
-    d.mode = 'AEAD';
-    return;
-  }
-  if (w === '3DES' || w === 'DES3' || w === 'CBC3' || w === 'DESEDE' || w === 'EDE3') {
-    d.cipher = '3DES';
-    d.bits = 112;
-    d.blockBits = 64;
-    d.recognised = true;
-    if (w === 'CBC3') d.mode = 'CBC';
-    return;
-  }
-  if (w === 'DES' || w === 'DES40') {
-    setCipher(d, 'DES', w === 'DES40' ? 40 : 56, 64);
-    return;
-  }
-  if (w === 'RC4' || w === 'ARCFOUR') {
-    const b = next !== undefined ? smallInt(next) : null;
-    setCipher(d, 'RC4', b !== null && b > 0 && b <= 256 ? b : 128, null);
-    return;
-  }
-  if (w === 'RC2') {
-    setCipher(d, 'RC2', 128, 64);
-    return;
-  }
-  if (w === 'IDEA') {
-    setCipher(d, 'IDEA', 128, 64);
-    return;
-  }
-  if (w === 'SEED') {
-    setCipher(d, 'SEED', 128, 128);
-    return;
-  }
-  if (w === 'NULL' || w === 'ENULL' || w === 'NONE') {
-    setCipher(d, 'NULL', 0, null);
-    return;
-  }
-  if (w === 'GCM' || w === 'CCM') {
-    d.mode = 'AEAD';
-    return;
-  }
-  if (w === 'CCM8' || (w === '8' && d.mode === 'AEAD')) {
+function readCipher(d: Draft, c: CipherWord, replaces: boolean, next: string | undefined): void {
+  if (d.cipher !== 'unknown' && !replaces) return;
+  const stated = c.nextBits !== undefined && next !== undefined ? smallInt(next) : null;
+  const inRange = stated !== null && c.nextBits !== undefined && stated >= c.nextBits[0] && stated <= c.nextBits[1];
+  d.cipher = c.cipher;
+  d.bits = inRange ? stated : c.bits;
+  d.blockBits = c.blockBits;
+  d.recognised = true;
+}
+
+function readMode(d: Draft, m: WordMeaning, flags: number): void {
+  if (m.mode !== undefined && ((flags & DEFAULT_MODE) === 0 || d.mode === 'unknown')) d.mode = m.mode;
+  if ((flags & TRUNCATED) !== 0 && ((flags & AFTER_AEAD) === 0 || d.mode === 'AEAD')) {
     d.mode = 'AEAD';
     d.truncated = true;
-    return;
   }
-  if (w === 'CBC') {
-    if (d.mode === 'unknown') d.mode = 'CBC';
-    return;
+}
+
+/** Apply what word `w` states to the draft; `next` is the word after it, `seenTls` whether `TLS`/`SSL`/`WITH` came before. */
+function readWord(d: Draft, w: string, next: string | undefined, seenTls: boolean): void {
+  const m = WORDS.get(w) ?? sizedBlockWord(w);
+  if (m === undefined) return;
+  const flags = m.flags ?? 0;
+  if (m.kx !== undefined) readKeyExchange(d, m.kx);
+  if ((flags & ANON) !== 0) anonymise(d);
+  if (m.auth !== undefined) {
+    if (d.auth === 'unknown' || d.auth === 'PSK') d.auth = m.auth;
+    d.recognised = true;
   }
-  const mac = MAC_WORDS.get(w);
+  if (m.exportBits !== undefined) {
+    d.exportGrade = true;
+    d.exportBits = m.exportBits;
+    d.recognised = true;
+  }
+  if (m.cipher !== undefined) readCipher(d, m.cipher, (flags & REPLACES) !== 0, next);
+  readMode(d, m, flags);
   // The first SHA after `TLS` is the SRP `SRP_SHA` marker or a hash name; the last one seen is the record MAC.
-  if (mac !== undefined && !(seenTls && d.kx === 'SRP' && d.cipher === 'unknown')) d.mac = mac;
+  if (m.mac !== undefined && !(seenTls && d.kx === 'SRP' && d.cipher === 'unknown')) d.mac = m.mac;
 }
 
 /** Export suites cut RC4/RC2/DES keys to 40 (or, for the EXP1024 drafts, 56) secret bits whatever the name says. */
 function exportBits(d: Draft): void {
   if (!d.exportGrade || d.bits === null || d.bits <= d.exportBits) return;
   if (d.cipher === 'RC4' || d.cipher === 'RC2' || d.cipher === 'DES') d.bits = d.exportBits;
+}
+
+/** What the words leave unsaid but imply: the mode of a cipher with no mode word, and that AEAD needs no MAC. */
+function settleMode(d: Draft): void {
+  if (d.mode === 'unknown') {
+    if (d.cipher === 'RC4') d.mode = 'stream';
+    else if (d.cipher === 'NULL') d.mode = 'none';
+    // OpenSSL names leave CBC implicit (`AES128-SHA`), so a block cipher with a MAC and no AEAD word is CBC.
+    else if (d.blockBits !== null && d.mac !== 'unknown') d.mode = 'CBC';
+  }
+  if (d.mode === 'AEAD') d.mac = 'AEAD';
+  if (d.cipher === 'NULL' && d.mode !== 'none') d.mode = 'none';
+}
+
+/** AEAD, or a SHA-256/384 record MAC outside the PSK families, needs TLS 1.2 (RFC 5246 §A.5). */
+function minVersionOf(d: Draft): TlsVersion | null {
+  if (d.mode === 'AEAD') return 'TLSv1.2';
+  const sha2 = d.mac === 'SHA256' || d.mac === 'SHA384';
+  return sha2 && !PSK_FAMILIES.has(d.kx) && d.kx !== 'unknown' ? 'TLSv1.2' : null;
 }
 
 /**
@@ -237,25 +297,12 @@ export function describeStructurally(upper: string): SuiteProperties | null {
   let seenTls = false;
   for (let i = 0; i < words.length; i++) {
     const w = words[i] ?? '';
-    if (w === 'TLS' || w === 'SSL' || w === 'WITH') {
-      seenTls = true;
-      continue;
-    }
-    readWord(d, w, words[i + 1], seenTls);
+    if (w === 'TLS' || w === 'SSL' || w === 'WITH') seenTls = true;
+    else readWord(d, w, words[i + 1], seenTls);
   }
   if (!d.recognised || (d.cipher === 'unknown' && d.kx === 'unknown')) return null;
   exportBits(d);
-  if (d.mode === 'unknown') {
-    if (d.cipher === 'RC4') d.mode = 'stream';
-    else if (d.cipher === 'NULL') d.mode = 'none';
-    // OpenSSL names leave CBC implicit (`AES128-SHA`), so a block cipher with a MAC and no AEAD word is CBC.
-    else if (d.blockBits !== null && d.mac !== 'unknown') d.mode = 'CBC';
-  }
-  if (d.mode === 'AEAD') d.mac = 'AEAD';
-  if (d.cipher === 'NULL' && d.mode !== 'none') d.mode = 'none';
-  let minVersion: TlsVersion | null = null;
-  const pskFamily = d.kx === 'PSK' || d.kx === 'DHE_PSK' || d.kx === 'ECDHE_PSK' || d.kx === 'RSA_PSK';
-  if (d.mode === 'AEAD' || ((d.mac === 'SHA256' || d.mac === 'SHA384') && !pskFamily && d.kx !== 'unknown')) minVersion = 'TLSv1.2';
+  settleMode(d);
   return {
     keyExchange: d.kx,
     authentication: d.auth,
@@ -267,6 +314,6 @@ export function describeStructurally(upper: string): SuiteProperties | null {
     truncatedTag: d.truncated,
     mac: d.mac,
     export: d.exportGrade,
-    minVersion,
+    minVersion: minVersionOf(d),
   };
 }

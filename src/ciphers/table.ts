@@ -22,6 +22,13 @@ function formatCode(n: number): string {
   return n > 0xffff ? `${hex(n >> 16)},${hex((n >> 8) & 0xff)},${hex(n & 0xff)}` : `${hex(n >> 8)},${hex(n & 0xff)}`;
 }
 
+/** Row flag (the generator's `flags` column): an export-grade suite. */
+const EXPORT = 1;
+/** Row flag: a truncated 64-bit AEAD tag (`CCM_8`). */
+const TRUNCATED_TAG = 2;
+/** Row flag: ephemeral key exchange, forward secrecy. */
+const FORWARD_SECRECY = 4;
+
 function expand(row: SuiteRow): CipherSuite {
   const [code, iana, rec, kx, au, cipher, mode, bits, blockBits, mac, minVersion, flags, openssl, gnutls] = row;
   return Object.freeze({
@@ -31,14 +38,14 @@ function expand(row: SuiteRow): CipherSuite {
     gnutls: gnutls === '' ? null : gnutls,
     keyExchange: kx,
     authentication: au,
-    forwardSecrecy: (flags & 4) !== 0,
+    forwardSecrecy: (flags & FORWARD_SECRECY) !== 0,
     cipher,
     mode,
     bits,
     blockBits: blockBits === 0 ? null : blockBits,
-    truncatedTag: (flags & 2) !== 0,
+    truncatedTag: (flags & TRUNCATED_TAG) !== 0,
     mac,
-    export: (flags & 1) !== 0,
+    export: (flags & EXPORT) !== 0,
     minVersion,
     recommended: rec === '' ? null : rec,
     group: null,

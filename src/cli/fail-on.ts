@@ -11,11 +11,11 @@
  * reports never count. The whole truth table is {@link FAIL_ON_TABLE} and docs/cli.md.
  * @module
  */
+import { FAIL_ON_ORDER, KNOWN_GRADES as KNOWN } from '../grade/order.js';
 import type { Grade, Verdict } from '../types.js';
 
 /** Position on the `--fail-on` scale, worst first. */
-const FAIL_ON_RANK: Readonly<Record<Grade, number>> = { none: 0, F: 1, C: 2, unknown: 3, B: 4, A: 5 };
-const KNOWN: readonly Exclude<Grade, 'unknown'>[] = ['none', 'F', 'C', 'B', 'A'];
+const FAIL_ON_RANK: Readonly<Record<Grade, number>> = Object.fromEntries(FAIL_ON_ORDER.map((g, i) => [g, i])) as Record<Grade, number>;
 
 /** `true` when a message with this verdict makes `--fail-on threshold` exit 1. */
 export function failsOn(verdict: Verdict, threshold: Grade): boolean {
@@ -28,7 +28,10 @@ export function failsOn(verdict: Verdict, threshold: Grade): boolean {
   return false;
 }
 
-/** The verdicts each `--fail-on` value fails (an `unknown` verdict also fails when a known external hop is listed). */
+/**
+ * The verdicts each `--fail-on` value fails (an `unknown` verdict also fails when a known external hop is listed),
+ * written out as the truth table docs/cli.md shows: the oracle `failsOn` is tested against, so not derived from it.
+ */
 export const FAIL_ON_TABLE: Readonly<Record<Grade, readonly (Grade | 'internal-only')[]>> = {
   none: ['none'],
   F: ['none', 'F'],

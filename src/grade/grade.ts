@@ -8,7 +8,8 @@ import type { CipherSuite } from '../ciphers/types.js';
 import { issue } from '../issues.js';
 import type { Grade, Issue, Reason, TlsVersion } from '../types.js';
 import { worseGrade } from './order.js';
-import { resolvePolicy, type GradingPolicy, type ResolvedPolicy, type RuleId } from './policy.js';
+import { resolvePolicy, type GradingPolicy, type ResolvedPolicy } from './policy.js';
+import { reason, type CapRuleId, type MessageArgs } from './rules.js';
 import { compareVersions, impliedVersion, normaliseTlsVersion } from './version.js';
 
 /** The TLS facts a header stated, in any spelling. Absent, `null`, or of the wrong type = not stated. */
@@ -75,132 +76,206 @@ class Caps {
   grade: Grade = 'A';
   constructor(private readonly policy: ResolvedPolicy) {}
 
-  apply(rule: RuleId, message: string): void {
+  apply<R extends CapRuleId>(rule: R, ...args: MessageArgs<R>): void {
     const cap = this.policy.caps[rule];
     if (cap === 'A') return; // switched off by the policy
-    this.reasons.push({ rule, message });
+    this.reasons.push(reason(rule, ...args));
     this.grade = worseGrade(this.grade, cap);
   }
 }
 
-function protocolCaps(caps: Caps, version: TlsVersion): void {
-  switch (version) {
-    case 'SSLv2':
-      caps.apply('P-SSL2', 'SSL 2.0 is prohibited (RFC 6176) and broken');
-      break;
-    case 'SSLv3':
-      caps.apply('P-SSL3', 'SSL 3.0 is prohibited (RFC 7568): POODLE breaks its CBC mode, its only other cipher is RC4');
-      break;
-    case 'TLSv1.0':
-      caps.apply('P-TLS10', 'TLS 1.0 is deprecated and MUST NOT be used (RFC 8996, RFC 9325 §3.1.1)');
-      break;
-    case 'TLSv1.1':
-      caps.apply('P-TLS11', 'TLS 1.1 is deprecated and MUST NOT be used (RFC 8996, RFC 9325 §3.1.1)');
-      break;
-    default:
-      break;
-  }
-}
+const VERSION_RULES: Readonly<Partial<Record<TlsVersion, 'P-SSL2' | 'P-SSL3' | 'P-TLS10' | 'P-TLS11'>>> = Object.freeze({
+  SSLv2: 'P-SSL2',
+  SSLv3: 'P-SSL3',
+  'TLSv1.0': 'P-TLS10',
+  'TLSv1.1': 'P-TLS11',
+});
 
 function keyExchangeCaps(caps: Caps, s: CipherSuite): void {
   switch (s.keyExchange) {
     case 'DHE':
     case 'DHE_PSK':
-      caps.apply('K-DHE', 'finite-field DHE key exchange: RFC 9325 §4.1 says SHOULD NOT (group size rarely known)');
+      caps.apply('K-DHE');
       break;
     case 'RSA':
     case 'RSA_PSK':
-      caps.apply('K-RSA', 'static RSA key transport, no forward secrecy: RFC 9325 §4.1 says SHOULD NOT');
+      caps.apply('K-RSA');
       break;
     case 'DH':
-      caps.apply('K-STATIC-DH', 'static DH key exchange, no forward secrecy: RFC 9325 §4.1 says SHOULD NOT');
+      caps.apply('K-STATIC-DH');
       break;
     case 'ECDH':
-      caps.apply('K-STATIC-ECDH', 'static ECDH key exchange, no forward secrecy (RFC 9325 §4.1 prefers ephemeral)');
+      caps.apply('K-STATIC-ECDH');
       break;
     case 'DH_anon':
     case 'ECDH_anon':
-      caps.apply('K-ANON', 'anonymous key exchange: the server is not authenticated (RFC 9325 §4.1)');
+      caps.apply('K-ANON', 'key exchange');
       break;
     case 'PSK':
     case 'KRB5':
     case 'GOST':
     case 'NULL':
-      caps.apply('K-NO-FS', `${s.keyExchange} key exchange without forward secrecy (RFC 9325 §4.1 MUST prefer FS)`);
+      caps.apply('K-NO-FS', s.keyExchange);
       break;
     default:
       break;
   }
-  if (s.keyExchange !== 'DH_anon' && s.keyExchange !== 'ECDH_anon' && s.authentication === 'anon') {
-    caps.apply('K-ANON', 'anonymous authentication: the server is not authenticated (RFC 9325 §4.1)');
-  }
+  if (s.keyExchange !== 'DH_anon' && s.keyExchange !== 'ECDH_anon' && s.authentication === 'anon') caps.apply('K-ANON', 'authentication');
 }
 
 const FIXED_CIPHER_RULES: ReadonlySet<string> = new Set(['DES', 'RC2', 'RC4', '3DES']);
 
-function cipherCaps(caps: Caps, s: CipherSuite, headerBits: number | null, issues: Issue[]): void {
+/** The caps of the bulk cipher itself: its algorithm, mode and tag. */
+function algorithmCaps(caps: Caps, s: CipherSuite, issues: Issue[]): void {
   switch (s.cipher) {
     case 'NULL':
-      caps.apply('E-NULL', 'NULL encryption: TLS without confidentiality (RFC 9325 §4.1 MUST NOT)');
+      caps.apply('E-NULL');
       issues.push(issue('TLS_NULL_CIPHER', 'warning', 'TLS without encryption: the suite uses the NULL cipher'));
       break;
     case 'RC4':
-      caps.apply('E-RC4', 'RC4 is prohibited (RFC 7465) and has practical plaintext-recovery attacks');
+      caps.apply('E-RC4');
       break;
     case 'DES':
-      caps.apply('E-DES', 'single DES (56-bit key) is brute-forceable; RFC 9325 §4.1 MUST NOT < 112 bits');
+      caps.apply('E-DES');
       break;
     case 'RC2':
-      caps.apply('E-RC2', 'RC2 is broken; RFC 9325 §4.1 MUST NOT < 112 bits');
-      break;
-    case '3DES':
-      caps.apply('E-3DES', '3DES: 112-bit security and a 64-bit block (Sweet32); RFC 9325 §4.1 SHOULD NOT < 128 bits');
+      caps.apply('E-RC2');
       break;
     default:
-      if (s.blockBits === 64) caps.apply('E-3DES', `${s.cipher}: 64-bit block cipher, vulnerable to Sweet32 (RFC 9325 §4.1)`);
+      if (s.cipher === '3DES' || s.blockBits === 64) caps.apply('E-3DES', s.cipher);
       break;
   }
-  if (s.export) caps.apply('E-EXPORT', 'export-grade suite (40/56-bit keys); RFC 9325 §4.1 MUST NOT < 112 bits');
-  if (s.mode === 'CBC' && s.blockBits === 128) {
-    caps.apply('E-CBC', 'CBC mode with HMAC, not AEAD: RFC 9325 §4.2 recommends AEAD suites only (Lucky13 class)');
-  }
-  if (s.truncatedTag) caps.apply('E-CCM8', 'AES-CCM_8: truncated 64-bit tag, not recommended (RFC 9325 §4.2, IANA N)');
+  if (s.export) caps.apply('E-EXPORT');
+  if (s.mode === 'CBC' && s.blockBits === 128) caps.apply('E-CBC');
+  if (s.truncatedTag) caps.apply('E-CCM8');
+}
 
-  if (s.cipher !== 'NULL') {
-    const tableBits = s.bits;
-    const bits = tableBits === null ? headerBits : headerBits === null ? tableBits : Math.min(tableBits, headerBits);
-    // The cipher rules above already explain DES/RC2/RC4/3DES/export sizes; the bit rules add what the header lowered.
-    const lowered = bits !== null && tableBits !== null && bits < tableBits;
-    const explained = FIXED_CIPHER_RULES.has(s.cipher) || s.export;
-    if (bits !== null && (lowered || !explained)) {
-      if (bits < 112) caps.apply('E-BITS-LOW', `${bits} effective bits: RFC 9325 §4.1 MUST NOT negotiate < 112 bits`);
-      else if (bits < 128) caps.apply('E-BITS-112', `${bits} effective bits: RFC 9325 §4.1 SHOULD NOT negotiate < 128 bits`);
-    }
-  }
-  if (s.mac === 'MD5') caps.apply('M-MD5', 'HMAC-MD5 record MAC: deprecated (RFC 6151)');
-  if (s.mac === 'NULL') caps.apply('M-NULL', 'no record MAC: the traffic is not integrity-protected');
-  if (s.recommended === 'D') caps.apply('R-IANA-D', 'IANA lists this suite as Discouraged (Recommended = D)');
+/** The caps of the effective key size: the suite's, lowered by the header's `bits` when it states fewer. */
+function bitsCaps(caps: Caps, s: CipherSuite, headerBits: number | null): void {
+  if (s.cipher === 'NULL') return;
+  const tableBits = s.bits;
+  const bits = tableBits === null ? headerBits : headerBits === null ? tableBits : Math.min(tableBits, headerBits);
+  // The cipher rules already explain DES/RC2/RC4/3DES/export sizes; the bit rules add what the header lowered.
+  const lowered = bits !== null && tableBits !== null && bits < tableBits;
+  const explained = FIXED_CIPHER_RULES.has(s.cipher) || s.export;
+  if (bits === null || !(lowered || !explained)) return;
+  if (bits < 112) caps.apply('E-BITS-LOW', bits);
+  else if (bits < 128) caps.apply('E-BITS-112', bits);
+}
+
+function cipherCaps(caps: Caps, s: CipherSuite, headerBits: number | null, issues: Issue[]): void {
+  algorithmCaps(caps, s, issues);
+  bitsCaps(caps, s, headerBits);
+  if (s.mac === 'MD5') caps.apply('M-MD5');
+  if (s.mac === 'NULL') caps.apply('M-NULL');
+  if (s.recommended === 'D') caps.apply('R-IANA-D');
 }
 
 function keySizeCaps(caps: Caps, s: CipherSuite | null, dhBits: number | null, serverKeyBits: number | null): void {
   if (dhBits !== null) {
-    if (dhBits < 1024) caps.apply('K-DH-1024', `${dhBits}-bit DH group: breakable (Logjam); RFC 9325 §4.1 wants >= 2048`);
-    else if (dhBits < 2048) caps.apply('K-DH-2048', `${dhBits}-bit DH group: RFC 9325 §4.1 wants >= 2048 bits`);
+    if (dhBits < 1024) caps.apply('K-DH-1024', dhBits);
+    else if (dhBits < 2048) caps.apply('K-DH-2048', dhBits);
   }
   const au = s?.authentication;
   const rsaLike = au === undefined || au === 'RSA' || au === 'TLS1.3' || au === 'unknown' || au === 'DH';
   if (serverKeyBits !== null && rsaLike) {
-    if (serverKeyBits < 1024) caps.apply('K-RSA-KEY-1024', `${serverKeyBits}-bit server RSA key: factorable`);
-    else if (serverKeyBits < 2048) caps.apply('K-RSA-KEY-2048', `${serverKeyBits}-bit server RSA key: RFC 9325 §4.1 wants >= 2048`);
+    if (serverKeyBits < 1024) caps.apply('K-RSA-KEY-1024', serverKeyBits);
+    else if (serverKeyBits < 2048) caps.apply('K-RSA-KEY-2048', serverKeyBits);
   }
 }
 
 function positiveReason(version: TlsVersion | null, s: CipherSuite | null): Reason {
-  if (version === 'TLSv1.3' || s?.keyExchange === 'TLS1.3') {
-    return { rule: 'OK-MODERN', message: 'TLS 1.3 (RFC 8446): forward secrecy and AEAD by design' };
+  if (version === 'TLSv1.3' || s?.keyExchange === 'TLS1.3') return reason('OK-MODERN', null);
+  return reason('OK-MODERN', s === null ? 'the stated parameters' : `${s.keyExchange} with ${s.cipher} ${s.mode}`);
+}
+
+/** The version and suite a header states, settled, before any cap: what the caps are applied to. */
+interface Stated {
+  /** The cipher as written; `null` when absent. */
+  readonly cipherText: string | null;
+  /** The version text was OpenSSL's `TLSv1/SSLv3`, which names no version. */
+  readonly openSslText: boolean;
+  /** As stated, or inferred from the suite; `null` when neither says. */
+  readonly version: TlsVersion | null;
+  /** `version` comes from the suite. */
+  readonly versionInferred: boolean;
+  /** The suite looked up once; `null` when absent or unreadable. */
+  readonly suite: CipherSuite | null;
+}
+
+function readVersion(versionText: string | null, issues: Issue[]): { readonly version: TlsVersion | null; readonly ambiguous: boolean } {
+  if (versionText === null) return { version: null, ambiguous: false };
+  const norm = normaliseTlsVersion(versionText);
+  if (norm.version === null && !norm.ambiguous) {
+    issues.push(issue('TLS_UNKNOWN_VERSION', 'warning', `unrecognised protocol version "${versionText.slice(0, 64)}"`));
   }
-  const what = s === null ? 'the stated parameters' : `${s.keyExchange} with ${s.cipher} ${s.mode}`;
-  return { rule: 'OK-MODERN', message: `${what}: forward secrecy and AEAD, as RFC 9325 §4.2 recommends` };
+  return norm;
+}
+
+function readSuite(cipherText: string | null, version: TlsVersion | null, issues: Issue[]): CipherSuite | null {
+  if (cipherText === null) return null;
+  const suite = lookupCipher(cipherText, version);
+  if (suite === null) {
+    issues.push(issue('TLS_UNKNOWN_CIPHER', 'warning', `cipher "${cipherText.slice(0, 64)}" is not a known suite and names no recognisable algorithm`));
+  } else if (suite.partial) {
+    issues.push(issue('TLS_UNKNOWN_CIPHER', 'info', `cipher "${cipherText.slice(0, 64)}" is not in the catalogue; graded from the parts of its name`));
+  }
+  return suite;
+}
+
+/** The stated version, or the one the suite implies; a stated version the suite cannot run on is an issue (rule 4). */
+function settleVersion(stated: TlsVersion | null, suite: CipherSuite | null, cipherText: string | null, issues: Issue[]): Pick<Stated, 'version' | 'versionInferred'> {
+  if (stated === null) {
+    const implied = impliedVersion(suite);
+    return { version: implied, versionInferred: implied !== null };
+  }
+  if (suite !== null && !versionAllows(stated, suite)) {
+    const needs = suite.minVersion === null ? 'another version' : VERSION_LABEL[suite.minVersion];
+    issues.push(
+      issue(
+        'TLS_INCONSISTENT',
+        'warning',
+        `${VERSION_LABEL[stated]} cannot negotiate ${suite.iana ?? cipherText ?? 'this cipher'} (needs ${needs}); graded with the stated version`,
+      ),
+    );
+  }
+  return { version: stated, versionInferred: false };
+}
+
+function readStated(facts: Partial<Record<keyof TlsFacts, unknown>>, issues: Issue[]): Stated {
+  const cipherText = statedText(facts.cipher);
+  const norm = readVersion(statedText(facts.version), issues);
+  const suite = readSuite(cipherText, norm.version, issues);
+  return { cipherText, openSslText: norm.ambiguous, suite, ...settleVersion(norm.version, suite, cipherText, issues) };
+}
+
+/** Neither a version nor a readable suite: nothing to cap, and nothing to vouch for. */
+function ungraded(stated: Stated, issues: Issue[]): Grading {
+  const reasons: Reason[] = [
+    reason('P-UNKNOWN', { openSslText: stated.openSslText, cipherRead: false }),
+    reason('R-UNKNOWN-SUITE', { cipherStated: stated.cipherText !== null, capped: false }),
+  ];
+  return Object.freeze({ grade: 'unknown', reasons, version: null, versionInferred: false, cipherIana: null, issues });
+}
+
+/** Every cap the stated facts meet, in the order the reasons list them. */
+function capsOf(caps: Caps, stated: Stated, facts: Partial<Record<keyof TlsFacts, unknown>>, issues: Issue[]): void {
+  const { version, suite, cipherText } = stated;
+  const rule = version === null ? undefined : VERSION_RULES[version];
+  if (rule !== undefined) caps.apply(rule);
+  // docs/grading.md rule 3: no version, and the suite runs on TLS 1.0 too (else it would have implied one): a letter
+  // is what the header proves, not the best case it allows.
+  else if (version === null && suite !== null) caps.apply('P-UNSTATED', suite.iana ?? cipherText ?? 'the cipher');
+  const tls13 = version === 'TLSv1.3' || suite?.keyExchange === 'TLS1.3';
+  if (suite === null) {
+    // Version known, suite absent or unreadable: the version is a ceiling (TLS 1.3 A, 1.2 B, 1.0/1.1 C, SSL F).
+    if (!tls13) caps.apply('R-UNKNOWN-SUITE', { cipherStated: cipherText !== null, capped: true });
+  } else {
+    if (suite.partial && !tls13) caps.apply('R-PARTIAL-SUITE');
+    keyExchangeCaps(caps, suite);
+    cipherCaps(caps, suite, statedBits(facts.bits), issues);
+  }
+  keySizeCaps(caps, suite, statedBits(facts.dhBits) ?? suite?.dhBits ?? null, statedBits(facts.serverKeyBits));
 }
 
 /**
@@ -222,97 +297,16 @@ function positiveReason(version: TlsVersion | null, s: CipherSuite | null): Reas
 export function gradeTls(tls: TlsFacts, policy?: 'practical' | 'bcp195' | GradingPolicy | ResolvedPolicy): Grading {
   const resolved = resolvePolicy(policy);
   const facts: Partial<Record<keyof TlsFacts, unknown>> = tls !== null && typeof tls === 'object' ? tls : {};
-  const versionText = statedText(facts.version);
-  const cipherText = statedText(facts.cipher);
   const issues: Issue[] = [];
-
-  const norm = versionText === null ? { version: null, ambiguous: false } : normaliseTlsVersion(versionText);
-  if (versionText !== null && norm.version === null && !norm.ambiguous) {
-    issues.push(issue('TLS_UNKNOWN_VERSION', 'warning', `unrecognised protocol version "${versionText.slice(0, 64)}"`));
-  }
-  const suite = cipherText === null ? null : lookupCipher(cipherText, norm.version);
-  const cipherIana = suite !== null && !suite.partial ? suite.iana : null;
-  if (cipherText !== null && (suite === null || suite.partial)) {
-    issues.push(
-      issue(
-        'TLS_UNKNOWN_CIPHER',
-        suite === null ? 'warning' : 'info',
-        suite === null
-          ? `cipher "${cipherText.slice(0, 64)}" is not a known suite and names no recognisable algorithm`
-          : `cipher "${cipherText.slice(0, 64)}" is not in the catalogue; graded from the parts of its name`,
-      ),
-    );
-  }
-
-  let version = norm.version;
-  let versionInferred = false;
-  const implied = impliedVersion(suite);
-  if (version === null && implied !== null) {
-    version = implied;
-    versionInferred = true;
-  } else if (version !== null && suite !== null && !versionAllows(version, suite)) {
-    issues.push(
-      issue(
-        'TLS_INCONSISTENT',
-        'warning',
-        `${VERSION_LABEL[version]} cannot negotiate ${suite.iana ?? cipherText ?? 'this cipher'} (needs ${
-          suite.minVersion === null ? 'another version' : VERSION_LABEL[suite.minVersion]
-        }); graded with the stated version`,
-      ),
-    );
-  }
+  const stated = readStated(facts, issues);
+  const { version, versionInferred, suite } = stated;
+  if (version === null && suite === null) return ungraded(stated, issues);
 
   const caps = new Caps(resolved);
-  if (version === null && suite === null) {
-    const reasons: Reason[] = [
-      {
-        rule: 'P-UNKNOWN',
-        message: norm.ambiguous
-          ? '"TLSv1/SSLv3" is OpenSSL <= 1.0.2\'s cipher version string, not the negotiated version'
-          : 'protocol version not stated',
-      },
-    ];
-    if (cipherText !== null) reasons.push({ rule: 'R-UNKNOWN-SUITE', message: 'cipher suite could not be identified' });
-    else reasons.push({ rule: 'R-UNKNOWN-SUITE', message: 'cipher suite not stated' });
-    return Object.freeze({ grade: 'unknown', reasons, version: null, versionInferred: false, cipherIana: null, issues });
-  }
-
-  if (version !== null) protocolCaps(caps, version);
-  else if (suite !== null) {
-    // docs/grading.md rule 3: the suite runs on TLS 1.0 too (else impliedVersion would have named a version), and a letter
-    // is what the header proves, not the best case it allows.
-    caps.apply(
-      'P-UNSTATED',
-      `the version is not stated and ${suite.iana ?? cipherText ?? 'the cipher'} also runs on TLS 1.0: the header cannot show this hop was better than TLS 1.0`,
-    );
-  }
-  const tls13 = version === 'TLSv1.3' || suite?.keyExchange === 'TLS1.3';
-  if (suite === null) {
-    // Version known, suite absent or unreadable: the version is a ceiling (TLS 1.3 A, 1.2 B, 1.0/1.1 C, SSL F).
-    if (!tls13) {
-      caps.apply(
-        'R-UNKNOWN-SUITE',
-        cipherText === null
-          ? 'cipher suite not stated: forward secrecy and AEAD cannot be shown'
-          : 'cipher suite could not be identified: forward secrecy and AEAD cannot be shown',
-      );
-    }
-  } else {
-    if (suite.partial && !tls13) caps.apply('R-PARTIAL-SUITE', 'cipher not in the IANA catalogue; graded from the parts of its name');
-    keyExchangeCaps(caps, suite);
-    cipherCaps(caps, suite, statedBits(facts.bits), issues);
-  }
-  keySizeCaps(caps, suite, statedBits(facts.dhBits) ?? suite?.dhBits ?? null, statedBits(facts.serverKeyBits));
-
+  capsOf(caps, stated, facts, issues);
   const reasons = caps.reasons;
-  if (version === null) {
-    reasons.unshift({
-      rule: 'P-UNKNOWN',
-      message: norm.ambiguous
-        ? '"TLSv1/SSLv3" is OpenSSL <= 1.0.2\'s cipher version string, not the negotiated version; the cipher does not name one either'
-        : 'protocol version not stated, and the cipher does not name one',
-    });
-  }
-  if (caps.grade === 'A' && caps.reasons.every((r) => r.rule === 'P-UNKNOWN')) reasons.push(positiveReason(version, suite));
+  if (version === null) reasons.unshift(reason('P-UNKNOWN', { openSslText: stated.openSslText, cipherRead: true }));
+  if (caps.grade === 'A' && reasons.every((r) => r.rule === 'P-UNKNOWN')) reasons.push(positiveReason(version, suite));
+  const cipherIana = suite !== null && !suite.partial ? suite.iana : null;
   return Object.freeze({ grade: caps.grade, reasons, version, versionInferred, cipherIana, issues });
 }

@@ -4,6 +4,7 @@
  * where it is wide enough, its grade label; grades are never told by colour alone.
  * @module
  */
+import { GRADE_ORDER } from '../grade/order.js';
 import type { GradeCounts } from '../summary/types.js';
 import type { Grade } from '../types.js';
 import { clean, esc } from './escape.js';
@@ -12,7 +13,7 @@ import { GRADE_LABEL, GRADES_BEST_FIRST, gradeFill } from './palette.js';
 import { fitChars, n } from './svg.js';
 
 /** Bottom to top: the worst grades sit on the baseline, where a reader compares them between bars. */
-const STACK_ORDER: readonly Grade[] = ['none', 'F', 'unknown', 'C', 'B', 'A'];
+const STACK_ORDER: readonly Grade[] = GRADE_ORDER;
 
 /** 80 columns at most: past that the oldest periods are merged into one "earlier" column. */
 const MAX_PERIOD_BARS = 80;

@@ -4,11 +4,12 @@
  * grade is told by colour alone; the letter is always printed beside or on the colour.
  * @module
  */
+import { GRADE_ORDER } from '../grade/order.js';
 import type { Grade, VerdictGrade } from '../types.js';
 import { esc } from './escape.js';
 
-/** Grades in the order a chart stacks and a legend lists them: best first. */
-export const GRADES_BEST_FIRST: readonly Grade[] = ['A', 'B', 'C', 'F', 'unknown', 'none'];
+/** Grades in the order a chart stacks and a legend lists them: best first (`GRADE_ORDER` reversed). */
+export const GRADES_BEST_FIRST: readonly Grade[] = [...GRADE_ORDER].reverse();
 
 /** Base colour per grade (Okabe–Ito). */
 export const GRADE_COLOR: Readonly<Record<Grade, string>> = {

@@ -5,6 +5,7 @@
  * @module
  */
 import { gradeTls } from '../grade/grade.js';
+import { reason } from '../grade/rules.js';
 import { issue } from '../issues.js';
 import type { Grade, HopTls, Issue, Reason } from '../types.js';
 import { serverKeyBits } from './server-key.js';
@@ -49,7 +50,7 @@ function isBareProtocolName(text: string | null): boolean {
  */
 export function gradeHop(tls: HopTls | null, policy?: HopPolicy): HopGrade {
   if (tls === null) {
-    return { grade: 'unknown', reasons: [{ rule: 'T-NOT-STATED', message: 'the header says nothing about TLS' }], issues: [] };
+    return { grade: 'unknown', reasons: [reason('T-NOT-STATED')], issues: [] };
   }
   const issues: Issue[] = [];
   if (tls.certificate === 'failed') {
@@ -61,14 +62,14 @@ export function gradeHop(tls: HopTls | null, policy?: HopPolicy): HopGrade {
     // writes both from one session state): neither side can be taken, so the letter is not known.
     return {
       grade: 'unknown',
-      reasons: [{ rule: 'T-CONFLICT', message: `the header contradicts itself about TLS: "${evidence}" states it, the protocol word does not`, evidence }],
+      reasons: [{ ...reason('T-CONFLICT', evidence), evidence }],
       issues,
     };
   }
   if (tls.encrypted === false && tls.cipher === null) {
     return {
       grade: 'none',
-      reasons: [{ rule: 'T-PLAINTEXT', message: `plaintext: "${evidence}" states no TLS and nothing else in the header does`, evidence }],
+      reasons: [{ ...reason('T-PLAINTEXT', evidence), evidence }],
       issues,
     };
   }
@@ -76,7 +77,7 @@ export function gradeHop(tls: HopTls | null, policy?: HopPolicy): HopGrade {
   if (versionText === null && tls.cipher === null) {
     return {
       grade: 'unknown',
-      reasons: [{ rule: 'T-PARAMETERS-UNKNOWN', message: `encrypted (${evidence}), parameters not stated`, evidence }],
+      reasons: [{ ...reason('T-PARAMETERS-UNKNOWN', evidence), evidence }],
       issues,
     };
   }

@@ -1,13 +1,14 @@
 /**
- * docs/grading.md and docs/scope.md against the code: every rule id the code can write is documented, every id
- * documented exists, the cap columns are the presets' caps, and every `ScopeReason` is explained.
+ * docs/grading.md and docs/scope.md against the code: the rule tables of docs/grading.md are the rules table of
+ * src/grade/rules.ts (every id, with its cap under each preset, both ways), every rule id the sources write is in that
+ * table and every rule of the table is written somewhere, and every `ScopeReason` is explained.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { SCOPE_RULES } from '../../src/chain/scope.js';
 import { BCP195_POLICY, PRACTICAL_POLICY, RULE_IDS } from '../../src/grade/policy.js';
+import { RULES, SCOPE_RULES } from '../../src/grade/rules.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const grading = readFileSync(join(ROOT, 'docs', 'grading.md'), 'utf8');
@@ -31,36 +32,61 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Every literal rule id the sources write into a reason: `rule: 'X-…'`. */
-function writtenRuleIds(): Set<string> {
+const RULES_FILE = join(ROOT, 'src', 'grade', 'rules.ts');
+
+/** Every quoted literal shaped like a rule id (`'E-RC4'`, `'OK-MODERN'`) in the sources, the rules table aside. */
+function quotedRuleIds(): Set<string> {
   const ids = new Set<string>();
   for (const file of sourceFiles(join(ROOT, 'src'))) {
-    for (const match of readFileSync(file, 'utf8').matchAll(/\brule: '([A-Z]{1,3}(?:-[A-Z0-9]{1,20}){1,4})'/g)) ids.add(match[1] ?? '');
+    if (file === RULES_FILE) continue;
+    for (const match of readFileSync(file, 'utf8').matchAll(/'((?:OK|[EKMPRST])(?:-[A-Z0-9]{1,20}){1,4})'/g)) ids.add(match[1] ?? '');
   }
   return ids;
 }
 
+const capRows = RULES.filter((r) => r.practical !== null);
+const scopeIds = new Set<string>(Object.values(SCOPE_RULES));
+const otherRows = RULES.filter((r) => r.practical === null && !scopeIds.has(r.id));
+
 describe('docs/grading.md', () => {
-  it('lists every cap rule of RULE_IDS once, with the practical and bcp195 caps of the presets', () => {
-    const rows = tableRows(grading, 'Cap rules');
-    expect(rows.map((r) => code(r[0]))).toEqual([...RULE_IDS]);
-    for (const [rule, practical, bcp195] of rows) {
-      const id = code(rule) as (typeof RULE_IDS)[number];
-      expect({ id, practical, bcp195 }).toEqual({ id, practical: PRACTICAL_POLICY.caps[id], bcp195: BCP195_POLICY.caps[id] });
-    }
+  it('lists every cap rule of the rules table, in its order, with its practical and bcp195 caps', () => {
+    const rows = tableRows(grading, 'Cap rules').map(([rule, practical, bcp195]) => ({ id: code(rule), practical, bcp195 }));
+    expect(rows).toEqual(capRows.map(({ id, practical, bcp195 }) => ({ id, practical, bcp195 })));
   });
 
-  it('lists every other rule id the code writes into reasons, and nothing else', () => {
-    const caps = new Set<string>(RULE_IDS);
-    const scopes = new Set<string>(Object.values(SCOPE_RULES));
-    const written = [...writtenRuleIds()].filter((id) => !caps.has(id) && !scopes.has(id)).sort();
-    expect(written.length).toBeGreaterThan(3);
-    expect(tableRows(grading, 'Reasons that are not caps').map((r) => code(r[0])).sort()).toEqual(written);
+  it('lists every other rule of the table, and nothing else', () => {
+    expect(otherRows.length).toBeGreaterThan(3);
+    const rows = tableRows(grading, 'Reasons that are not caps').map((r) => code(r[0]));
+    expect(rows.sort()).toEqual(otherRows.map((r) => r.id).sort());
   });
 
   it('lists the three scope rules with their scopes', () => {
     const rows = tableRows(grading, 'Scope rules').map((r) => [code(r[0]), code(r[1])]);
     expect(rows).toEqual(Object.entries(SCOPE_RULES).map(([scopeName, rule]) => [rule, scopeName]));
+    expect(scopeIds).toEqual(new Set(RULES.filter((r) => r.id.startsWith('S-')).map((r) => r.id)));
+  });
+});
+
+describe('the rules table', () => {
+  it('is where the presets and RULE_IDS come from', () => {
+    expect([...RULE_IDS]).toEqual(capRows.map((r) => r.id));
+    for (const r of capRows) expect([r.id, PRACTICAL_POLICY.caps[r.id], BCP195_POLICY.caps[r.id]]).toEqual([r.id, r.practical, r.bcp195]);
+    expect(Object.keys(PRACTICAL_POLICY.caps)).toEqual([...RULE_IDS]);
+  });
+
+  it('holds each id once, and no cap under bcp195 is milder than under practical', () => {
+    expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
+    const order = ['F', 'C', 'B', 'A'];
+    for (const r of capRows) expect(order.indexOf(r.bcp195), r.id).toBeLessThanOrEqual(order.indexOf(r.practical));
+    for (const r of RULES) expect(r.practical === null, r.id).toBe(r.bcp195 === null);
+  });
+
+  it('holds every rule id the sources write, and every rule it holds is written somewhere', () => {
+    const written = quotedRuleIds();
+    const table = new Set<string>(RULES.map((r) => r.id));
+    expect([...written].filter((id) => !table.has(id))).toEqual([]);
+    // Scope ids are written through SCOPE_RULES, by scope.
+    expect(RULES.map((r) => r.id).filter((id) => !written.has(id) && !scopeIds.has(id))).toEqual([]);
   });
 });
 

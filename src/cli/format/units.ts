@@ -4,11 +4,12 @@
  */
 import type { Duration } from 'date-fns';
 import { formatDuration } from 'date-fns/formatDuration';
+import { KNOWN_GRADES } from '../../grade/order.js';
 import type { GradeCounts } from '../../summary/types.js';
 import type { Grade } from '../../types.js';
 
 /** Display order of grades: worst first, `unknown` last. */
-export const GRADE_DISPLAY_ORDER: readonly Grade[] = ['none', 'F', 'C', 'B', 'A', 'unknown'];
+export const GRADE_DISPLAY_ORDER: readonly Grade[] = [...KNOWN_GRADES, 'unknown'];
 
 /** `2013-01-05T18:20:30.000Z` → `2013-01-05 18:20:30Z`: the Z says UTC even where a column header is out of sight. */
 export function utcText(iso: string): string {

@@ -5,6 +5,7 @@
  * counting (which would leave the summary and the report disagreeing).
  * @module
  */
+import { GRADE_ORDER } from '../../grade/order.js';
 import type { ScanMessage } from '../../node/scan-types.js';
 import type { ScanSummary } from '../../summary/types.js';
 import type { RunStamp } from './run-stamp.js';
@@ -23,7 +24,7 @@ export type ParsedLine =
   | { readonly kind: 'summary'; readonly summary: ScanSummary; readonly schemaVersion: number | null }
   | { readonly kind: 'problem'; readonly problem: string };
 
-const GRADES: ReadonlySet<unknown> = new Set(['A', 'B', 'C', 'F', 'none', 'unknown']);
+const GRADES: ReadonlySet<unknown> = new Set(GRADE_ORDER);
 const VERDICTS: ReadonlySet<unknown> = new Set([...GRADES, 'internal-only']);
 
 type Obj = Record<string, unknown>;
