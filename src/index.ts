@@ -7,7 +7,7 @@
  * @module received-forensics
  */
 export { analyzeMessage } from './analyze.js';
-export { parseReceived } from './received/parse.js';
+export { parseReceived } from './hop/parse-received.js';
 export { gradeTls } from './grade/grade.js';
 export { lookupCipher } from './ciphers/lookup.js';
 export { DEFAULT_LIMITS } from './limits.js';

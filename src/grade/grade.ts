@@ -9,7 +9,7 @@ import { issue } from '../issues.js';
 import type { Grade, Issue, Reason, TlsVersion } from '../types.js';
 import { worseGrade } from './order.js';
 import { resolvePolicy, type GradingPolicy, type ResolvedPolicy, type RuleId } from './policy.js';
-import { compareVersions, impliedVersion, normaliseTlsVersion } from './version.js';
+import { compareVersions, impliedVersion, normaliseTlsVersion, NO_VERSION, type NormalisedVersion } from '../tls/version.js';
 
 /** The TLS facts a header stated, in any spelling. Absent, `null`, or of the wrong type = not stated. */
 export interface TlsFacts {
@@ -220,17 +220,47 @@ function positiveReason(version: TlsVersion | null, s: CipherSuite | null): Reas
  * ```
  */
 export function gradeTls(tls: TlsFacts, policy?: 'practical' | 'bcp195' | GradingPolicy | ResolvedPolicy): Grading {
-  const resolved = resolvePolicy(policy);
   const facts: Partial<Record<keyof TlsFacts, unknown>> = tls !== null && typeof tls === 'object' ? tls : {};
   const versionText = statedText(facts.version);
   const cipherText = statedText(facts.cipher);
+  const norm = versionText === null ? NO_VERSION : normaliseTlsVersion(versionText);
+  const suite = cipherText === null ? null : lookupCipher(cipherText, norm.version);
+  return gradeResolved({ versionText, norm, cipherText, suite, bits: facts.bits, dhBits: facts.dhBits, serverKeyBits: facts.serverKeyBits }, policy);
+}
+
+/**
+ * TLS facts already read: the version text as `normaliseTlsVersion` read it and the cipher as `lookupCipher` (hinted
+ * with that version) resolved it. The hop reader has both (src/tls/normalise.ts) and hands them over as they are.
+ */
+export interface ResolvedTlsFacts {
+  /** The version as written (for messages); blank text counts as not stated. */
+  readonly versionText: string | null;
+  /** `normaliseTlsVersion(versionText)`, or `NO_VERSION` when there is none. */
+  readonly norm: NormalisedVersion;
+  /** The cipher as written (for messages); blank text counts as not stated. */
+  readonly cipherText: string | null;
+  /** `lookupCipher(cipherText, norm.version)`. */
+  readonly suite: CipherSuite | null;
+  /** As in {@link TlsFacts}; anything but a whole number in 0…65,536 is not stated. */
+  readonly bits?: unknown;
+  readonly dhBits?: unknown;
+  readonly serverKeyBits?: unknown;
+}
+
+/**
+ * `gradeTls` for facts already normalised (see {@link ResolvedTlsFacts}): the same letter, reasons and issues,
+ * without reading the version or looking up the cipher a second time. A malformed policy throws `TypeError`.
+ */
+export function gradeResolved(facts: ResolvedTlsFacts, policy?: 'practical' | 'bcp195' | GradingPolicy | ResolvedPolicy): Grading {
+  const resolved = resolvePolicy(policy);
+  const versionText = statedText(facts.versionText);
+  const cipherText = statedText(facts.cipherText);
+  const { norm, suite } = facts;
   const issues: Issue[] = [];
 
-  const norm = versionText === null ? { version: null, ambiguous: false } : normaliseTlsVersion(versionText);
   if (versionText !== null && norm.version === null && !norm.ambiguous) {
     issues.push(issue('TLS_UNKNOWN_VERSION', 'warning', `unrecognised protocol version "${versionText.slice(0, 64)}"`));
   }
-  const suite = cipherText === null ? null : lookupCipher(cipherText, norm.version);
   const cipherIana = suite !== null && !suite.partial ? suite.iana : null;
   if (cipherText !== null && (suite === null || suite.partial)) {
     issues.push(
