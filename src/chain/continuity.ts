@@ -6,11 +6,11 @@
  * @module
  */
 
+import { isRdnsPlaceholder, normaliseHost } from '../address/host.js';
 import { parseIp } from '../address/ip.js';
 import { issue } from '../issues.js';
 import type { HopRead } from '../hop/read-hop.js';
 import type { Issue } from '../types.js';
-import { normaliseHost } from './hosts.js';
 import { registrableDomain } from './registrable.js';
 import { providerOfHost, type CompiledProviders } from '../providers/lookup.js';
 
@@ -27,9 +27,6 @@ function describeFrom(read: HopRead): string {
   const name = f?.rdns ?? f?.helo ?? read.fromName ?? '?';
   return f?.ip !== null && f?.ip !== undefined ? `${name} [${f.ip}]` : name;
 }
-
-/** rDNS placeholders some MTAs write where no name was found; never a host to compare. */
-const PLACEHOLDERS = new Set(['unknown', 'unverified', 'softdnserr']);
 
 /** Letters, digits, `-`, `_` and dots: anything else (`user@host`, `EMS-SRV0/SpoolDir`) is not a host name. */
 function isHostName(s: string): boolean {
@@ -104,7 +101,7 @@ function twoNamesOfOneHost(a: string, b: string, providers: CompiledProviders): 
 function comparableName(n: string | null): string | null {
   if (n === null || ipOf(n) !== null) return null;
   const h = normaliseHost(n);
-  return isHostName(h) && !PLACEHOLDERS.has(h) ? h : null;
+  return isHostName(h) && !isRdnsPlaceholder(h) ? h : null;
 }
 
 function sameIp(ip: string | null, a: string | null, b: string | null): boolean {

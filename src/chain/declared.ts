@@ -10,7 +10,8 @@
 import { parseCidr, type ParsedCidr } from '../address/cidr.js';
 import type { HopRead } from '../hop/read-hop.js';
 import { ipInCidrs } from './cidr.js';
-import { compileHosts, hostMatches, isAddressText, type HostPatterns } from './hosts.js';
+import { isAddressText } from '../address/host.js';
+import { compileHosts, hostMatches, type HostPatterns } from './hosts.js';
 import { heloConfirmed, type ScopeContext } from './scope.js';
 
 const NONE: readonly string[] = Object.freeze([]);

@@ -27,7 +27,8 @@
  */
 
 import { addressBytes } from '../address/ip.js';
-import { isAddressText, normaliseHost, hostMatches } from './hosts.js';
+import { isAddressText, normaliseHost } from '../address/host.js';
+import { hostMatches } from './hosts.js';
 import { ipInCidrs } from './cidr.js';
 import type { ChainOptions } from './options.js';
 import { registrableDomain } from './registrable.js';

@@ -16,7 +16,8 @@ import { issue } from '../issues.js';
 import type { HopRead } from '../hop/read-hop.js';
 import type { Issue } from '../types.js';
 import { ipInCidrs } from './cidr.js';
-import { hostMatches, isAddressText } from './hosts.js';
+import { isAddressText } from '../address/host.js';
+import { hostMatches } from './hosts.js';
 import type { ChainOptions } from './options.js';
 import { heloConfirmed, type ScopeContext, type ScopeDecision } from './scope.js';
 

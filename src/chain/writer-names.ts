@@ -8,7 +8,7 @@
 
 import { parseIp } from '../address/ip.js';
 import type { HopRead } from '../hop/read-hop.js';
-import { isAddressText } from './hosts.js';
+import { isAddressText } from '../address/host.js';
 
 /** Names and addresses of one hop's writer. */
 export interface WriterNames {
