@@ -7,14 +7,12 @@
  */
 import { gradeResolved } from '../grade/grade.js';
 import { issue } from '../issues.js';
+import type { GradingPolicyInput } from '../options.js';
 import { normaliseTls } from '../tls/normalise.js';
 import type { TlsRead } from '../tls/read-tls.js';
 import { serverKeyBits } from '../tls/server-key.js';
 import { NO_VERSION } from '../tls/version.js';
 import type { Grade, HopTls, Issue, Reason } from '../types.js';
-
-/** The policy argument `gradeTls` takes (`'practical'` default, `'bcp195'`, or a policy object). */
-export type HopPolicy = Parameters<typeof gradeResolved>[1];
 
 /** A hop's grade, why, and what looked wrong. */
 export interface HopGrade {
@@ -52,7 +50,7 @@ function isBareProtocolName(text: string | null): boolean {
  * A client certificate that failed verification is a `TLS_CERT_FAILED` issue and never lowers the letter (RFC 7435).
  * A malformed policy throws `TypeError` (programmer error); data never throws.
  */
-export function gradeHop(read: TlsRead, policy?: HopPolicy): HopGrade {
+export function gradeHop(read: TlsRead, policy?: GradingPolicyInput): HopGrade {
   const tls = read.tls;
   if (tls === null) {
     return { grade: 'unknown', reasons: [{ rule: 'T-NOT-STATED', message: 'the header says nothing about TLS' }], issues: [] };
