@@ -1,10 +1,10 @@
 import { buildReport } from './chain/report.js';
 import { readHeaderBlock } from './headers/split.js';
+import { readHop, type HopRead } from './hop/read-hop.js';
 import { issue } from './issues.js';
 import { resolvePolicy } from './grade/policy.js';
 import { resolveLimits } from './limits.js';
 import type { AnalyzeOptions } from './options.js';
-import { readReceived, type ReceivedRead } from './received/parse.js';
 import type { Issue, MessageReport } from './types.js';
 
 /** The header fields the analysis reads; all others are skipped without decoding. */
@@ -48,8 +48,8 @@ export function analyzeMessage(message: string | Uint8Array, options: AnalyzeOpt
   const block = readHeaderBlock(message, limits, TRACE_FIELDS);
   const issues: Issue[] = [...block.issues];
   let truncated = block.truncated;
-  const received: ReceivedRead[] = [];
-  const xReceived: ReceivedRead[] = [];
+  const received: HopRead[] = [];
+  const xReceived: HopRead[] = [];
   let receivedSeen = 0;
   let xReceivedSeen = 0;
   for (const field of block.fields) {
@@ -62,9 +62,9 @@ export function analyzeMessage(message: string | Uint8Array, options: AnalyzeOpt
       if (xReceived.length >= limits.maxReceivedFields) continue;
     }
     const list = field.key === 'received' ? received : xReceived;
-    const read = readReceived(field.value, { index: list.length, byteOffset: field.byteOffset }, limits, policy);
+    const read = readHop(field.value, { index: list.length, byteOffset: field.byteOffset }, limits, policy);
     // A limit hit inside one value (field bytes, tokens, comments, depth) makes the whole report partial.
-    if (!truncated && read.hop.issues.some(isLimitIssue)) truncated = true;
+    if (!truncated && read.issues.some(isLimitIssue)) truncated = true;
     list.push(read);
   }
   if (receivedSeen > received.length) {

@@ -7,12 +7,12 @@
  * @module received-forensics
  */
 export { analyzeMessage } from './analyze.js';
-export { parseReceived } from './received/parse.js';
+export { parseReceived } from './hop/parse-received.js';
 export { gradeTls } from './grade/grade.js';
 export { lookupCipher } from './ciphers/lookup.js';
 export { DEFAULT_LIMITS } from './limits.js';
 export { BCP195_POLICY, PRACTICAL_POLICY, RULE_IDS } from './grade/policy.js';
-export { RULES } from './grade/rules.js';
+export { RULES } from './rules.js';
 export { PROVIDER_TABLE } from './providers/table.js';
 export { validateProviderEntries } from './providers/lookup.js';
 export type { ProviderEntry, ProviderSource } from './providers/types.js';

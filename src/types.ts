@@ -4,7 +4,7 @@
  * deterministic.
  * @module
  */
-import type { RuleId } from './grade/rules.js';
+import type { RuleId } from './rules.js';
 
 /** Half-open character range `[start, end)` into the string the surrounding object describes. */
 export interface Span {

@@ -6,9 +6,7 @@
  * @module
  */
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
+import { isDigit } from '../text/chars.js';
 
 function hexValue(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;

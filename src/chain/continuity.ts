@@ -6,11 +6,11 @@
  * @module
  */
 
+import { isRdnsPlaceholder, normaliseHost } from '../address/host.js';
 import { parseIp } from '../address/ip.js';
 import { issue } from '../issues.js';
-import type { ReceivedRead } from '../received/parse.js';
+import type { HopRead } from '../hop/read-hop.js';
 import type { Issue } from '../types.js';
-import { normaliseHost } from './hosts.js';
 import { registrableDomain } from './registrable.js';
 import { providerOfHost, type CompiledProviders } from '../providers/lookup.js';
 
@@ -22,14 +22,11 @@ function ipOf(text: string | null): string | null {
   return maybe ? (parseIp(text)?.ip ?? null) : null;
 }
 
-function describeFrom(read: ReceivedRead): string {
-  const f = read.hop.from;
+function describeFrom(read: HopRead): string {
+  const f = read.from;
   const name = f?.rdns ?? f?.helo ?? read.fromName ?? '?';
   return f?.ip !== null && f?.ip !== undefined ? `${name} [${f.ip}]` : name;
 }
-
-/** rDNS placeholders some MTAs write where no name was found; never a host to compare. */
-const PLACEHOLDERS = new Set(['unknown', 'unverified', 'softdnserr']);
 
 /** Letters, digits, `-`, `_` and dots: anything else (`user@host`, `EMS-SRV0/SpoolDir`) is not a host name. */
 function isHostName(s: string): boolean {
@@ -61,12 +58,12 @@ function sameHost(a: string, b: string, providers: CompiledProviders): boolean {
  * like is compared with like (addresses with addresses, names with names), so a client seen only as an address
  * above a writer named only by host is skipped, not flagged (resolving names is not ours to do).
  */
-function linked(upper: ReceivedRead, lower: ReceivedRead, providers: CompiledProviders): boolean {
-  const from = upper.hop.from;
-  const by = lower.hop.by;
+function linked(upper: HopRead, lower: HopRead, providers: CompiledProviders): boolean {
+  const from = upper.from;
+  const by = lower.by;
   if (from === null || by === null) return true;
   // A local handover or Exim's `from list by host with local`: the "client" is a local user, not a server.
-  if (upper.localHandover !== null || upper.hop.protocol?.toLowerCase() === 'local') return true;
+  if (upper.localHandover !== null || upper.protocol?.toLowerCase() === 'local') return true;
   // Names and addresses one by one, not gathered in arrays: this runs for every pair of hops.
   const fallback = from.rdns === null && from.helo === null ? upper.fromName : null;
   const n1 = comparableName(from.rdns);
@@ -104,7 +101,7 @@ function twoNamesOfOneHost(a: string, b: string, providers: CompiledProviders): 
 function comparableName(n: string | null): string | null {
   if (n === null || ipOf(n) !== null) return null;
   const h = normaliseHost(n);
-  return isHostName(h) && !PLACEHOLDERS.has(h) ? h : null;
+  return isHostName(h) && !isRdnsPlaceholder(h) ? h : null;
 }
 
 function sameIp(ip: string | null, a: string | null, b: string | null): boolean {
@@ -112,13 +109,13 @@ function sameIp(ip: string | null, a: string | null, b: string | null): boolean 
 }
 
 /** One CHAIN_DISCONTINUITY issue per broken link, keyed by the upper hop's index (sparse). */
-export function checkContinuity(reads: readonly ReceivedRead[], providers: CompiledProviders): (Issue | undefined)[] {
+export function checkContinuity(reads: readonly HopRead[], providers: CompiledProviders): (Issue | undefined)[] {
   const out: (Issue | undefined)[] = [];
   for (let i = 0; i + 1 < reads.length; i++) {
     const upper = reads[i]!;
     const lower = reads[i + 1]!;
     if (linked(upper, lower, providers)) continue;
-    const by = lower.hop.by;
+    const by = lower.by;
     const writer = by?.host ?? by?.ip ?? '?';
     out[i] = issue(
       'CHAIN_DISCONTINUITY',

@@ -8,9 +8,10 @@
  */
 
 import { parseCidr, type ParsedCidr } from '../address/cidr.js';
-import type { ReceivedRead } from '../received/parse.js';
+import type { HopRead } from '../hop/read-hop.js';
 import { ipInCidrs } from './cidr.js';
-import { compileHosts, hostMatches, isAddressText, type HostPatterns } from './hosts.js';
+import { isAddressText } from '../address/host.js';
+import { compileHosts, hostMatches, type HostPatterns } from './hosts.js';
 import { heloConfirmed, type ScopeContext } from './scope.js';
 
 const NONE: readonly string[] = Object.freeze([]);
@@ -35,19 +36,19 @@ export function compileDeclared(networks: readonly string[], hosts: readonly str
   };
 }
 
-function networkMet(one: readonly ParsedCidr[], reads: readonly ReceivedRead[]): boolean {
+function networkMet(one: readonly ParsedCidr[], reads: readonly HopRead[]): boolean {
   for (const r of reads) {
-    const { from, by } = r.hop;
+    const { from, by } = r;
     if (from?.ip != null && ipInCidrs(from.ip, one)) return true;
     if (by?.ip != null && ipInCidrs(by.ip, one)) return true;
   }
   return false;
 }
 
-function hostMet(one: HostPatterns, reads: readonly ReceivedRead[], contexts: readonly ScopeContext[]): boolean {
+function hostMet(one: HostPatterns, reads: readonly HopRead[], contexts: readonly ScopeContext[]): boolean {
   for (let i = 0; i < reads.length; i++) {
     const r = reads[i]!;
-    const { from, by } = r.hop;
+    const { from, by } = r;
     if (hostMatches(by?.host ?? null, one) || hostMatches(from?.rdns ?? null, one)) return true;
     const helo = from?.helo ?? r.fromName;
     if (helo !== null && !isAddressText(helo) && hostMatches(helo, one) && heloConfirmed(helo, r, contexts[i]!)) return true;
@@ -59,7 +60,7 @@ function hostMet(one: HostPatterns, reads: readonly ReceivedRead[], contexts: re
  * The declared patterns that matched no client address, writer address, verified client name, writer name, or HELO
  * name its address confirms, in any hop of the message. Empty when nothing was declared.
  */
-export function unmatchedDeclared(declared: DeclaredPatterns, reads: readonly ReceivedRead[], contexts: readonly ScopeContext[]): readonly string[] {
+export function unmatchedDeclared(declared: DeclaredPatterns, reads: readonly HopRead[], contexts: readonly ScopeContext[]): readonly string[] {
   if (declared.networks.length === 0 && declared.hosts.length === 0) return NONE;
   const out: string[] = [];
   for (const n of declared.networks) if (!out.includes(n.text) && !networkMet(n.one, reads)) out.push(n.text);

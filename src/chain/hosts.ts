@@ -1,15 +1,9 @@
 /**
- * Host-name comparison for scope, trust and continuity. DNS names compare case-insensitively and a trailing
- * dot (the root) changes nothing (RFC 4343 §2, RFC 1034 §3.1).
+ * Host patterns for scope and trust (the `internalHosts` / `trustedHosts` options): exact names and domains, matched
+ * on names in their one normal form (src/address/host.ts).
  * @module
  */
-
-/** Lower-cased, without the root dot and surrounding whitespace; `''` for empty text. */
-export function normaliseHost(name: string): string {
-  let s = name.trim().toLowerCase();
-  if (s.endsWith('.')) s = s.slice(0, -1);
-  return s;
-}
+import { normaliseHost } from '../address/host.js';
 
 /** Host patterns: exact names, or `.example.com` for the domain itself and every name below it. */
 export interface HostPatterns {
@@ -43,17 +37,4 @@ export function hostMatches(name: string | null, patterns: HostPatterns): boolea
   if (patterns.exact.has(n)) return true;
   for (const s of patterns.suffixes) if (n.endsWith(s)) return true;
   return false;
-}
-
-/**
- * Whether a host-name slot holds an address instead (RFC 5321 §4.1.3 literals, bare dotted digits, or anything with
- * a colon): such text has no labels to compare or group by. Host names never start with `[`.
- */
-export function isAddressText(name: string): boolean {
-  if (name.startsWith('[') || name.includes(':')) return true;
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    if (c !== 0x2e && (c < 0x30 || c > 0x39)) return false;
-  }
-  return true;
 }

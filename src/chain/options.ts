@@ -9,7 +9,8 @@
 import type { AnalyzeOptions } from '../options.js';
 import { parseCidr, type ParsedCidr } from '../address/cidr.js';
 import { compileDeclared, NO_DECLARED, type DeclaredPatterns } from './declared.js';
-import { compileHosts, NO_HOSTS, normaliseHost, type HostPatterns } from './hosts.js';
+import { normaliseHost } from '../address/host.js';
+import { compileHosts, NO_HOSTS, type HostPatterns } from './hosts.js';
 import { BUILTIN_PROVIDERS, compileProviders, validateProviderEntries, type CompiledProviders } from '../providers/lookup.js';
 
 /** The options the chain step uses, ready to match. */

@@ -8,7 +8,7 @@
 
 import { getDomain } from 'tldts';
 import { BoundedMemo } from '../text/bounded-memo.js';
-import { isAddressText, normaliseHost } from './hosts.js';
+import { isAddressText, normaliseHost } from '../address/host.js';
 
 /** Distinct host names whose registrable domain is remembered: relay names repeat across an archive. */
 const MAX_REGISTRABLE_MEMO = 8_192;

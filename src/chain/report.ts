@@ -1,15 +1,17 @@
 /**
  * The chain step: from the Received hops as read one by one to the message report (docs/output.md).
- * Sets each hop's scope (with an S-INTERNAL / S-EXTERNAL / S-UNKNOWN reason), walks the trust boundary
+ * Decides each hop's scope (with an S-INTERNAL / S-EXTERNAL / S-UNKNOWN reason), walks the trust boundary
  * (UNVERIFIABLE), checks continuity (CHAIN_DISCONTINUITY), builds the timeline, the verdict and the other trace
- * evidence. Hops are never dropped or reordered: `hops[i].index === i`, header order.
+ * evidence, and only then builds each public hop, once. Hops are never dropped or reordered: `hops[i].index === i`,
+ * header order.
  * @module
  */
 
 import type { HeaderField } from '../headers/split.js';
 import { issue, pushAll } from '../issues.js';
 import type { AnalyzeOptions } from '../options.js';
-import type { ReceivedRead } from '../received/parse.js';
+import type { HopRead } from '../hop/read-hop.js';
+import { toHop } from '../hop/to-hop.js';
 import type { Hop, Issue, MessageReport, Reason } from '../types.js';
 import { checkContinuity } from './continuity.js';
 import { unmatchedDeclared } from './declared.js';
@@ -25,8 +27,8 @@ import { writerNames } from './writer-names.js';
 
 /** What analyzeMessage hands the chain step. */
 export interface ReportInput {
-  readonly received: readonly ReceivedRead[];
-  readonly xReceived: readonly ReceivedRead[];
+  readonly received: readonly HopRead[];
+  readonly xReceived: readonly HopRead[];
   readonly fields: readonly HeaderField[];
   readonly issues: Issue[];
   readonly truncated: boolean;
@@ -35,30 +37,14 @@ export interface ReportInput {
   readonly maxTraceFields?: number;
 }
 
-/** A new hop with the scope set, its reason appended, and extra issues appended (the input hop is not touched). */
-function withScope(hop: Hop, d: ScopeDecision, extra: readonly Issue[]): Hop {
-  // Every field written out (same order as the hop's), no spread copy per hop.
-  // Copied by pushing into a literal: arrays from one allocation site share one elements kind (a `slice` of an
-  // empty and of a full array do not, and every new kind met is a deopt).
+/** The public hop of a read with its scope decided: the scope reason after the grade's, extra issues appended. */
+function scopedHop(read: HopRead, d: ScopeDecision, extra: readonly Issue[]): Hop {
+  // Pushed into a literal: arrays from one allocation site share one elements kind (a `slice` of an empty and of a
+  // full array do not, and every new kind met is a deopt). The read's arrays are not touched.
   const reasons: Reason[] = [];
-  pushAll(reasons, hop.security.reasons);
+  pushAll(reasons, read.reasons);
   reasons.push(d.reason);
-  return {
-    index: hop.index,
-    raw: hop.raw,
-    byteOffset: hop.byteOffset,
-    from: hop.from,
-    by: hop.by,
-    via: hop.via,
-    protocol: hop.protocol,
-    id: hop.id,
-    for: hop.for,
-    envelopeFrom: hop.envelopeFrom,
-    date: hop.date,
-    tls: hop.tls,
-    security: { grade: hop.security.grade, reasons, scope: d.scope, scopeReason: d.basis },
-    issues: extra.length === 0 ? hop.issues : hop.issues.concat(extra),
-  };
+  return toHop(read, d.scope, d.basis, reasons, extra.length === 0 ? read.issues : read.issues.concat(extra));
 }
 
 const NO_ISSUES: readonly Issue[] = Object.freeze([]);
@@ -80,13 +66,7 @@ export function buildReport(input: ReportInput, options: AnalyzeOptions): Messag
     decisions.push(classifyScope(reads[i]!, ctx));
   }
   const walk = walkTrust(reads, decisions, contexts);
-  const readHops: Hop[] = [];
-  const instants: (number | null)[] = [];
-  for (const r of reads) {
-    readHops.push(r.hop);
-    instants.push(r.instant);
-  }
-  const { timeline, hopIssues } = buildTimeline(readHops, instants);
+  const { timeline, hopIssues } = buildTimeline(reads);
   const unverifiable = walk.boundary < n ? unverifiableIssue(walk) : null;
 
   const hops: Hop[] = [];
@@ -102,12 +82,12 @@ export function buildReport(input: ReportInput, options: AnalyzeOptions): Messag
       if (t !== undefined) pushAll(some, t);
       extra = some;
     }
-    hops.push(withScope(reads[i]!.hop, decisions[i]!, extra));
+    hops.push(scopedHop(reads[i]!, decisions[i]!, extra));
   }
   const xReceived: Hop[] = [];
   for (let i = 0; i < input.xReceived.length; i++) {
     const r = input.xReceived[i]!;
-    xReceived.push(withScope(r.hop, classifyScope(r, { options: o, writer: writerNames(input.xReceived, i, false) }), NO_ISSUES));
+    xReceived.push(scopedHop(r, classifyScope(r, { options: o, writer: writerNames(input.xReceived, i, false) }), NO_ISSUES));
   }
 
   const issues: Issue[] = [];

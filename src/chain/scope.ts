@@ -27,15 +27,16 @@
  */
 
 import { addressBytes } from '../address/ip.js';
-import { isAddressText, normaliseHost, hostMatches } from './hosts.js';
+import { isAddressText, normaliseHost } from '../address/host.js';
+import { hostMatches } from './hosts.js';
 import { ipInCidrs } from './cidr.js';
 import type { ChainOptions } from './options.js';
 import { registrableDomain } from './registrable.js';
 import type { WriterNames } from './writer-names.js';
 import { providerOfAddress, providerOfHost, type CompiledProviders, type ProviderEntry } from '../providers/lookup.js';
-import type { ReceivedRead } from '../received/parse.js';
+import type { HopRead } from '../hop/read-hop.js';
 import type { IpRange, Reason, Scope, ScopeReason } from '../types.js';
-import { reason, SCOPE_RULES } from '../grade/rules.js';
+import { reason, SCOPE_RULES } from '../rules.js';
 
 /** The scope of one hop, why, and the reason entry shown to users. */
 export interface ScopeDecision {
@@ -102,8 +103,8 @@ function sameSite(a: string, b: string): boolean {
 }
 
 /** The client names worth comparing: the verified rDNS, and the HELO (which counts only beside an address). */
-function clientHelo(read: ReceivedRead): string | null {
-  const from = read.hop.from;
+function clientHelo(read: HopRead): string | null {
+  const from = read.from;
   if (from === null) return null;
   const name = from.helo ?? read.fromName;
   return name === null || isAddressText(name) ? null : name;
@@ -126,9 +127,9 @@ function writerProvider(writer: WriterNames, providers: CompiledProviders): Prov
 }
 
 /** The configured-internal evidence for the client, or null. A HELO pattern needs an address that confirms it. */
-function declaredClient(read: ReceivedRead, ctx: ScopeContext): string | null {
+function declaredClient(read: HopRead, ctx: ScopeContext): string | null {
   const o = ctx.options;
-  const from = read.hop.from;
+  const from = read.from;
   if (from === null) return null;
   if (from.ip !== null && ipInCidrs(from.ip, o.internalNetworks)) return from.ip;
   if (hostMatches(from.rdns, o.internalHosts)) return from.rdns;
@@ -144,8 +145,8 @@ function declaredClient(read: ReceivedRead, ctx: ScopeContext): string | null {
  * address space of the provider whose host family the name is in. With no address at all, the name is all the
  * writer recorded (callers decide whether that is enough).
  */
-export function heloConfirmed(helo: string, read: ReceivedRead, ctx: ScopeContext): boolean {
-  const from = read.hop.from;
+export function heloConfirmed(helo: string, read: HopRead, ctx: ScopeContext): boolean {
+  const from = read.from;
   if (from === null || from.ip === null) return false;
   if (isNonGlobal(from.ipRange)) return true;
   if (sameNetwork(from.ip, ctx.writer.ips)) return true;
@@ -160,9 +161,9 @@ function sameNetwork(ip: string, writerIps: readonly string[]): boolean {
   return false;
 }
 
-function writerDeclared(read: ReceivedRead, ctx: ScopeContext): boolean {
+function writerDeclared(read: HopRead, ctx: ScopeContext): boolean {
   const o = ctx.options;
-  const by = read.hop.by;
+  const by = read.by;
   const ipCheckable = by !== null && by.ip !== null && o.internalNetworks.length > 0;
   const hostCheckable = ctx.writer.names.length > 0 && (o.internalHosts.exact.size > 0 || o.internalHosts.suffixes.length > 0);
   if (!ipCheckable && !hostCheckable) return true;
@@ -170,19 +171,18 @@ function writerDeclared(read: ReceivedRead, ctx: ScopeContext): boolean {
   return hostCheckable && ctx.writer.names.some((n) => hostMatches(n, o.internalHosts));
 }
 
-function localEvidence(read: ReceivedRead): ScopeDecision | null {
-  const { hop } = read;
+function localEvidence(read: HopRead): ScopeDecision | null {
   if (read.localHandover !== null) return decision('internal', 'local', 'handed over inside one host, no network', read.localHandover);
-  if (hop.from === null && hop.by === null && hop.protocol === null) {
+  if (read.from === null && read.by === null && read.protocol === null) {
     return decision('internal', 'local', 'a stamp with no from, by or with: a process on the writing host, no transfer', null);
   }
-  const p = hop.protocol?.toLowerCase() ?? '';
-  if (p === 'local') return decision('internal', 'local', 'with local: a submission on the writing host', hop.protocol);
-  if (isLmtp(p)) return decision('internal', 'local', 'LMTP is local delivery, never over a wide-area network (RFC 2033 §1)', hop.protocol);
-  if (hop.from !== null && isPickup(hop.raw)) {
+  const p = read.protocol?.toLowerCase() ?? '';
+  if (p === 'local') return decision('internal', 'local', 'with local: a submission on the writing host', read.protocol);
+  if (isLmtp(p)) return decision('internal', 'local', 'LMTP is local delivery, never over a wide-area network (RFC 2033 §1)', read.protocol);
+  if (read.from !== null && isPickup(read.raw)) {
     return decision('internal', 'local', 'the pickup directory of the writing host, no network', 'mail pickup service');
   }
-  const from = hop.from;
+  const from = read.from;
   if (from !== null && from.ip === null) {
     const looked = from.rdns ?? from.helo ?? read.fromName;
     if (looked !== null && LOCALHOST_NAMES.has(normaliseHost(looked))) {
@@ -192,8 +192,8 @@ function localEvidence(read: ReceivedRead): ScopeDecision | null {
   return null;
 }
 
-function sameOperatorByName(read: ReceivedRead, ctx: ScopeContext): ScopeDecision | null {
-  const rdns = read.hop.from?.rdns ?? null;
+function sameOperatorByName(read: HopRead, ctx: ScopeContext): ScopeDecision | null {
+  const rdns = read.from?.rdns ?? null;
   if (rdns === null || isAddressText(rdns)) return null;
   const domain = registrableDomain(rdns);
   if (domain !== null) {
@@ -211,8 +211,8 @@ function sameOperatorByName(read: ReceivedRead, ctx: ScopeContext): ScopeDecisio
   return null;
 }
 
-function sameOperatorByAddress(read: ReceivedRead, ctx: ScopeContext): ScopeDecision | null {
-  const from = read.hop.from!;
+function sameOperatorByAddress(read: HopRead, ctx: ScopeContext): ScopeDecision | null {
+  const from = read.from!;
   const ip = from.ip!;
   const providers = ctx.options.providers;
   const runner = writerProvider(ctx.writer, providers);
@@ -235,8 +235,8 @@ function sameOperatorByAddress(read: ReceivedRead, ctx: ScopeContext): ScopeDeci
   return null;
 }
 
-function providerHandoff(read: ReceivedRead, ctx: ScopeContext): ScopeDecision | null {
-  const p = read.hop.protocol?.toLowerCase() ?? '';
+function providerHandoff(read: HopRead, ctx: ScopeContext): ScopeDecision | null {
+  const p = read.protocol?.toLowerCase() ?? '';
   if (p === '' || p.includes('smtp')) return null;
   const name = clientHelo(read);
   if (name === null) return null;
@@ -245,17 +245,16 @@ function providerHandoff(read: ReceivedRead, ctx: ScopeContext): ScopeDecision |
   const domains = writerDomains(ctx.writer);
   for (let k = 0; k < domains.length; k++) {
     if (domains[k] === domain) {
-      return decision('internal', 'provider-handoff', `no address, one domain at both ends and a protocol that is not SMTP (${read.hop.protocol ?? ''}): services of one operator`, `${name} → ${ctx.writer.names[k]!}`);
+      return decision('internal', 'provider-handoff', `no address, one domain at both ends and a protocol that is not SMTP (${read.protocol ?? ''}): services of one operator`, `${name} → ${ctx.writer.names[k]!}`);
     }
   }
   return null;
 }
 
 /** Decide the scope of one hop. Pure; reads only the hop, what the chain shows of its writer, and the options. */
-export function classifyScope(read: ReceivedRead, ctx: ScopeContext): ScopeDecision {
-  const { hop } = read;
-  const from = hop.from;
-  const by = hop.by;
+export function classifyScope(read: HopRead, ctx: ScopeContext): ScopeDecision {
+  const from = read.from;
+  const by = read.by;
   const o = ctx.options;
   if (o.configured && from !== null) {
     const inside = declaredClient(read, ctx);
@@ -267,8 +266,8 @@ export function classifyScope(read: ReceivedRead, ctx: ScopeContext): ScopeDecis
   if (local !== null) return local;
   if (from === null) {
     if (by !== null && (by.host !== null || by.ip !== null)) {
-      if (isAuthenticatedProtocol(hop.protocol)) {
-        return decision('external', 'submission', 'an authenticated submission with no client recorded: the sender’s client reaching its provider', hop.protocol);
+      if (isAuthenticatedProtocol(read.protocol)) {
+        return decision('external', 'submission', 'an authenticated submission with no client recorded: the sender’s client reaching its provider', read.protocol);
       }
       return decision('internal', 'by-only', 'a by-only header with no from: a handoff inside one system', by.host ?? by.ip);
     }
@@ -287,8 +286,8 @@ export function classifyScope(read: ReceivedRead, ctx: ScopeContext): ScopeDecis
   if (from.ip !== null) {
     const byAddress = sameOperatorByAddress(read, ctx);
     if (byAddress !== null) return byAddress;
-    if (isAuthenticatedProtocol(hop.protocol) || isHttp(lowerProtocol(hop.protocol))) {
-      return decision('external', 'submission', 'a submission from a global address: the sender’s client reaching its provider', `${hop.protocol ?? ''} from ${from.ip}`);
+    if (isAuthenticatedProtocol(read.protocol) || isHttp(lowerProtocol(read.protocol))) {
+      return decision('external', 'submission', 'a submission from a global address: the sender’s client reaching its provider', `${read.protocol ?? ''} from ${from.ip}`);
     }
     return decision('external', 'cross-operator', 'a global client address with no verified sign of the same operator', from.ip);
   }
@@ -299,7 +298,7 @@ export function classifyScope(read: ReceivedRead, ctx: ScopeContext): ScopeDecis
   if (clientName !== null && writerName !== null && normaliseHost(clientName) === normaliseHost(writerName)) {
     return decision('internal', 'local', 'the writer names itself as the client and recorded no address', clientName);
   }
-  if (lowerProtocol(hop.protocol) === 'mapi') return decision('internal', 'local', 'MAPI with no address: the mailbox server itself', hop.protocol);
+  if (lowerProtocol(read.protocol) === 'mapi') return decision('internal', 'local', 'MAPI with no address: the mailbox server itself', read.protocol);
   return decision('unknown', 'no-address', 'no client address and no verified name to decide by', null);
 }
 

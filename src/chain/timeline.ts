@@ -8,7 +8,7 @@
 
 // Instants are epoch milliseconds: a span is one subtraction, with no Date made per hop.
 import { issue } from '../issues.js';
-import type { Hop, Issue, Timeline, TimelineEntry } from '../types.js';
+import type { HopDate, Issue, Timeline, TimelineEntry } from '../types.js';
 import { millisOfIso } from './iso-millis.js';
 
 /** One hour: greylisting (5–30 min) and a few retries stay under it; a longer wait is worth a look. */
@@ -19,6 +19,13 @@ const LARGE_GAP_SECONDS = 3600;
  * header below was written "after" the one above it, a sign of an inserted or edited line (warning).
  */
 export const CLOCK_SKEW_SECONDS = 300;
+
+/** What the timeline reads of a hop: its date, and the date's instant when the date reader computed it. */
+export interface DatedHop {
+  readonly date: HopDate | null;
+  /** `date.iso` as epoch milliseconds; when absent or null the ISO text is read. Trusted, not checked against it. */
+  readonly instant?: number | null;
+}
 
 /** The timeline and the per-hop issues it raised (sparse, by hop index). */
 export interface TimelineResult {
@@ -36,11 +43,9 @@ function add(hopIssues: (Issue[] | undefined)[], index: number, i: Issue): void 
  * Build the timeline. `totalSeconds` = newest minus oldest dated hop in chronological (header-reverse) order,
  * which equals the sum of the delays and may itself be negative. `share` = a delay over the sum of the
  * non-negative delays (equal to `totalSeconds` when no delay is negative); `null` for negative or unknown delays.
- * `instants` (optional): each hop's `date.iso` as epoch milliseconds, as the date reader computed it, so the ISO
- * text need not be read back; without it (or where an entry is null) the text is read. A number given is trusted
- * as the instant of that hop's `date.iso`, not checked against it.
+ * A hop's `instant` (the date reader's) saves reading its ISO text back.
  */
-export function buildTimeline(hops: readonly Hop[], instants?: readonly (number | null)[]): TimelineResult {
+export function buildTimeline(hops: readonly DatedHop[]): TimelineResult {
   const anomalies: Issue[] = [];
   const hopIssues: (Issue[] | undefined)[] = [];
   const delays: (number | null)[] = [];
@@ -53,7 +58,7 @@ export function buildTimeline(hops: readonly Hop[], instants?: readonly (number 
   for (let k = hops.length - 1; k >= 0; k--) {
     const hop = hops[k]!;
     const iso = hop.date?.iso ?? null;
-    const when = iso === null ? Number.NaN : (instants?.[k] ?? millisOfIso(iso));
+    const when = iso === null ? Number.NaN : (hop.instant ?? millisOfIso(iso));
     if (iso === null || Number.isNaN(when)) {
       isos.push(null);
       delays.push(null);

@@ -4,6 +4,7 @@
  * times.
  * @module
  */
+import { isSpace } from '../text/chars.js';
 
 /** 256 pairs per field: real Authentication-Results hold under 20; a field of 10⁵ `a=b` must not become 10⁵ pairs. */
 export const MAX_TRACE_PAIRS = 256;
@@ -57,10 +58,6 @@ export function stripComments(text: string): string {
 
 /** A token of a comment-free trace value: a word (quoted strings unquoted), `=`, or `;`. */
 export type TraceToken = { readonly kind: 'word'; readonly text: string } | { readonly kind: '=' } | { readonly kind: ';' };
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 13 || c === 10;
-}
 
 /** Split a comment-free value into words, `=` and `;` (RFC 8601 §2.2 `resinfo`, RFC 7208 §9.1 `key-value-list`). */
 export function traceTokens(text: string): TraceToken[] {

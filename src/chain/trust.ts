@@ -13,10 +13,11 @@
  */
 
 import { issue } from '../issues.js';
-import type { ReceivedRead } from '../received/parse.js';
+import type { HopRead } from '../hop/read-hop.js';
 import type { Issue } from '../types.js';
 import { ipInCidrs } from './cidr.js';
-import { hostMatches, isAddressText } from './hosts.js';
+import { isAddressText } from '../address/host.js';
+import { hostMatches } from './hosts.js';
 import type { ChainOptions } from './options.js';
 import { heloConfirmed, type ScopeContext, type ScopeDecision } from './scope.js';
 
@@ -29,9 +30,9 @@ export interface TrustWalk {
 }
 
 /** Whether the configured trusted or internal lists vouch for the client of a hop. */
-function clientDeclaredTrusted(read: ReceivedRead, ctx: ScopeContext): boolean {
+function clientDeclaredTrusted(read: HopRead, ctx: ScopeContext): boolean {
   const o: ChainOptions = ctx.options;
-  const from = read.hop.from;
+  const from = read.from;
   if (from === null) return false;
   if (from.ip !== null && (ipInCidrs(from.ip, o.trustedNetworks) || ipInCidrs(from.ip, o.internalNetworks))) return true;
   if (hostMatches(from.rdns, o.trustedHosts) || hostMatches(from.rdns, o.internalHosts)) return true;
@@ -40,8 +41,8 @@ function clientDeclaredTrusted(read: ReceivedRead, ctx: ScopeContext): boolean {
   return (hostMatches(helo, o.trustedHosts) || hostMatches(helo, o.internalHosts)) && heloConfirmed(helo, read, ctx);
 }
 
-function describeClient(read: ReceivedRead): string {
-  const from = read.hop.from;
+function describeClient(read: HopRead): string {
+  const from = read.from;
   if (from === null) return 'an unnamed client';
   const name = from.rdns ?? from.helo ?? read.fromName;
   if (from.ip !== null) return name !== null ? `${name} [${from.ip}]` : `[${from.ip}]`;
@@ -49,7 +50,7 @@ function describeClient(read: ReceivedRead): string {
 }
 
 /** Walk down from the top hop and find the first hop whose writer is not trusted. */
-export function walkTrust(reads: readonly ReceivedRead[], decisions: readonly ScopeDecision[], contexts: readonly ScopeContext[]): TrustWalk {
+export function walkTrust(reads: readonly HopRead[], decisions: readonly ScopeDecision[], contexts: readonly ScopeContext[]): TrustWalk {
   for (let i = 0; i + 1 < reads.length; i++) {
     const read = reads[i]!;
     const ctx = contexts[i]!;

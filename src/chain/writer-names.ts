@@ -7,8 +7,8 @@
  */
 
 import { parseIp } from '../address/ip.js';
-import type { ReceivedRead } from '../received/parse.js';
-import { isAddressText } from './hosts.js';
+import type { HopRead } from '../hop/read-hop.js';
+import { isAddressText } from '../address/host.js';
 
 /** Names and addresses of one hop's writer. */
 export interface WriterNames {
@@ -24,10 +24,10 @@ export interface WriterNames {
 }
 
 /** The writer of a hop, from its own `by` clause and from the hop above when the two are linked. */
-export function writerNames(reads: readonly ReceivedRead[], i: number, linkedAbove: boolean): WriterNames {
+export function writerNames(reads: readonly HopRead[], i: number, linkedAbove: boolean): WriterNames {
   const names: string[] = [];
   const ips: string[] = [];
-  const by = reads[i]!.hop.by;
+  const by = reads[i]!.by;
   if (by !== null) {
     if (by.host !== null) {
       if (!isAddressText(by.host)) names.push(by.host);
@@ -39,7 +39,7 @@ export function writerNames(reads: readonly ReceivedRead[], i: number, linkedAbo
     if (by.ip !== null && !ips.includes(by.ip)) ips.push(by.ip);
   }
   if (linkedAbove && i > 0) {
-    const above = reads[i - 1]!.hop.from;
+    const above = reads[i - 1]!.from;
     if (above !== null) {
       if (above.rdns !== null && !isAddressText(above.rdns)) names.push(above.rdns);
       if (above.ip !== null && !ips.includes(above.ip)) ips.push(above.ip);

@@ -4,6 +4,8 @@
  * @module
  */
 
+import { isAlpha, isDigit, isSpace } from '../text/chars.js';
+
 /** What a date token is: a run of ASCII digits, a run of ASCII letters, or one other visible character. */
 type DateTokenKind = 'num' | 'word' | 'punct';
 
@@ -19,18 +21,6 @@ export interface DateToken {
 export interface DateTokens {
   readonly tokens: readonly DateToken[];
   readonly unterminatedComment: boolean;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-function isLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 /**
@@ -63,9 +53,9 @@ export function tokenizeDate(text: string): DateTokens {
       const start = i;
       while (i < n && isDigit(text.charCodeAt(i))) i++;
       tokens.push({ kind: 'num', text: text.slice(start, i), start, end: i });
-    } else if (isLetter(c)) {
+    } else if (isAlpha(c)) {
       const start = i;
-      while (i < n && isLetter(text.charCodeAt(i))) i++;
+      while (i < n && isAlpha(text.charCodeAt(i))) i++;
       tokens.push({ kind: 'word', text: text.slice(start, i), start, end: i });
     } else {
       tokens.push({ kind: 'punct', text: text.charAt(i), start: i, end: i + 1 });

@@ -9,8 +9,8 @@ import { issue } from '../issues.js';
 import type { Grade, Issue, Reason, TlsVersion } from '../types.js';
 import { worseGrade } from './order.js';
 import { resolvePolicy, type GradingPolicy, type ResolvedPolicy } from './policy.js';
-import { reason, type CapRuleId, type MessageArgs } from './rules.js';
-import { compareVersions, impliedVersion, normaliseTlsVersion } from './version.js';
+import { reason, type CapRuleId, type MessageArgs } from '../rules.js';
+import { compareVersions, impliedVersion, normaliseTlsVersion, NO_VERSION, type NormalisedVersion } from '../tls/version.js';
 
 /** The TLS facts a header stated, in any spelling. Absent, `null`, or of the wrong type = not stated. */
 export interface TlsFacts {
@@ -203,24 +203,19 @@ interface Stated {
   readonly suite: CipherSuite | null;
 }
 
-function readVersion(versionText: string | null, issues: Issue[]): { readonly version: TlsVersion | null; readonly ambiguous: boolean } {
-  if (versionText === null) return { version: null, ambiguous: false };
-  const norm = normaliseTlsVersion(versionText);
-  if (norm.version === null && !norm.ambiguous) {
+function versionIssues(versionText: string | null, norm: NormalisedVersion, issues: Issue[]): void {
+  if (versionText !== null && norm.version === null && !norm.ambiguous) {
     issues.push(issue('TLS_UNKNOWN_VERSION', 'warning', `unrecognised protocol version "${versionText.slice(0, 64)}"`));
   }
-  return norm;
 }
 
-function readSuite(cipherText: string | null, version: TlsVersion | null, issues: Issue[]): CipherSuite | null {
-  if (cipherText === null) return null;
-  const suite = lookupCipher(cipherText, version);
+function suiteIssues(cipherText: string | null, suite: CipherSuite | null, issues: Issue[]): void {
+  if (cipherText === null) return;
   if (suite === null) {
     issues.push(issue('TLS_UNKNOWN_CIPHER', 'warning', `cipher "${cipherText.slice(0, 64)}" is not a known suite and names no recognisable algorithm`));
   } else if (suite.partial) {
     issues.push(issue('TLS_UNKNOWN_CIPHER', 'info', `cipher "${cipherText.slice(0, 64)}" is not in the catalogue; graded from the parts of its name`));
   }
-  return suite;
 }
 
 /** The stated version, or the one the suite implies; a stated version the suite cannot run on is an issue (rule 4). */
@@ -242,10 +237,12 @@ function settleVersion(stated: TlsVersion | null, suite: CipherSuite | null, cip
   return { version: stated, versionInferred: false };
 }
 
-function readStated(facts: Partial<Record<keyof TlsFacts, unknown>>, issues: Issue[]): Stated {
-  const cipherText = statedText(facts.cipher);
-  const norm = readVersion(statedText(facts.version), issues);
-  const suite = readSuite(cipherText, norm.version, issues);
+function readStated(facts: ResolvedTlsFacts, issues: Issue[]): Stated {
+  const versionText = statedText(facts.versionText);
+  const cipherText = statedText(facts.cipherText);
+  const { norm, suite } = facts;
+  versionIssues(versionText, norm, issues);
+  suiteIssues(cipherText, suite, issues);
   return { cipherText, openSslText: norm.ambiguous, suite, ...settleVersion(norm.version, suite, cipherText, issues) };
 }
 
@@ -259,7 +256,7 @@ function ungraded(stated: Stated, issues: Issue[]): Grading {
 }
 
 /** Every cap the stated facts meet, in the order the reasons list them. */
-function capsOf(caps: Caps, stated: Stated, facts: Partial<Record<keyof TlsFacts, unknown>>, issues: Issue[]): void {
+function capsOf(caps: Caps, stated: Stated, facts: ResolvedTlsFacts, issues: Issue[]): void {
   const { version, suite, cipherText } = stated;
   const rule = version === null ? undefined : VERSION_RULES[version];
   if (rule !== undefined) caps.apply(rule);
@@ -295,8 +292,39 @@ function capsOf(caps: Caps, stated: Stated, facts: Partial<Record<keyof TlsFacts
  * ```
  */
 export function gradeTls(tls: TlsFacts, policy?: 'practical' | 'bcp195' | GradingPolicy | ResolvedPolicy): Grading {
-  const resolved = resolvePolicy(policy);
   const facts: Partial<Record<keyof TlsFacts, unknown>> = tls !== null && typeof tls === 'object' ? tls : {};
+  const versionText = statedText(facts.version);
+  const cipherText = statedText(facts.cipher);
+  const norm = versionText === null ? NO_VERSION : normaliseTlsVersion(versionText);
+  const suite = cipherText === null ? null : lookupCipher(cipherText, norm.version);
+  return gradeResolved({ versionText, norm, cipherText, suite, bits: facts.bits, dhBits: facts.dhBits, serverKeyBits: facts.serverKeyBits }, policy);
+}
+
+/**
+ * TLS facts already read: the version text as `normaliseTlsVersion` read it and the cipher as `lookupCipher` (hinted
+ * with that version) resolved it. The hop reader has both and hands them over as they are.
+ */
+export interface ResolvedTlsFacts {
+  /** The version as written (for messages); blank text counts as not stated. */
+  readonly versionText: string | null;
+  /** `normaliseTlsVersion(versionText)`, or `NO_VERSION` when there is none. */
+  readonly norm: NormalisedVersion;
+  /** The cipher as written (for messages); blank text counts as not stated. */
+  readonly cipherText: string | null;
+  /** `lookupCipher(cipherText, norm.version)`. */
+  readonly suite: CipherSuite | null;
+  /** As in {@link TlsFacts}; anything but a whole number in 0…65,536 is not stated. */
+  readonly bits?: unknown;
+  readonly dhBits?: unknown;
+  readonly serverKeyBits?: unknown;
+}
+
+/**
+ * `gradeTls` for facts already normalised (see {@link ResolvedTlsFacts}): the same letter, reasons and issues,
+ * without reading the version or looking up the cipher a second time. A malformed policy throws `TypeError`.
+ */
+export function gradeResolved(facts: ResolvedTlsFacts, policy?: 'practical' | 'bcp195' | GradingPolicy | ResolvedPolicy): Grading {
+  const resolved = resolvePolicy(policy);
   const issues: Issue[] = [];
   const stated = readStated(facts, issues);
   const { version, versionInferred, suite } = stated;

@@ -3,9 +3,9 @@
  * presets are the `practical` and `bcp195` columns of the rules table (./rules.ts, listed in docs/grading.md).
  * @module
  */
-import { CAP_RULES, type CapGrade, type CapRuleId } from './rules.js';
+import { CAP_RULES, type CapGrade, type CapRuleId } from '../rules.js';
 
-export type { CapGrade, CapRuleId, RuleId } from './rules.js';
+export type { CapGrade, CapRuleId, RuleId } from '../rules.js';
 
 /** Every cap rule id `gradeTls` can apply, in the order docs/grading.md lists them. */
 export const RULE_IDS: readonly CapRuleId[] = Object.freeze(CAP_RULES.map((r) => r.id));

@@ -3,6 +3,7 @@
  * corpus is `.txt`, exports are `.eml`, `.mbx`, `.mail` or nothing at all).
  * @module
  */
+import { isAlpha, isDigit } from '../text/chars.js';
 import { hasCfbMagic } from './cfb-check.js';
 import { MAX_FROM_LINE_BYTES } from './read-options.js';
 
@@ -19,10 +20,6 @@ const TAB = 0x09;
 const COLON = 0x3a;
 const FROM_ = Buffer.from('From ', 'latin1');
 
-function isDigit(byte: number | undefined): boolean {
-  return byte !== undefined && byte >= 0x30 && byte <= 0x39;
-}
-
 /** `true` when `bytes[start..]` begins with `From ` followed by something other than white space. */
 export function startsWithFromSpace(bytes: Uint8Array, start: number, end: number): boolean {
   if (end - start < 6) return false;
@@ -38,8 +35,9 @@ export function startsWithFromSpace(bytes: Uint8Array, start: number, end: numbe
  */
 export function isFromLine(bytes: Uint8Array, start: number, end: number): boolean {
   if (end - start > MAX_FROM_LINE_BYTES || !startsWithFromSpace(bytes, start, end)) return false;
+  // `end` is within `bytes`, so every index read here is.
   for (let i = start + 6; i + 4 < end; i++) {
-    if (bytes[i + 2] === COLON && isDigit(bytes[i]) && isDigit(bytes[i + 1]) && isDigit(bytes[i + 3]) && isDigit(bytes[i + 4])) {
+    if (bytes[i + 2] === COLON && isDigit(bytes[i]!) && isDigit(bytes[i + 1]!) && isDigit(bytes[i + 3]!) && isDigit(bytes[i + 4]!)) {
       return true;
     }
   }
@@ -62,9 +60,8 @@ export function isHeaderLine(bytes: Uint8Array, start: number, end: number): boo
 
 function isNameByte(byte: number | undefined, first: boolean): boolean {
   if (byte === undefined) return false;
-  const letter = (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a);
-  if (first) return letter;
-  return letter || isDigit(byte) || byte === 0x2d || byte === 0x5f;
+  if (first) return isAlpha(byte);
+  return isAlpha(byte) || isDigit(byte) || byte === 0x2d || byte === 0x5f;
 }
 
 /**

@@ -19,6 +19,7 @@
 import { getPublicSuffix } from 'tldts';
 import { parseCidr, type ParsedCidr } from '../address/cidr.js';
 import { isAlpha, isDigit } from '../text/chars.js';
+import { normaliseHost } from '../address/host.js';
 import type { ProviderEntry, ProviderSource } from './types.js';
 
 /** Entries in one list: far above the couple of dozen providers there are. */
@@ -91,7 +92,7 @@ function checkId(value: unknown, where: string): string {
 
 function checkDomain(value: unknown, where: string): string {
   const raw = text(value, where, MAX_DOMAIN + 1);
-  const name = (raw.endsWith('.') ? raw.slice(0, -1) : raw).toLowerCase();
+  const name = normaliseHost(raw);
   if (name.length === 0 || name.length > MAX_DOMAIN) fail(where, `${describe(raw)} is not a host name`);
   let labelStart = 0;
   for (let i = 0; i <= name.length; i++) {

@@ -1,3 +1,4 @@
+import { isRdnsPlaceholder } from '../address/host.js';
 import { parseIp } from '../address/ip.js';
 import { issue } from '../issues.js';
 import type { HopFrom, Issue, IpRange } from '../types.js';
@@ -36,9 +37,6 @@ export interface FromFacts {
   readonly name: string | null;
   readonly issues: Issue[];
 }
-
-// rDNS slot placeholders: the receiver found no name, so there is no rDNS to report.
-const NO_RDNS = new Set(['unknown', 'softdnserr', 'unverified', 'may', 'not', 'verified', 'forged', 'dynamic']);
 
 function splitWords(text: string): string[] {
   const words: string[] = [];
@@ -185,7 +183,7 @@ function classifyComment(words: readonly string[]): CommentFacts {
         const at = prev.lastIndexOf('@');
         const host = at >= 0 ? prev.slice(at + 1) : prev;
         if (at > 0) facts.ident = prev.slice(0, at);
-        if (!NO_RDNS.has(lower(host)) && readAddress(host) === null && host !== '') facts.rdns = host;
+        if (!isRdnsPlaceholder(host) && readAddress(host) === null && host !== '') facts.rdns = host;
       }
       continue;
     }
@@ -193,7 +191,7 @@ function classifyComment(words: readonly string[]): CommentFacts {
     if (equalsLower(w, 0, w.length, '[local]') && i === 1 && facts.kind === 'other') {
       facts.kind = 'tcp-info';
       const prev = words[0] as string;
-      if (!NO_RDNS.has(lower(prev))) facts.rdns = prev;
+      if (!isRdnsPlaceholder(prev)) facts.rdns = prev;
       continue;
     }
     const at = w.lastIndexOf('@');
@@ -225,7 +223,7 @@ function classifyComment(words: readonly string[]): CommentFacts {
 
 /** The name after `from` as the rDNS slot: not an address literal, not a placeholder such as `unknown`. */
 function nameAsRdns(name: string | null, nameIsAddress: boolean): string | null {
-  return name === null || nameIsAddress || NO_RDNS.has(lower(name)) || name.startsWith('[') ? null : name;
+  return name === null || nameIsAddress || isRdnsPlaceholder(name) || name.startsWith('[') ? null : name;
 }
 
 function firstNonNull(comments: readonly CommentFacts[], key: 'ident' | 'rdns'): string | null {

@@ -6,6 +6,7 @@
  * header block (up to 1 MiB), which V8 keeps alive for as long as one slice is.
  * @module
  */
+import { normaliseHost } from '../address/host.js';
 import { compareGrades, gradeRank } from '../grade/order.js';
 import { messageFacts } from '../summary/facts.js';
 import { MAX_SUMMARY_KEYS, OTHER_KEY, SummaryBuilder, tableKey, zeroCounts } from '../summary/summary.js';
@@ -129,15 +130,14 @@ export function fromDomain(from: string | null): string {
     if (c === '>' || c === ',' || c === ';' || c === ')' || c === '"' || c === ' ' || c === '\t' || c === '\r' || c === '\n') break;
     end++;
   }
-  let domain = from.slice(at + 1, end).toLowerCase();
-  if (domain.endsWith('.')) domain = domain.slice(0, -1);
+  const domain = normaliseHost(from.slice(at + 1, end));
   return domain === '' ? '(no address)' : domain;
 }
 
 /** The receiving server's name as a table key: the `by` host lower-cased without a final dot, else its address. */
 function receiverOf(hop: Hop): string {
   const host = hop.by?.host ?? null;
-  if (host !== null && host !== '') return (host.endsWith('.') ? host.slice(0, -1) : host).toLowerCase();
+  if (host !== null && host !== '') return normaliseHost(host);
   return hop.by?.ip ?? '(not stated)';
 }
 

@@ -5,6 +5,7 @@
  * "unverifiable". Each hop's reasons are in its `<title>` (hover) and in the cards below the drawing.
  * @module
  */
+import { normaliseHost } from '../address/host.js';
 import { chronologicalHopNumbers, reasonText } from '../cli/format/units.js';
 import type { Hop, MessageReport } from '../types.js';
 import { clean, esc } from './escape.js';
@@ -55,11 +56,10 @@ export function tlsLine(hop: Hop): string {
   return parts.length === 0 ? 'TLS not stated' : parts.join(' · ');
 }
 
+/** A node name without its bracketed IP (`mx.example.org [192.0.2.1]`), in the one normal form of host names. */
 function bareHost(name: string): string {
-  const lower = name.toLowerCase();
-  const space = lower.indexOf(' ');
-  const host = space < 0 ? lower : lower.slice(0, space);
-  return host.endsWith('.') ? host.slice(0, -1) : host;
+  const space = name.indexOf(' ');
+  return normaliseHost(space < 0 ? name : name.slice(0, space));
 }
 
 /** Whether two node names are the same host (case, trailing dot and the bracketed IP ignored). */

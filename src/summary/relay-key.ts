@@ -5,7 +5,7 @@
  * HELO when it is a name, else the IP.
  * @module
  */
-import { isAddressText, normaliseHost } from '../chain/hosts.js';
+import { isAddressText, isRdnsPlaceholder, normaliseHost } from '../address/host.js';
 import { registrableDomain } from '../chain/registrable.js';
 import type { Hop } from '../types.js';
 import type { RelayBasis } from './types.js';
@@ -13,7 +13,7 @@ import type { RelayBasis } from './types.js';
 /** The grouping key of a host name: see the module comment; `null` for empty names, placeholders and IP literals. */
 export function relayDomain(name: string): string | null {
   const n = normaliseHost(name);
-  if (n === '' || n === 'unknown' || isAddressText(n) || n.split('.').some((l) => l === '')) return null;
+  if (n === '' || isRdnsPlaceholder(n) || isAddressText(n) || n.split('.').some((l) => l === '')) return null;
   return registrableDomain(n) ?? n;
 }
 

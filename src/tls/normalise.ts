@@ -1,17 +1,21 @@
 /**
- * The one place where TLS facts as written become normalised ones: version text → `TlsVersion`, cipher → IANA name,
- * version inferred from the cipher when not stated (docs/grading.md, "Version spellings",
- * docs/grading.md rule 3). Everything else in src/tls keeps text as written.
+ * The one place where TLS facts as written become normalised ones: version text → `TlsVersion`, cipher → the suite
+ * and its IANA name, version inferred from the suite when not stated (docs/grading.md, "Version spellings",
+ * docs/grading.md rule 3). Everything else in src/tls keeps text as written. The grader is handed what this found
+ * (src/hop/grade-hop.ts), so a hop's version is read and its cipher looked up once.
  * @module
  */
 import { lookupCipher } from '../ciphers/lookup.js';
 import type { CipherSuite } from '../ciphers/types.js';
-import { impliedVersion, normaliseTlsVersion } from '../grade/version.js';
 import type { TlsVersion } from '../types.js';
-import { BoundedMemo } from '../text/bounded-memo.js';
+import { impliedVersion, normaliseTlsVersion, NO_VERSION, type NormalisedVersion } from './version.js';
 
 /** What normalisation adds to the facts as written. */
 export interface NormalisedTls {
+  /** What the version text says by itself (before inference from the suite). */
+  readonly stated: NormalisedVersion;
+  /** The cipher as looked up (with the stated version as the hint), or null when absent or unreadable. */
+  readonly suite: CipherSuite | null;
   readonly version: TlsVersion | null;
   readonly versionInferred: boolean;
   readonly cipherIana: string | null;
@@ -22,42 +26,21 @@ export interface NormalisedTls {
 }
 
 /**
- * `TLSv1` / `TLS1_2` / `TLS-1.0` / `TLS1.2-PKIX` / `TLS12` → `TlsVersion`; `TLSv1/SSLv3` (OpenSSL ≤ 1.0.2's cipher
- * version string), bare `TLS`/`SSL` and anything unknown → null (the version must then come from the cipher). The
- * grader's own reading (`normaliseTlsVersion`), so a hop and `gradeTls` never disagree on a spelling.
+ * Normalise version and cipher as written. The cipher goes to `lookupCipher` (whose memo is the only one: the same
+ * few dozen suites recur across millions of hops). Never throws; unknown input gives nulls.
  */
-export function versionFromText(text: string | null): TlsVersion | null {
-  return text === null ? null : normaliseTlsVersion(text).version;
-}
-
-/**
- * 512 names: the same few dozen suites recur across millions of hops, so lookups are memoised; a flood of distinct
- * attacker-written names only ever costs two maps of dead entries, never unbounded memory.
- */
-const MAX_CACHED_NAMES = 512;
-const cache = new BoundedMemo<CipherSuite | null>(MAX_CACHED_NAMES);
-
-/** `lookupCipher` with a bounded memo keyed on the name as written (and the version hint it depends on). */
-export function cachedLookupCipher(name: string, versionHint: TlsVersion | null = null): CipherSuite | null {
-  const key = versionHint === null ? name : `${versionHint} ${name}`;
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit;
-  const suite = lookupCipher(name, versionHint);
-  cache.set(key, suite);
-  return suite;
-}
-
-/** Normalise version and cipher as written. Never throws; unknown input gives nulls. */
 export function normaliseTls(versionText: string | null, cipher: string | null): NormalisedTls {
-  const stated = versionFromText(versionText);
-  const suite = cipher === null ? null : cachedLookupCipher(cipher, stated);
-  let version = stated;
+  const stated = versionText === null ? NO_VERSION : normaliseTlsVersion(versionText);
+  const suite = cipher === null ? null : lookupCipher(cipher, stated.version);
+  let version = stated.version;
   let versionInferred = false;
   if (version === null && suite !== null) {
     version = impliedVersion(suite);
     versionInferred = version !== null;
   }
   return {
+    stated,
+    suite,
     version,
     versionInferred,
     cipherIana: suite === null || suite.partial ? null : suite.iana,

@@ -5,20 +5,23 @@
  * counts only when nothing else in the header speaks about TLS.
  * @module
  */
-import { compareVersions } from '../grade/version.js';
+import { lookupCipher } from '../ciphers/lookup.js';
 import { issue } from '../issues.js';
 import { fold, startsWithLower } from '../received/ascii.js';
 import { Place } from '../received/places.js';
 import type { CertificateStatus, HopTls, Issue, Span } from '../types.js';
 import type { TlsContext } from './context.js';
 import type { TlsFinding } from './finding.js';
-import { cachedLookupCipher, normaliseTls, versionFromText } from './normalise.js';
+import { normaliseTls, type NormalisedTls } from './normalise.js';
 import { TLS_RECOGNISERS } from './recognisers/index.js';
+import { compareVersions, normaliseTlsVersion } from './version.js';
 import { buildHopView, type CommentView, type HopView, type TlsRecogniser } from './view.js';
 
 /** What `readTls` returns: the facts (null = the header says nothing about TLS) and what looked wrong. */
 export interface TlsRead {
   readonly tls: HopTls | null;
+  /** How `tls`'s version and cipher were read (the suite looked up); null when `tls` is null or a protocol word alone. */
+  readonly normalised: NormalisedTls | null;
   readonly issues: Issue[];
 }
 
@@ -77,15 +80,15 @@ function anyMentionsTls(raw: string, comments: readonly CommentView[]): boolean 
 
 function sameVersion(a: string, b: string): boolean {
   if (a.toLowerCase() === b.toLowerCase()) return true;
-  const va = versionFromText(a);
-  return va !== null && va === versionFromText(b);
+  const va = normaliseTlsVersion(a).version;
+  return va !== null && va === normaliseTlsVersion(b).version;
 }
 
 /** Two spellings of one suite (`ECDHE-RSA-AES256-GCM-SHA384` in a comment, the IANA name in the clause) agree. */
 function sameCipher(a: string, b: string): boolean {
   if (a.toLowerCase() === b.toLowerCase()) return true;
-  const ia = cachedLookupCipher(a)?.iana ?? null;
-  return ia !== null && ia === (cachedLookupCipher(b)?.iana ?? null);
+  const ia = lookupCipher(a)?.iana ?? null;
+  return ia !== null && ia === (lookupCipher(b)?.iana ?? null);
 }
 
 /** Merge one field across statements: first stated value wins, a different later value is a conflict. */
@@ -136,7 +139,7 @@ function mergeStatements(raw: string, statements: readonly TlsFinding[]): TlsRea
     evidence: raw.slice(start, end),
     span,
   };
-  return { tls, issues };
+  return { tls, normalised: n, issues };
 }
 
 function fromKeyword(raw: string, f: TlsFinding): HopTls {
@@ -279,15 +282,15 @@ export function readTls(ctx: TlsContext, recognisers: readonly TlsRecogniser[] =
           kw.span,
         ),
       );
-      return { tls: { ...tls, encrypted: null }, issues };
+      return { tls: { ...tls, encrypted: null }, normalised: merged.normalised, issues };
     }
-    return { tls, issues };
+    return { tls, normalised: merged.normalised, issues };
   }
-  if (kw === null) return { tls: null, issues };
+  if (kw === null) return { tls: null, normalised: null, issues };
   // "No TLS marker is not plaintext": a plain word next to a TLS-looking comment we could not read says nothing.
   // With no statement at all, no comment was claimed by a recogniser: every comment is an unread one.
-  if (kw.encrypted === false && (ctx.tlsClause !== null || anyMentionsTls(ctx.raw, hop.comments))) return { tls: null, issues };
-  return { tls: fromKeyword(ctx.raw, kw), issues };
+  if (kw.encrypted === false && (ctx.tlsClause !== null || anyMentionsTls(ctx.raw, hop.comments))) return { tls: null, normalised: null, issues };
+  return { tls: fromKeyword(ctx.raw, kw), normalised: null, issues };
 }
 
 function untrustedIssue(f: TlsFinding, place: Place): Issue {

@@ -13,11 +13,11 @@ import { writerNames } from '../../src/chain/writer-names.js';
 import { buildTimeline, CLOCK_SKEW_SECONDS } from '../../src/chain/timeline.js';
 import { walkTrust } from '../../src/chain/trust.js';
 import { computeVerdict } from '../../src/chain/verdict.js';
-import { readReceived, type ReceivedRead } from '../../src/received/parse.js';
+import { readHop, type HopRead } from '../../src/hop/read-hop.js';
 import type { AnalyzeOptions } from '../../src/options.js';
 import type { Grade, Hop, Scope, ScopeReason, VerdictGrade } from '../../src/types.js';
 
-const read = (value: string, index = 0): ReceivedRead => readReceived(value, { index, byteOffset: null });
+const read = (value: string, index = 0): HopRead => readHop(value, { index, byteOffset: null });
 
 const D = 'Tue, 14 May 2024 09:12:04 +0000';
 
@@ -26,7 +26,7 @@ function scopeOf(line: string, options: AnalyzeOptions = {}): ScopeDecision {
   return classifyScope(reads[0]!, { options: resolveChainOptions(options), writer: writerNames(reads, 0, false) });
 }
 
-function walkOf(reads: readonly ReceivedRead[], options: AnalyzeOptions): number {
+function walkOf(reads: readonly HopRead[], options: AnalyzeOptions): number {
   const o = resolveChainOptions(options);
   const contexts = reads.map((_, i) => ({ options: o, writer: writerNames(reads, i, i > 0) }));
   return walkTrust(reads, reads.map((r, i) => classifyScope(r, contexts[i]!)), contexts).boundary;
@@ -264,7 +264,7 @@ describe('timeline', () => {
         const result = buildTimeline(hops);
         const { timeline } = result;
         // The date reader's instants (what analyzeMessage passes) give the same timeline as reading the ISO texts.
-        expect(buildTimeline(hops, secs.map((s) => (s === null ? null : s * 1000)))).toEqual(result);
+        expect(buildTimeline(hops.map((h, i) => ({ date: h.date, instant: secs[i] === null ? null : secs[i]! * 1000 })))).toEqual(result);
         expect(timeline.entries.map((e) => e.hop)).toEqual(hops.map((h) => h.index).reverse());
         const sum = timeline.entries.reduce((a, e) => a + (e.delaySeconds ?? 0), 0);
         const dated = secs.filter((s) => s !== null).length;

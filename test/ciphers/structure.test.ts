@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareVersions } from '../../src/grade/version.js';
+import { compareVersions } from '../../src/tls/version.js';
 import { describeStructurally } from '../../src/ciphers/structure.js';
 import { catalogue } from '../../src/ciphers/table.js';
 import type { CipherSuite, SuiteProperties } from '../../src/ciphers/types.js';

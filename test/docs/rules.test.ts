@@ -1,6 +1,6 @@
 /**
  * docs/grading.md and docs/scope.md against the code: the rule tables of docs/grading.md are the rules table of
- * src/grade/rules.ts (every id, with its cap under each preset, both ways), every rule id the sources write is in that
+ * src/rules.ts (every id, with its cap under each preset, both ways), every rule id the sources write is in that
  * table and every rule of the table is written somewhere, and every `ScopeReason` is explained.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BCP195_POLICY, PRACTICAL_POLICY, RULE_IDS } from '../../src/grade/policy.js';
-import { RULES, SCOPE_RULES } from '../../src/grade/rules.js';
+import { RULES, SCOPE_RULES } from '../../src/rules.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const grading = readFileSync(join(ROOT, 'docs', 'grading.md'), 'utf8');

@@ -3,12 +3,13 @@
  * (src/grade/grade.ts): every spelling a Received header can carry reads the same in both, and so does every suite
  * that implies a version (docs/grading.md rule 3). Received values below are synthetic (written by us).
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gradeTls } from '../../src/grade/grade.js';
-import { impliedVersion, normaliseTlsVersion } from '../../src/grade/version.js';
+import { gradeResolved, gradeTls } from '../../src/grade/grade.js';
 import { lookupCipher } from '../../src/ciphers/lookup.js';
-import { parseReceived } from '../../src/received/parse.js';
-import { normaliseTls, versionFromText } from '../../src/tls/normalise.js';
+import { parseReceived } from '../../src/hop/parse-received.js';
+import { normaliseTls } from '../../src/tls/normalise.js';
+import { impliedVersion, normaliseTlsVersion } from '../../src/tls/version.js';
 import type { TlsVersion } from '../../src/types.js';
 
 const D = 'Mon, 4 Mar 2024 10:00:00 +0000';
@@ -33,7 +34,7 @@ const SPELLINGS: readonly (readonly [string, TlsVersion | null])[] = [
 
 describe('one version normaliser', () => {
   it.each(SPELLINGS)('%s reads as %s in the hop reader and in gradeTls', (text, want) => {
-    expect(versionFromText(text)).toBe(want);
+    expect(normaliseTls(text, null).version).toBe(want);
     expect(normaliseTlsVersion(text).version).toBe(want);
     // A suite that runs on every version, so the grader keeps the stated one.
     const g = gradeTls({ version: text, cipher: 'ECDHE-RSA-AES256-SHA' });
@@ -105,5 +106,27 @@ describe('docs/grading.md rule 3 on whole hops', () => {
     const rules = hop.security.reasons.map((r) => r.rule);
     expect(rules.includes('P-UNSTATED')).toBe(unstated);
     if (unstated) expect(hop.security.reasons.find((r) => r.rule === 'P-UNSTATED')?.message).toContain('better than TLS 1.0');
+  });
+});
+
+describe('the grader handed what the hop reader resolved', () => {
+  const VERSIONS = ['TLSv1', 'TLS1_2', 'TLS12', 'TLSv1.3', 'SSLv3', 'SSLv2', 'TLSv1/SSLv3', 'TLS', 'TLS9', 'bogus', ' ', ''];
+  const CIPHERS = ['ECDHE-RSA-AES256-GCM-SHA384', 'RC4-MD5', 'SSL_CK_RC4_128_WITH_MD5', 'TLS_AES_128_GCM_SHA256', 'ECDHE_X25519__RSA_PSS_RSAE_SHA256__AES_256_GCM', 'AES128-SHA', 'NULL-SHA', 'TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA_P256', 'NOT-A-SUITE', '  '];
+  it('gradeResolved on normaliseTls gives what gradeTls gives on the same text', () => {
+    fc.assert(
+      fc.property(
+        fc.option(fc.oneof(fc.constantFrom(...VERSIONS), fc.string({ maxLength: 12 })), { nil: null }),
+        fc.option(fc.oneof(fc.constantFrom(...CIPHERS), fc.string({ maxLength: 20 })), { nil: null }),
+        fc.option(fc.integer({ min: -1, max: 300 }), { nil: null }),
+        (version, cipher, bits) => {
+          const n = normaliseTls(version, cipher);
+          const resolved = gradeResolved({ versionText: version, norm: n.stated, cipherText: cipher, suite: n.suite, bits });
+          expect(resolved).toEqual(gradeTls({ version, cipher, bits }));
+          expect(resolved.version).toBe(n.version);
+          expect(resolved.versionInferred).toBe(n.versionInferred);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareVersions, normaliseTlsVersion } from '../../src/grade/version.js';
+import { compareVersions, normaliseTlsVersion } from '../../src/tls/version.js';
 
 describe('normaliseTlsVersion (docs/grading.md)', () => {
   it.each([

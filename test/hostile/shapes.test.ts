@@ -140,7 +140,7 @@ describe('small nasty messages', () => {
 });
 
 describe('raised limits (users scanning big archives may raise them)', () => {
-  // Regression: readReceived once spread one issue per duplicate keyword into push(...) — RangeError on floods.
+  // Regression: the Received reader once spread one issue per duplicate keyword into push(...) — RangeError on floods.
   it('a 1 MB keyword flood with maxTokens 10^6 and maxFieldBytes 1 MiB gives a result, not a throw', () => {
     const flood = 'from by with id for '.repeat(50_000);
     const limits = { maxFieldBytes: 2 ** 20, maxTokens: 1_000_000, maxLineLength: 2 ** 20 };

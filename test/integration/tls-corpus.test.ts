@@ -6,7 +6,7 @@
  * both must agree. Skips cleanly when the corpus is absent.
  */
 import { describe, expect, it } from 'vitest';
-import { parseReceived } from '../../src/received/parse.js';
+import { parseReceived } from '../../src/hop/parse-received.js';
 import { readTls } from '../../src/tls/read-tls.js';
 import type { HopTls } from '../../src/types.js';
 import { readDevCorpus } from '../support/shared.js';

@@ -17,7 +17,7 @@ import { parseReceived } from '../../src/index.js';
 
 const table = JSON.parse(readFileSync(new URL('../../fixtures/received/dialects.json', import.meta.url), 'utf8')) as { cases: { header: string }[] };
 
-/** The from clause of a value as readReceived finds it, or null when the lexer met something (no memo then). */
+/** The from clause of a value as readReceivedFields finds it, or null when the lexer met something (no memo then). */
 function fromClauseOf(raw: string): { tokens: ReturnType<typeof lexReceived>['tokens']; hint: ReturnType<typeof layoutHint> } | null {
   const lexed = lexReceived(raw, DEFAULT_LIMITS);
   if (lexed.issues.length > 0) return null;

@@ -1,13 +1,17 @@
 /** gradeHop over synthetic Received values (written by us): the states around `gradeTls`, and evidence on reasons. */
 import { describe, expect, it } from 'vitest';
-import { gradeHop } from '../../src/tls/grade-hop.js';
-import { readTls } from '../../src/tls/read-tls.js';
+import { gradeHop } from '../../src/hop/grade-hop.js';
+import { readTls, type TlsRead } from '../../src/tls/read-tls.js';
 import { serverKeyBits } from '../../src/tls/server-key.js';
 import type { Grade, HopTls, IssueCode } from '../../src/types.js';
 import { tlsContext } from '../support/tls-context.js';
 
+function readOf(raw: string): TlsRead {
+  return readTls(tlsContext(raw));
+}
+
 function tlsOf(raw: string): HopTls | null {
-  return readTls(tlsContext(raw)).tls;
+  return readOf(raw).tls;
 }
 
 const D = 'Mon, 4 Mar 2024 10:00:00 +0000';
@@ -51,7 +55,7 @@ const CASES: readonly { name: string; raw: string; grade: Grade; rule?: string; 
 describe('gradeHop', () => {
   it.each(CASES.map((c) => [c.name, c] as const))('%s', (_n, c) => {
     const tls = tlsOf(c.raw);
-    const g = gradeHop(tls);
+    const g = gradeHop(readOf(c.raw));
     expect(g.grade).toBe(c.grade);
     expect(g.reasons.length).toBeGreaterThan(0);
     if (c.rule !== undefined) expect(g.reasons.map((r) => r.rule)).toContain(c.rule);
@@ -62,18 +66,18 @@ describe('gradeHop', () => {
   });
 
   it('the plaintext reason cites the protocol word', () => {
-    const g = gradeHop(tlsOf(`from a (a.example.net [192.0.2.1]) by b.example.org with ESMTPA id 1; ${D}`));
+    const g = gradeHop(readOf(`from a (a.example.net [192.0.2.1]) by b.example.org with ESMTPA id 1; ${D}`));
     expect(g.reasons[0]?.evidence).toBe('ESMTPA');
   });
 
   it('the bcp195 policy makes TLS 1.0 an F', () => {
-    const tls = tlsOf(`from a ([192.0.2.1]) by b.example.org with esmtp (TLSv1:AES256-SHA:256) (Exim 4.41) id 1; ${D}`);
-    expect(gradeHop(tls, 'bcp195').grade).toBe('F');
+    const read = readOf(`from a ([192.0.2.1]) by b.example.org with esmtp (TLSv1:AES256-SHA:256) (Exim 4.41) id 1; ${D}`);
+    expect(gradeHop(read, 'bcp195').grade).toBe('F');
   });
 
   it('a malformed policy is a programmer error', () => {
-    const tls = tlsOf(`from a ([192.0.2.1]) by b.example.org with esmtp (TLSv1:AES256-SHA:256) (Exim 4.41) id 1; ${D}`);
-    expect(() => gradeHop(tls, { name: 'x', caps: { 'NO-SUCH-RULE': 'F' } } as never)).toThrow(TypeError);
+    const read = readOf(`from a ([192.0.2.1]) by b.example.org with esmtp (TLSv1:AES256-SHA:256) (Exim 4.41) id 1; ${D}`);
+    expect(() => gradeHop(read, { name: 'x', caps: { 'NO-SUCH-RULE': 'F' } } as never)).toThrow(TypeError);
   });
 });
 

@@ -1,7 +1,7 @@
 /** Hostile input: readTls and gradeHop never throw, and evidence is always the exact text its span covers. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gradeHop } from '../../src/tls/grade-hop.js';
+import { gradeHop } from '../../src/hop/grade-hop.js';
 import { readTls } from '../../src/tls/read-tls.js';
 import { tlsContext } from '../support/tls-context.js';
 
@@ -24,14 +24,15 @@ describe('readTls properties', () => {
   it('never throws; evidence === raw.slice(span); gradeHop never throws', () => {
     fc.assert(
       fc.property(received, (raw) => {
-        const { tls, issues } = readTls(tlsContext(raw));
+        const read = readTls(tlsContext(raw));
+        const { tls, issues } = read;
         expect(Array.isArray(issues)).toBe(true);
         if (tls !== null) {
           expect(raw.slice(tls.span.start, tls.span.end)).toBe(tls.evidence);
           expect(tls.span.start).toBeLessThanOrEqual(tls.span.end);
           expect(tls.evidence.length).toBeGreaterThan(0);
         }
-        const g = gradeHop(tls);
+        const g = gradeHop(read);
         expect(g.reasons.length).toBeGreaterThan(0);
       }),
       { numRuns: 3000 },

@@ -7,6 +7,7 @@
  * long findings wrap, never cut. Every header-derived string goes through `sanitize`.
  * @module
  */
+import { normaliseHost } from '../../address/host.js';
 import type { NestedReport } from '../../node/nested.js';
 import type { ScanMessage } from '../../node/scan-types.js';
 import type { ScanSummary } from '../../summary/types.js';
@@ -36,8 +37,7 @@ interface Layout {
 }
 
 function sameHost(a: string, b: string): boolean {
-  const norm = (s: string): string => (s.endsWith('.') ? s.slice(0, -1) : s).toLowerCase();
-  return norm(a) === norm(b);
+  return normaliseHost(a) === normaliseHost(b);
 }
 
 /**

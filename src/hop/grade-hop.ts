@@ -1,17 +1,19 @@
 /**
  * `gradeHop`: the letter for one hop from what `readTls` found (docs/grading.md). The states the cipher grader cannot
  * see are decided here: nothing stated → `unknown`, positive plaintext evidence → `none`, encrypted without
- * parameters → `unknown`; everything else is `gradeTls`, with the hop's evidence attached to every reason.
+ * parameters → `unknown`; everything else is `gradeResolved` on the version and suite `readTls` already resolved, with
+ * the hop's evidence attached to every reason.
  * @module
  */
-import { gradeTls } from '../grade/grade.js';
-import { reason } from '../grade/rules.js';
+import { gradeResolved } from '../grade/grade.js';
+import { reason } from '../rules.js';
 import { issue } from '../issues.js';
+import type { GradingPolicyInput } from '../options.js';
+import { normaliseTls } from '../tls/normalise.js';
+import type { TlsRead } from '../tls/read-tls.js';
+import { serverKeyBits } from '../tls/server-key.js';
+import { NO_VERSION } from '../tls/version.js';
 import type { Grade, HopTls, Issue, Reason } from '../types.js';
-import { serverKeyBits } from './server-key.js';
-
-/** The policy argument `gradeTls` takes (`'practical'` default, `'bcp195'`, or a policy object). */
-export type HopPolicy = Parameters<typeof gradeTls>[1];
 
 /** A hop's grade, why, and what looked wrong. */
 export interface HopGrade {
@@ -42,13 +44,15 @@ function isBareProtocolName(text: string | null): boolean {
 }
 
 /**
- * Grade one hop. `null` tls → `unknown` (T-NOT-STATED); `encrypted: null` (the header contradicts itself) → `unknown`
- * (T-CONFLICT); `encrypted: false` with no cipher → `none` (T-PLAINTEXT);
- * encrypted but neither version nor cipher stated → `unknown` (T-PARAMETERS-UNKNOWN); else `gradeTls` under `policy`.
+ * Grade one hop from what `readTls` returned. `null` tls → `unknown` (T-NOT-STATED); `encrypted: null` (the header
+ * contradicts itself) → `unknown` (T-CONFLICT); `encrypted: false` with no cipher → `none` (T-PLAINTEXT);
+ * encrypted but neither version nor cipher stated → `unknown` (T-PARAMETERS-UNKNOWN); else the cipher grader under
+ * `policy`, as `gradeTls` would grade the same text.
  * A client certificate that failed verification is a `TLS_CERT_FAILED` issue and never lowers the letter (RFC 7435).
  * A malformed policy throws `TypeError` (programmer error); data never throws.
  */
-export function gradeHop(tls: HopTls | null, policy?: HopPolicy): HopGrade {
+export function gradeHop(read: TlsRead, policy?: GradingPolicyInput): HopGrade {
+  const tls = read.tls;
   if (tls === null) {
     return { grade: 'unknown', reasons: [reason('T-NOT-STATED')], issues: [] };
   }
@@ -81,8 +85,19 @@ export function gradeHop(tls: HopTls | null, policy?: HopPolicy): HopGrade {
       issues,
     };
   }
-  // As written: gradeTls reads every spelling the hop reader reads (one normaliser, src/grade/version.ts).
-  const graded = gradeTls({ version: versionText, cipher: tls.cipher, bits: gradingBits(tls), serverKeyBits: serverKeyBits(evidence) }, policy);
+  // What readTls resolved is graded as it is: the version is read and the suite looked up once per hop.
+  const n = read.normalised ?? normaliseTls(tls.versionText, tls.cipher);
+  const graded = gradeResolved(
+    {
+      versionText,
+      norm: versionText === null ? NO_VERSION : n.stated,
+      cipherText: tls.cipher,
+      suite: n.suite,
+      bits: gradingBits(tls),
+      serverKeyBits: serverKeyBits(evidence),
+    },
+    policy,
+  );
   for (const i of graded.issues) issues.push(i.span === undefined ? { ...i, span: tls.span } : i);
   if (tls.encrypted === false && !issues.some((i) => i.code === 'TLS_NULL_CIPHER')) {
     issues.push(issue('TLS_NULL_CIPHER', 'warning', `cipher ${tls.cipher ?? ''} encrypts nothing (NULL encryption)`, tls.span));

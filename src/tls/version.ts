@@ -1,10 +1,11 @@
 /**
- * Protocol version spellings → `TlsVersion` (docs/grading.md, "Version spellings"), and the version a
+ * Protocol version spellings → `TlsVersion` (docs/grading.md, "Version spellings"), their order, and the version a
  * cipher suite implies. The one place both the hop reader (src/tls/normalise.ts) and `gradeTls` read versions from,
  * so that a spelling one of them accepts the other accepts too.
  * @module
  */
 import type { CipherSuite } from '../ciphers/types.js';
+import { isDigit } from '../text/chars.js';
 import type { TlsVersion } from '../types.js';
 
 /** 64 chars: real version tokens are under 16 (`TLS1.3-X.509`); longer text is not a version. */
@@ -21,11 +22,19 @@ export interface NormalisedVersion {
   readonly ambiguous: boolean;
 }
 
-const NONE: NormalisedVersion = Object.freeze({ version: null, ambiguous: false });
+/** The reading of no version text, or of text that is not a version. */
+export const NO_VERSION: NormalisedVersion = Object.freeze({ version: null, ambiguous: false });
+const AMBIGUOUS: NormalisedVersion = Object.freeze({ version: null, ambiguous: true });
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
+/** One frozen answer per version: reading a hop's version allocates nothing. */
+const READ: Readonly<Record<TlsVersion, NormalisedVersion>> = Object.freeze({
+  SSLv2: Object.freeze({ version: 'SSLv2', ambiguous: false }),
+  SSLv3: Object.freeze({ version: 'SSLv3', ambiguous: false }),
+  'TLSv1.0': Object.freeze({ version: 'TLSv1.0', ambiguous: false }),
+  'TLSv1.1': Object.freeze({ version: 'TLSv1.1', ambiguous: false }),
+  'TLSv1.2': Object.freeze({ version: 'TLSv1.2', ambiguous: false }),
+  'TLSv1.3': Object.freeze({ version: 'TLSv1.3', ambiguous: false }),
+});
 
 /** `1`, `1.0`, `1_0`, `1.2-PKIX` after the protocol word → major.minor digits; `null` when no number follows. */
 function readNumber(rest: string): string | null {
@@ -82,17 +91,17 @@ function single(text: string): TlsVersion | null {
  * ambiguous: `{ version: null, ambiguous: true }`. Anything else: `{ version: null, ambiguous: false }`. Never throws.
  */
 export function normaliseTlsVersion(text: string): NormalisedVersion {
-  if (typeof text !== 'string') return NONE;
+  if (typeof text !== 'string') return NO_VERSION;
   const t = text.trim().toUpperCase();
-  if (t.length === 0 || t.length > MAX_VERSION_TEXT_LENGTH) return NONE;
+  if (t.length === 0 || t.length > MAX_VERSION_TEXT_LENGTH) return NO_VERSION;
   const slash = t.indexOf('/');
   if (slash >= 0) {
     const a = single(t.slice(0, slash).trim());
     const b = single(t.slice(slash + 1).trim());
-    return a !== null && b !== null ? Object.freeze({ version: null, ambiguous: true }) : NONE;
+    return a !== null && b !== null ? AMBIGUOUS : NO_VERSION;
   }
   const v = single(t);
-  return v === null ? NONE : Object.freeze({ version: v, ambiguous: false });
+  return v === null ? NO_VERSION : READ[v];
 }
 
 const VERSION_RANK: Readonly<Record<TlsVersion, number>> = Object.freeze({

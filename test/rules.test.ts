@@ -1,8 +1,8 @@
 /** The rules table: `reason()` fills each message from the facts its rule takes, and the types keep caps to cap rules. */
 import { describe, expect, it } from 'vitest';
-import type { GradingPolicy } from '../../src/grade/policy.js';
-import { CAP_RULES, reason, RULES, SCOPE_RULES, type RuleId } from '../../src/grade/rules.js';
-import type { Reason } from '../../src/types.js';
+import type { GradingPolicy } from '../src/grade/policy.js';
+import { CAP_RULES, reason, RULES, SCOPE_RULES, type RuleId } from '../src/rules.js';
+import type { Reason } from '../src/types.js';
 
 /** Sample facts for every rule whose message is a template. */
 const SAMPLES: Partial<Record<RuleId, readonly unknown[]>> = {

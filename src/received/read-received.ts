@@ -1,10 +1,13 @@
+/**
+ * `readReceivedFields`: one Received value → the hop fields it states (RFC 5321 §4.4 `Stamp`, RFC 5322 §3.6.7 trace
+ * fields), plus the tokens and clause values the TLS readers start from. Fields only: TLS facts and the grade are
+ * read above this folder (src/hop/).
+ * @module
+ */
 import { parseUnfoldedDate, unfoldDate } from '../date/rfc5322.js';
-import type { GradingPolicyInput, ParseOptions } from '../options.js';
 import { issue, pushAll } from '../issues.js';
-import { DEFAULT_LIMITS, resolveLimits, type Limits } from '../limits.js';
-import { gradeHop } from '../tls/grade-hop.js';
-import { readTls } from '../tls/read-tls.js';
-import type { Hop, HopBy, HopDate, HopFrom, Issue, Scope } from '../types.js';
+import { DEFAULT_LIMITS, type Limits } from '../limits.js';
+import type { HopBy, HopDate, HopFrom, Issue, Span } from '../types.js';
 import { startsWithLower } from './ascii.js';
 import { splitClauses, type Clause, type ClauseName } from './clauses.js';
 import { readBy, readEnvelopeFrom, readFor, readLocalHandover, readSingle, readVia, readWith } from './fields.js';
@@ -13,21 +16,37 @@ import { layoutHint, readCommentedFrom } from './layout.js';
 import { readFromClauseMemo } from './from-memo.js';
 import { readFromClause } from './tcp-info.js';
 
-/** Where a Received value came from, for hops read out of a whole message. */
-export interface HopPlacement {
-  readonly index: number;
-  readonly byteOffset: number | null;
-}
-
-/** Everything the chain step needs beyond the public `Hop`. */
-export interface ReceivedRead {
-  readonly hop: Hop;
+/**
+ * The fields of one Received value, and what the TLS readers read beside them (the shape of their `TlsContext`,
+ * src/tls/context.ts, so the same object is handed on).
+ */
+export interface ReceivedFields {
+  /** The value as read: cut at `maxFieldBytes`, folding kept. Tokens and spans index into it. */
+  readonly raw: string;
+  /** Top-level tokens of `raw`. */
+  readonly tokens: readonly Token[];
+  /** Who wrote each token, by index into `tokens` (src/received/places.ts). */
+  readonly places: Uint8Array;
+  /** The `with` value as written, and where it stands. */
+  readonly protocol: string | null;
+  readonly protocolSpan: Span | null;
+  /** The word after an RFC 8314 `tls` clause keyword, or null. */
+  readonly tlsClause: Token | null;
+  readonly from: HopFrom | null;
+  readonly by: HopBy | null;
+  readonly via: string | null;
+  readonly id: string | null;
+  readonly for: string | null;
+  readonly envelopeFrom: string | null;
+  readonly date: HopDate | null;
+  /** `date.iso` as epoch milliseconds, null with it: the timeline subtracts these. */
+  readonly instant: number | null;
   /** The name after `from` as written (whatever it turns out to be). */
   readonly fromName: string | null;
   /** Evidence of a handover inside one host (`from userid 1000`), or null. */
   readonly localHandover: string | null;
-  /** `hop.date.iso` as epoch milliseconds, null with it: the timeline subtracts these. */
-  readonly instant: number | null;
+  /** What could not be read, in reading order (a fresh array: readers above append to it). */
+  readonly issues: Issue[];
 }
 
 function clauseOf(clauses: readonly Clause[], name: ClauseName): Clause | undefined {
@@ -67,15 +86,10 @@ function withSoftwareFallback(by: HopBy | null, raw: string, tokens: readonly To
 }
 
 /**
- * Read one Received value into hop fields (RFC 5321 §4.4 `Stamp`, RFC 5322 §3.6.7 trace fields). Never throws on
- * data: whatever could not be read is `null` and an issue says why.
+ * Read the fields of one Received value (RFC 5321 §4.4 `Stamp`, RFC 5322 §3.6.7 trace fields). Never throws on data:
+ * whatever could not be read is `null` and an issue says why.
  */
-export function readReceived(
-  value: string,
-  placement: HopPlacement,
-  limits: Limits = DEFAULT_LIMITS,
-  policy?: GradingPolicyInput,
-): ReceivedRead {
+export function readReceivedFields(value: string, limits: Limits = DEFAULT_LIMITS): ReceivedFields {
   const issues: Issue[] = [];
   let raw = value;
   if (raw.length > limits.maxFieldBytes) {
@@ -114,56 +128,23 @@ export function readReceived(
   }
   if (lexed.tokens.length === 0) issues.push(issue('RECEIVED_EMPTY', 'warning', 'the value is empty'));
 
-  const tlsRead = readTls({
+  return {
     raw,
     tokens: lexed.tokens,
+    places: split.places,
     protocol: withValue?.text ?? null,
     protocolSpan: withValue?.span ?? null,
     tlsClause: tlsClause !== null && tlsClause.kind !== 'comment' ? tlsClause : null,
-    places: split.places,
-  });
-  pushAll(issues, tlsRead.issues);
-  const graded = gradeHop(tlsRead.tls, policy);
-  pushAll(issues, graded.issues);
-  const scope: Scope = 'unknown';
-
-  const hop: Hop = {
-    index: placement.index,
-    raw: value,
-    byteOffset: placement.byteOffset,
     from,
     by: withSoftwareFallback(readBy(raw, clauseOf(clauses, 'by')), raw, lexed.tokens),
     via: readVia(raw, clauseOf(clauses, 'via')),
-    protocol: withValue?.text ?? null,
     id: idValue,
     for: readFor(raw, clauseOf(clauses, 'for')),
     envelopeFrom,
     date: dated.date,
-    tls: tlsRead.tls,
-    security: { grade: graded.grade, reasons: graded.reasons, scope, scopeReason: null },
+    instant: dated.instant,
+    fromName,
+    localHandover: readLocalHandover(raw, lexed.tokens),
     issues,
   };
-  const local = readLocalHandover(raw, lexed.tokens);
-  return { hop, fromName, localHandover: local, instant: dated.instant };
 }
-
-/**
- * One Received header value (folded or unfolded, without the `Received:` name) → one hop (RFC 5321 §4.4).
- * Never throws on data. `security.scope` is `unknown` here: scope needs the whole chain (`analyzeMessage`).
- * @example
- * ```ts
- * const hop = parseReceived(
- *   'from a.example (a.example [192.0.2.1]) by mx.example.net with ESMTPS ' +
- *     '(version=TLSv1.2 cipher=ECDHE-RSA-AES256-GCM-SHA384 bits=256); Tue, 2 Jul 2024 10:00:00 +0200',
- * );
- * hop.from?.ip; // '192.0.2.1'
- * hop.tls?.cipherIana; // 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384'
- * hop.security.grade; // 'A'
- * hop.date?.iso; // '2024-07-02T08:00:00.000Z'
- * ```
- */
-export function parseReceived(value: string, options?: ParseOptions): Hop {
-  if (typeof value !== 'string') throw new TypeError('parseReceived: value must be a string');
-  return readReceived(value, { index: 0, byteOffset: null }, resolveLimits(options?.limits), options?.policy).hop;
-}
-
