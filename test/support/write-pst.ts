@@ -167,6 +167,8 @@ class Ndb {
   private readonly cbs: number[] = [];
   readonly nodes: NodeEntry[] = [];
   private readonly crcs = new WeakMap<Uint8Array, number>();
+  /** The blocks of data written again and again (filler bodies), cut once so their CRCs are computed once. */
+  private readonly pieces = new WeakMap<Uint8Array, Uint8Array[]>();
 
   constructor(readonly sink: Sink) {}
 
@@ -210,10 +212,12 @@ class Ndb {
     xblock[1] = 0x01; // cLevel: XBLOCK
     xblock.writeUInt16LE(count, 2);
     xblock.writeUInt32LE(bytes.length, 4);
-    for (let i = 0; i < count; i++) {
-      const bid = this.block(bytes.subarray(i * BLOCK_DATA_MAX, (i + 1) * BLOCK_DATA_MAX));
-      xblock.writeBigUInt64LE(BigInt(bid), 8 + i * 8);
+    let pieces = this.pieces.get(bytes);
+    if (pieces === undefined) {
+      pieces = Array.from({ length: count }, (_, i) => bytes.subarray(i * BLOCK_DATA_MAX, (i + 1) * BLOCK_DATA_MAX));
+      this.pieces.set(bytes, pieces);
     }
+    pieces.forEach((piece, i) => xblock.writeBigUInt64LE(BigInt(this.block(piece)), 8 + i * 8));
     return this.block(xblock, true);
   }
 
