@@ -50,6 +50,8 @@ const PAGE_BYTES = 64 * 1024;
  */
 export class ArchiveAccess {
   private reads = 0;
+  /** Why the current call's last refused read or allocation was refused; `null` when none was. */
+  private refused: string | null = null;
   private readonly page = Buffer.allocUnsafe(PAGE_BYTES);
   private pageStart = 0;
   private pageLength = 0;
@@ -79,7 +81,7 @@ export class ArchiveAccess {
   }
 
   private copy(target: Uint8Array, targetStart: number, start: number, end: number): number {
-    if (++this.reads > MAX_PST_READS_PER_CALL) throw new Error(`more than ${MAX_PST_READS_PER_CALL} reads for one step: a loop in the archive's index (MAX_PST_READS_PER_CALL)`);
+    if (++this.reads > MAX_PST_READS_PER_CALL) throw this.refuse(`more than ${MAX_PST_READS_PER_CALL} reads for one step: a loop in the archive's index (MAX_PST_READS_PER_CALL)`);
     if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end < start) throw new Error(`a read at offset ${start}, outside the file`);
     const length = Math.min(end - start, target.length - targetStart);
     if (length <= 0) return 0;
@@ -107,11 +109,12 @@ export class ArchiveAccess {
    */
   call<T>(call: () => T): T {
     this.reads = 0;
+    this.refused = null;
     const saved = CONSOLE_METHODS.map((name) => console[name]);
     const alloc = Buffer.alloc;
     const limit = this.size;
     const bounded = (size: number, fill?: string | Uint8Array | number, encoding?: BufferEncoding): Buffer => {
-      if (size > limit) throw new Error(`a structure claims ${size} bytes in an archive of ${limit}`);
+      if (size > limit) throw this.refuse(`a structure claims ${size} bytes in an archive of ${limit}`);
       return alloc(size, fill, encoding);
     };
     for (const name of CONSOLE_METHODS) console[name] = () => undefined;
@@ -122,6 +125,21 @@ export class ArchiveAccess {
       Buffer.alloc = alloc;
       CONSOLE_METHODS.forEach((name, i) => (console[name] = saved[i] as (typeof console)[typeof name]));
     }
+  }
+
+  /**
+   * {@link call}, throwing also when a read or an allocation was refused during it and pst-extractor caught the
+   * error itself: its string getters turn any error into `''`, which would read as an item without headers.
+   */
+  strict<T>(call: () => T): T {
+    const result = this.call(call);
+    if (this.refused !== null) throw new Error(this.refused);
+    return result;
+  }
+
+  private refuse(why: string): Error {
+    this.refused = why;
+    return new Error(why);
   }
 
   close(): void {
@@ -242,7 +260,7 @@ function pstEmbedded(w: Walk, item: PSTMessageClass, where: string, found: Embed
     const embedded = inner;
     let block: { raw: Uint8Array; issues: Issue[] };
     try {
-      block = embeddedBlock(w.access.call(() => embedded.transportMessageHeaders), w.options.maxMessageBytes);
+      block = embeddedBlock(w.access.strict(() => embedded.transportMessageHeaders), w.options.maxMessageBytes);
     } catch (error) {
       block = { raw: EMPTY, issues: [issue('IO_UNREADABLE', 'error', `damaged embedded message in the Outlook archive: ${message(error)}`)] };
     }
@@ -255,7 +273,7 @@ function pstEmbedded(w: Walk, item: PSTMessageClass, where: string, found: Embed
 function itemRecord(w: Walk, where: string, item: unknown): MessageRecord {
   let text: unknown;
   try {
-    text = w.access.call(() => (item as { transportMessageHeaders?: unknown }).transportMessageHeaders);
+    text = w.access.strict(() => (item as { transportMessageHeaders?: unknown }).transportMessageHeaders);
   } catch (error) {
     return faultRecord(where, w.index, issue('IO_UNREADABLE', 'error', `damaged item in the Outlook archive: ${message(error)}`));
   }

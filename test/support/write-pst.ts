@@ -66,6 +66,8 @@ export interface PstItem {
    * again (its subnode tree points back to the attachment's own): a loop only a depth limit ends.
    */
   readonly loopingAttachment?: boolean;
+  /** Make the first attachment's PidTagAttachDataObject name a subnode that does not exist (a damaged attachment). */
+  readonly brokenAttachment?: boolean;
 }
 
 /** One folder: its items (a generator is read once, never held), then its sub-folders. */
@@ -559,7 +561,7 @@ class Writer {
       const rows: number[][] = [];
       attachments.forEach((inner, k) => {
         const nid = ((k + 1) << 5) | NID_TYPE_ATTACHMENT;
-        subs.add({ nid, ...this.attachment(inner, k === 0 && item.loopingAttachment === true) });
+        subs.add({ nid, ...this.attachment(inner, k === 0 && item.loopingAttachment === true, k === 0 && item.brokenAttachment === true) });
         rows.push([nid, 1, AFEMBEDDEDMESSAGE]);
       });
       const tableSubs = new Subnodes(this.ndb);
@@ -574,7 +576,7 @@ class Writer {
    * An attachment object holding an embedded message ([MS-PST] 2.4.6.2): its PC names the message's subnode (in
    * the attachment's own subnode tree) through `PidTagAttachDataObject` (PtypObject).
    */
-  private attachment(inner: PstItem, looping: boolean): { bidData: number; bidSub: number } {
+  private attachment(inner: PstItem, looping: boolean, broken: boolean): { bidData: number; bidSub: number } {
     const subs = new Subnodes(this.ndb);
     const objectNid = (1 << 5) | NID_TYPE_NORMAL_MESSAGE;
     const treeBid = looping ? this.ndb.reserve(true) : undefined;
@@ -582,7 +584,7 @@ class Writer {
     subs.add({ nid: objectNid, ...embedded });
     const props: Prop[] = [
       { id: 0x3705, type: PT_INT32, value: AFEMBEDDEDMESSAGE },
-      { id: 0x3701, type: PT_OBJECT, value: { objectNid, size: 0 } },
+      { id: 0x3701, type: PT_OBJECT, value: { objectNid: broken ? objectNid + 0x20 : objectNid, size: 0 } },
       { id: 0x0e20, type: PT_INT32, value: 0 },
       { id: 0x3001, type: PT_UNICODE, value: inner.subject ?? 'message' },
     ];
