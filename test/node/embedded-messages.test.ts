@@ -6,12 +6,15 @@
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeMessage } from '../../src/analyze.js';
 import { MAX_NESTED_DEPTH } from '../../src/limits.js';
 import { analyzeNested } from '../../src/node/nested.js';
 import { readMessages } from '../../src/node/read-messages.js';
-import { EmbeddedList, MAX_EMBEDDED_MESSAGES } from '../../src/node/read-msg.js';
+import { EmbeddedList, MAX_EMBEDDED_MESSAGES, msgTransportHeaders } from '../../src/node/read-msg.js';
+import { resolveReadOptions } from '../../src/node/read-options.js';
+import { readPst } from '../../src/node/read-pst.js';
 import { scan } from '../../src/node/scan.js';
 import type { ScanMessage, ScanOptions } from '../../src/node/scan-types.js';
 import { collect, tempDir } from '../node-read-helpers.js';
@@ -249,6 +252,41 @@ describe('damaged .msg files with embedded messages', () => {
     expect(item!.report.issues[0]!.code).toBe('IO_UNREADABLE');
     expect(item!.report.issues[0]!.message).toContain('deeper than');
     expect(item!.nested).toEqual([]);
+  });
+});
+
+describe('bytes overwritten anywhere in items with embedded messages: records or issues, never a throw', () => {
+  const flips = fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 48 });
+
+  it('.pst', async () => {
+    const path = join(dir, 'flip-source.pst');
+    writePst(path, [{ name: 'Inbox', items: [{ headers: headers(OUTER), attachments: [{ headers: headers(PHISH), attachments: [{ headers: headers(FORWARDED) }] }] }, { headers: headers(OUTER), attachments: [{ headers: headers(PHISH) }], loopingAttachment: true }] }]);
+    const good = readFileSync(path);
+    const options = resolveReadOptions({ maxEmbeddedDepth: MAX_NESTED_DEPTH });
+    await fc.assert(
+      fc.asyncProperty(flips, async (edits) => {
+        const bytes = Buffer.from(good);
+        for (const [at, value] of edits) bytes[at % bytes.length] = value;
+        const records = await collect(readPst(bytes, 'flipped.pst', options));
+        expect(records.length).toBeGreaterThan(0);
+        for (const r of records) expect((r.embedded ?? []).length).toBeLessThanOrEqual(MAX_EMBEDDED_MESSAGES);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('.msg', async () => {
+    const good = writeMsg(OUTER, { attachments: [{ message: chain(3) }, { message: { eml: FORWARDED } }] });
+    await fc.assert(
+      fc.asyncProperty(flips, async (edits) => {
+        const bytes = Buffer.from(good);
+        for (const [at, value] of edits) bytes[at % bytes.length] = value;
+        const found = await msgTransportHeaders(bytes, { maxMessageBytes: 1 << 20, maxEmbeddedDepth: MAX_NESTED_DEPTH }, 'flipped.msg');
+        expect(found.raw.length > 0 || found.issues.length > 0 || !found.outlookItem).toBe(true);
+        expect(found.embedded.every((e) => e.depth >= 1 && e.depth <= MAX_NESTED_DEPTH)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
