@@ -97,15 +97,30 @@ export function embeddedBlock(text: unknown, max: number): { raw: Uint8Array; is
 
 /**
  * The messages embedded in one Outlook item, gathered under two limits: `maxDepth` levels and
- * {@link MAX_EMBEDDED_MESSAGES} in all. Each limit met leaves one `LIMIT_NESTED_DEPTH` warning in `issues`.
+ * {@link MAX_EMBEDDED_MESSAGES} in all. Each limit met leaves one `LIMIT_NESTED_DEPTH` warning in `issues`. Their
+ * header blocks share one budget of `maxBytes` (as a MIME message's nested parts share its `maxMessageBytes`).
  */
 export class EmbeddedList {
   readonly list: EmbeddedMessage[] = [];
   readonly issues: Issue[] = [];
   private depthReported = false;
   private countReported = false;
+  private bytes = 0;
 
-  constructor(readonly maxDepth: number) {}
+  constructor(
+    readonly maxDepth: number,
+    readonly maxBytes: number,
+  ) {}
+
+  /** Bytes of header block the next message may keep. */
+  get budget(): number {
+    return Math.max(0, this.maxBytes - this.bytes);
+  }
+
+  /** `true` once {@link MAX_EMBEDDED_MESSAGES} were added: nothing more is worth opening. */
+  get full(): boolean {
+    return this.list.length >= MAX_EMBEDDED_MESSAGES;
+  }
 
   /** `true` when a message at `depth` may be added; otherwise notes the limit met. */
   admits(depth: number): boolean {
@@ -124,20 +139,21 @@ export class EmbeddedList {
 
   /** Add one; its index, the `parent` of the messages embedded in it. */
   add(message: EmbeddedMessage): number {
+    this.bytes += message.raw.length;
     this.list.push(message);
     return this.list.length - 1;
   }
 }
 
 /** The embedded messages of a parsed `.msg`, depth-first in attachment order (msgreader has read them all). */
-function msgEmbedded(fields: MsgFields, source: string, found: EmbeddedList, maxBytes: number): void {
+function msgEmbedded(fields: MsgFields, source: string, found: EmbeddedList): void {
   const visit = (item: MsgFields, where: string, depth: number, parent: number | null): void => {
     const attachments = item.attachments ?? [];
     for (let i = 0; i < attachments.length; i++) {
       const inner = attachments[i]?.innerMsgContent === true ? attachments[i]?.innerMsgContentFields : undefined;
       if (inner === undefined || !found.admits(depth)) continue;
       const place = `${where}/attachment ${i + 1}`;
-      const at = found.add({ source: place, depth, parent, ...embeddedBlock(inner.headers, maxBytes) });
+      const at = found.add({ source: place, depth, parent, ...embeddedBlock(inner.headers, found.budget) });
       visit(inner, place, depth + 1, at);
     }
   };
@@ -165,7 +181,7 @@ export async function msgTransportHeaders(
   if (fault !== null) return damaged(fault);
   let text: string | null;
   let classified: boolean;
-  const found = new EmbeddedList(options.maxEmbeddedDepth ?? 0);
+  const found = new EmbeddedList(options.maxEmbeddedDepth ?? 0, options.maxMessageBytes);
   try {
     const MsgReader = await loadMsgReader();
     // The reader seeks from the start of the DataView's buffer, not of the view: give it a buffer of its own (small
@@ -175,7 +191,7 @@ export async function msgTransportHeaders(
     if (fields.error !== undefined) return damaged(fields.error);
     text = headersOf(fields);
     classified = typeof fields.messageClass === 'string' && fields.messageClass !== '';
-    if (found.maxDepth > 0) msgEmbedded(fields, source, found, options.maxMessageBytes);
+    if (found.maxDepth > 0) msgEmbedded(fields, source, found);
   } catch (error) {
     return damaged(error instanceof Error ? error.message : String(error));
   }

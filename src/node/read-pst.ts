@@ -3,6 +3,7 @@
  * item's internet header block is its `PR_TRANSPORT_MESSAGE_HEADERS` property (0x007D, [MS-OXPROPS] 2.1069), and
  * its `source` names its place, `archive.pst:/Inbox/Invoices#17`. A file is read through its descriptor, a page
  * at a time, so memory follows the largest folder's item table, not the archive's size (PSTs reach tens of GB).
+ * With `maxEmbeddedDepth`, the messages embedded in an item ([MS-PST] 2.4.6.2) are read for their header blocks too.
  * @module
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
@@ -248,6 +249,10 @@ function pstEmbedded(w: Walk, item: PSTMessageClass, where: string, found: Embed
     count = 0;
   }
   for (let i = 0; i < count; i++) {
+    if (found.full) {
+      found.admits(depth);
+      return;
+    }
     const place = `${where}/attachment ${i + 1}`;
     let inner: PSTMessageClass | null;
     try {
@@ -260,7 +265,7 @@ function pstEmbedded(w: Walk, item: PSTMessageClass, where: string, found: Embed
     const embedded = inner;
     let block: { raw: Uint8Array; issues: Issue[] };
     try {
-      block = embeddedBlock(w.access.strict(() => embedded.transportMessageHeaders), w.options.maxMessageBytes);
+      block = embeddedBlock(w.access.strict(() => embedded.transportMessageHeaders), found.budget);
     } catch (error) {
       block = { raw: EMPTY, issues: [issue('IO_UNREADABLE', 'error', `damaged embedded message in the Outlook archive: ${message(error)}`)] };
     }
@@ -285,7 +290,7 @@ function itemRecord(w: Walk, where: string, item: unknown): MessageRecord {
     record = { source: where, index: w.index, byteOffset: null, raw: found.raw, issues: found.issues };
   }
   if (w.options.maxEmbeddedDepth === 0 || !(item instanceof w.PSTMessage)) return record;
-  const found = new EmbeddedList(w.options.maxEmbeddedDepth);
+  const found = new EmbeddedList(w.options.maxEmbeddedDepth, w.options.maxMessageBytes);
   pstEmbedded(w, item, where, found, 1, null);
   if (found.list.length === 0 && found.issues.length === 0) return record;
   return { ...record, issues: [...record.issues, ...found.issues], ...(found.list.length === 0 ? {} : { embedded: found.list }) };
@@ -369,8 +374,9 @@ function* walkFolder(w: Walk, folder: PSTFolder, path: string, depth: number): G
  * Every item of a `.pst` or `.ost` ([MS-PST]; unencrypted or "compressible"-encoded) as a record: `raw` = its
  * internet header block, `source` = `file:/Folder/Sub#n`, `index` counting the archive's records from 0. Items
  * without internet headers carry an info `IO_NO_INTERNET_HEADERS`; damaged items, folders and files an `IO_*`
- * error on their own record. `target` is a path (read by random access; a link is followed only when `follow`)
- * or the whole archive in memory.
+ * error on their own record. With `maxEmbeddedDepth`, a record also carries the messages embedded in its item
+ * (`record.embedded`, named `file:/Folder#n/attachment k`). `target` is a path (read by random access; a link is
+ * followed only when `follow`) or the whole archive in memory.
  */
 export async function* readPst(target: string | Buffer, source: string, options: ResolvedReadOptions, follow = true): AsyncGenerator<MessageRecord> {
   let access: ArchiveAccess;

@@ -104,11 +104,17 @@ describe('a .msg with embedded messages', () => {
     expect(shallow!.nested.map((n) => n.depth)).toEqual([1, 2]);
   });
 
-  it('an embedded message larger than maxMessageBytes is cut with IO_TRUNCATED', async () => {
+  it('the embedded header blocks of one item share one maxMessageBytes, cut with IO_TRUNCATED past it', async () => {
     const path = join(dir, 'big-inside.msg');
-    await writeFile(path, writeMsg(OUTER, { attachments: [{ message: { eml: PHISH } }] }));
-    const [record] = await collect(readMessages(path, { maxEmbeddedDepth: 1, maxMessageBytes: 200 }));
-    expect(record!.embedded!.map((e) => [e.raw.length, e.issues.map((i) => i.code)])).toEqual([[200, ['IO_TRUNCATED']]]);
+    await writeFile(path, writeMsg(OUTER, { attachments: [{ message: { eml: PHISH } }, { message: { eml: PHISH } }, { message: { eml: PHISH } }] }));
+    const size = Buffer.byteLength(headers(PHISH), 'utf8');
+    const [record] = await collect(readMessages(path, { maxEmbeddedDepth: 1, maxMessageBytes: size + 200 }));
+    expect(record!.raw.length).toBe(Buffer.byteLength(headers(OUTER), 'utf8'));
+    expect(record!.embedded!.map((e) => [e.raw.length, e.issues.map((i) => i.code)])).toEqual([
+      [size, []],
+      [200, ['IO_TRUNCATED']],
+      [0, ['IO_TRUNCATED']],
+    ]);
   });
 });
 
@@ -292,7 +298,7 @@ describe('bytes overwritten anywhere in items with embedded messages: records or
 
 describe('EmbeddedList: the limits every reader shares', () => {
   it(`admits ${MAX_EMBEDDED_MESSAGES} messages and no deeper than its depth, each limit reported once`, () => {
-    const found = new EmbeddedList(2);
+    const found = new EmbeddedList(2, 1 << 20);
     expect(found.admits(3)).toBe(false);
     expect(found.admits(4)).toBe(false);
     for (let i = 0; i < MAX_EMBEDDED_MESSAGES; i++) {
