@@ -37,7 +37,7 @@ const MAX_COMMENTS = 64;
 /** 16 levels: real values nest at most 3 deep (Postfix's `(using … (256/256 bits))`). */
 const MAX_COMMENT_DEPTH = 16;
 /** 10 levels of forwarded/bounced messages. */
-const MAX_NESTED_DEPTH = 10;
+export const MAX_NESTED_DEPTH = 10;
 /** 16 KiB: RFC 5322 §2.1.1 allows 998 characters; real long lines (unfolded References, DKIM) stay under a few KiB. */
 export const MAX_LINE_LENGTH = 16 * 1024;
 

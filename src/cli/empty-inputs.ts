@@ -2,7 +2,7 @@
  * Which paths named on the command line yielded no message at all: an empty folder, a folder of files that are
  * not mail, an empty file. Printing nothing and exiting 0 would read as "all fine", so the CLI says "no messages
  * found in X" on stderr. A path counts as seen once one message's source is the path itself or
- * lies below it (folders give their files' paths as sources).
+ * lies below it (folders give their files' paths as sources; Outlook archives `archive.pst:/Folder#n`).
  * @module
  */
 import { normalize, sep } from 'node:path';
@@ -28,7 +28,7 @@ export class EmptyInputs {
       const s = source === '-' ? '-' : trimmed(source);
       for (const [named, key] of this.#pending) {
         // `.` names everything relative below it, which `normalize` writes without the `./`
-        if (s === key || (key === '.' && !s.startsWith(sep)) || s.startsWith(key.endsWith(sep) ? key : key + sep)) this.#pending.delete(named);
+        if (s === key || (key === '.' && !s.startsWith(sep)) || s.startsWith(key.endsWith(sep) ? key : key + sep) || s.startsWith(`${key}:/`)) this.#pending.delete(named);
       }
       if (this.#pending.size === 0) return;
     }

@@ -258,7 +258,7 @@ async function scanPaths(args: CliArgs, paths: readonly string[], analyze: Analy
   // Sized once, for the progress bar and for `--jobs auto`.
   const totalBytes = progress === null && args.jobs !== 'auto' ? undefined : await totalBytesOf(inputs);
   const batches = readBatches(inputs, {
-    read: { name: '-', followSymlinks: args.followSymlinks },
+    read: { name: '-', followSymlinks: args.followSymlinks, ...(args.nested ? { maxEmbeddedDepth: resolveLimits(analyze.limits).maxNestedDepth } : {}) },
     ...(signal === undefined ? {} : { signal }),
     ...(args.shard === null ? {} : { shard: args.shard }),
     ...(progress === null ? {} : { onProgress: (p) => progress.update(p) }),

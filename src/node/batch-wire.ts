@@ -6,11 +6,11 @@
 import { headerPrefixLength } from '../headers/split.js';
 import type { Issue } from '../types.js';
 import type { BufferShelf } from './buffer-shelf.js';
-import type { MessageRecord } from './read-options.js';
+import type { EmbeddedMessage, MessageRecord } from './read-options.js';
 
 /** A packed batch. */
 export interface WireBatch {
-  readonly meta: readonly { readonly source: string; readonly index: number; readonly byteOffset: number | null; readonly issues: readonly Issue[] }[];
+  readonly meta: readonly { readonly source: string; readonly index: number; readonly byteOffset: number | null; readonly issues: readonly Issue[]; readonly embedded?: readonly EmbeddedMessage[] }[];
   /** Byte length of each message in `buffer`, in order (from its start; the buffer may be longer). */
   readonly lengths: readonly number[];
   readonly buffer: ArrayBuffer;
@@ -53,7 +53,7 @@ export function packBatch(records: readonly MessageRecord[], headerLimit: number
     bytes.set(n === r.raw.length ? r.raw : r.raw.subarray(0, n), at);
     at += n;
     lengths.push(n);
-    meta.push({ source: r.source, index: r.index, byteOffset: r.byteOffset, issues: r.issues });
+    meta.push({ source: r.source, index: r.index, byteOffset: r.byteOffset, issues: r.issues, ...(r.embedded === undefined ? {} : { embedded: r.embedded }) });
   }
   return { meta, lengths, buffer: bytes.buffer, spares };
 }
@@ -91,7 +91,7 @@ export function unpackBatch(batch: WireBatch): MessageRecord[] {
   let at = 0;
   batch.meta.forEach((m, i) => {
     const length = batch.lengths[i] ?? 0;
-    out.push({ source: m.source, index: m.index, byteOffset: m.byteOffset, issues: m.issues, raw: bytes.subarray(at, at + length) });
+    out.push({ source: m.source, index: m.index, byteOffset: m.byteOffset, issues: m.issues, raw: bytes.subarray(at, at + length), ...(m.embedded === undefined ? {} : { embedded: m.embedded }) });
     at += length;
   });
   return out;

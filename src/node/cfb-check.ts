@@ -10,9 +10,9 @@
 const CFB_MAGIC: readonly number[] = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /** 100,000 directory entries: an Outlook item has a few hundred; more is a generated maze, each entry walked. */
-const MAX_CFB_DIRECTORY_ENTRIES = 100_000;
+export const MAX_CFB_DIRECTORY_ENTRIES = 100_000;
 /** 64 nested storages: an attached `.msg` adds two levels; deeper is built to exhaust the reader's recursion. */
-const MAX_CFB_STORAGE_DEPTH = 64;
+export const MAX_CFB_STORAGE_DEPTH = 64;
 
 const HEADER_BYTES = 512;
 const END_OF_CHAIN = -2;

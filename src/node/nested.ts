@@ -4,7 +4,8 @@
  * chain. mailparser is used ONLY to find these parts, and only when the part's own header says it can hold one
  * (checked with our splitter first). Its decoded headers and dates are never used as evidence: every nested part is
  * analysed from its raw bytes by `analyzeMessage`. An attached Outlook `.msg` ([MS-OXMSG], how "report phishing"
- * buttons forward mail) is analysed from its internet headers, read by the `.msg` reader.
+ * buttons forward mail) is analysed from its internet headers, read by the `.msg` reader, and so are the messages
+ * embedded in it and, for archive records, those the `.msg`/`.pst` readers found embedded in the record's item.
  * @module
  */
 import type { simpleParser as SimpleParser } from 'mailparser';
@@ -16,7 +17,7 @@ import type { AnalyzeOptions } from '../options.js';
 import type { Issue, MessageReport } from '../types.js';
 import { hasCfbMagic } from './cfb-check.js';
 import { msgTransportHeaders } from './read-msg.js';
-import { MAX_MESSAGE_BYTES } from './read-options.js';
+import { MAX_MESSAGE_BYTES, type EmbeddedMessage, type MessageRecord } from './read-options.js';
 
 /** 1,000 nested reports per top-level message: a digest of a million tiny parts must not become a million reports. */
 const MAX_NESTED_REPORTS = 1000;
@@ -44,6 +45,11 @@ export interface NestedReport {
    * attached Outlook `.msg`, analysed from its internet headers.
    */
   readonly contentType: string;
+  /**
+   * For a message embedded in the Outlook item an archive record was read from (`.msg`, `.pst`, `.ost`): where it
+   * sits, e.g. `archive.pst:/Inbox/Invoices#17/attachment 2`. Absent for MIME parts and what they hold.
+   */
+  readonly source?: string;
   /** The nested message's own report, read from its raw bytes. */
   readonly report: MessageReport;
 }
@@ -115,13 +121,64 @@ function isOutlookItem(contentType: string, filename: string | undefined, conten
   return (contentType === OUTLOOK_ITEM_TYPE || named) && hasCfbMagic(content);
 }
 
-/** The report of an attached `.msg`: its internet headers analysed, the reader's issues first; `null` when it is no Outlook item. */
-async function outlookItemReport(content: Uint8Array, options: AnalyzeOptions): Promise<MessageReport | null> {
-  const found = await msgTransportHeaders(content, { maxMessageBytes: MAX_MESSAGE_BYTES });
-  if (!found.outlookItem) return null;
-  const report = analyzeMessage(found.raw, options);
-  if (found.issues.length === 0) return report;
-  return { ...report, issues: [...found.issues, ...report.issues], truncated: report.truncated || found.issues.some((i) => i.code === 'IO_TRUNCATED') };
+/** The report of an Outlook item's header block, the reader's issues first. */
+function readerReport(raw: Uint8Array, issues: readonly Issue[], options: AnalyzeOptions): MessageReport {
+  const report = analyzeMessage(raw, options);
+  if (issues.length === 0) return report;
+  const cut = issues.some((i) => i.code === 'IO_TRUNCATED' || i.code.startsWith('LIMIT_'));
+  return { ...report, issues: [...issues, ...report.issues], truncated: report.truncated || cut };
+}
+
+/** `true` when one more nested report at `depth` fits the limits; otherwise notes (once) the limit met. */
+function room(w: Walk, depth: number): boolean {
+  if (depth > w.limits.maxNestedDepth) {
+    if (!w.depthReported) {
+      w.depthReported = true;
+      w.issues.push(issue('LIMIT_NESTED_DEPTH', 'warning', `nested messages deeper than ${w.limits.maxNestedDepth} levels are not analysed`));
+    }
+    return false;
+  }
+  if (w.nested.length >= MAX_NESTED_REPORTS) {
+    if (!w.countReported) {
+      w.countReported = true;
+      w.issues.push(issue('LIMIT_NESTED_DEPTH', 'warning', `more than ${MAX_NESTED_REPORTS} nested messages; the rest are not analysed`));
+    }
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Reports for messages embedded in an Outlook item, placed under the report at `parentPosition` (`null`: the
+ * top-level message) at `depth` + their own depth. `named` keeps their `source` (items of archive records only).
+ */
+function addEmbedded(w: Walk, embedded: readonly EmbeddedMessage[], depth: number, parentPosition: number | null, named: boolean): void {
+  const positions: (number | undefined)[] = [];
+  for (const e of embedded) {
+    const under = e.parent === null ? parentPosition : positions[e.parent];
+    // A message whose parent was left out (a limit) is left out with it.
+    if ((e.parent !== null && under === undefined) || !room(w, depth + e.depth)) {
+      positions.push(undefined);
+      continue;
+    }
+    const position = w.nested.length;
+    positions.push(position);
+    const report = readerReport(e.raw, e.issues, w.options);
+    w.nested.push({ parent: w.parent, depth: depth + e.depth, position, parentPosition: under ?? null, contentType: OUTLOOK_ITEM_TYPE, ...(named ? { source: e.source } : {}), report });
+  }
+}
+
+/**
+ * An attached `.msg` at `depth`: its report, then the messages embedded in it (to the depth left); nothing when
+ * it is no Outlook item.
+ */
+async function addOutlookItem(w: Walk, content: Uint8Array, depth: number, parentPosition: number | null): Promise<void> {
+  // One level past the limit is read, so that a message left out there is reported like any nested one.
+  const found = await msgTransportHeaders(content, { maxMessageBytes: MAX_MESSAGE_BYTES, maxEmbeddedDepth: w.limits.maxNestedDepth - depth + 1 });
+  if (!found.outlookItem) return;
+  const position = w.nested.length;
+  w.nested.push({ parent: w.parent, depth, position, parentPosition, contentType: OUTLOOK_ITEM_TYPE, report: readerReport(found.raw, found.issues, w.options) });
+  addEmbedded(w, found.embedded, depth, position, false);
 }
 
 async function walk(w: Walk, raw: Uint8Array, depth: number, parentPosition: number | null): Promise<void> {
@@ -141,27 +198,13 @@ async function walk(w: Walk, raw: Uint8Array, depth: number, parentPosition: num
     return;
   }
   for (const part of parts) {
-    if (depth > w.limits.maxNestedDepth) {
-      if (!w.depthReported) {
-        w.depthReported = true;
-        w.issues.push(issue('LIMIT_NESTED_DEPTH', 'warning', `nested messages deeper than ${w.limits.maxNestedDepth} levels are not analysed`));
-      }
-      return;
-    }
-    if (w.nested.length >= MAX_NESTED_REPORTS) {
-      if (!w.countReported) {
-        w.countReported = true;
-        w.issues.push(issue('LIMIT_NESTED_DEPTH', 'warning', `more than ${MAX_NESTED_REPORTS} nested messages; the rest are not analysed`));
-      }
-      return;
-    }
-    const position = w.nested.length;
+    if (!room(w, depth)) return;
     if (part.contentType === OUTLOOK_ITEM_TYPE) {
-      // Only the item's header block is read: what it holds in turn is not looked into.
-      const report = await outlookItemReport(part.content, w.options);
-      if (report !== null) w.nested.push({ parent: w.parent, depth, position, parentPosition, contentType: part.contentType, report });
+      // The item's header block and its embedded messages' are read; its MIME-free body never is.
+      await addOutlookItem(w, part.content, depth, parentPosition);
       continue;
     }
+    const position = w.nested.length;
     w.nested.push({ parent: w.parent, depth, position, parentPosition, contentType: part.contentType, report: analyzeMessage(part.content, w.options) });
     if (part.contentType !== 'text/rfc822-headers' && mayHoldNested(part.content, w.limits)) await walk(w, part.content, depth + 1, position);
   }
@@ -183,5 +226,19 @@ export async function analyzeNested(raw: Uint8Array, parent: NestedParent, optio
   const w: Walk = { parent, options, limits, nested: [], issues: [], depthReported: false, countReported: false };
   if (limits.maxNestedDepth === 0 || raw.length === 0 || !mayHoldNested(raw, limits)) return { nested: w.nested, issues: w.issues };
   await walk(w, raw, 1, null);
+  return { nested: w.nested, issues: w.issues };
+}
+
+/**
+ * The nested reports of one archive record: the messages its reader found embedded in an Outlook item
+ * (`record.embedded`, named by `source`), then the nested messages of its raw bytes ({@link analyzeNested}).
+ */
+export async function analyzeRecordNested(record: MessageRecord, options: AnalyzeOptions = {}): Promise<NestedResult> {
+  const parent = { source: record.source, index: record.index };
+  if (record.embedded === undefined || record.embedded.length === 0) return analyzeNested(record.raw, parent, options);
+  const limits = resolveLimits(options.limits);
+  const w: Walk = { parent, options, limits, nested: [], issues: [], depthReported: false, countReported: false };
+  addEmbedded(w, record.embedded, 0, null, true);
+  if (limits.maxNestedDepth > 0 && record.raw.length > 0 && mayHoldNested(record.raw, limits)) await walk(w, record.raw, 1, null);
   return { nested: w.nested, issues: w.issues };
 }

@@ -1,20 +1,27 @@
 /**
  * Outlook `.msg` items ([MS-OXMSG], a Compound File per [MS-CFB]): the message's internet header block is the
  * `PR_TRANSPORT_MESSAGE_HEADERS` property (0x007D, [MS-OXPROPS] 2.1069), which Outlook keeps exactly as the last
- * MTA delivered it. That block is all the analysis needs; bodies and attachments are never decoded.
+ * MTA delivered it. That block is all the analysis needs; bodies are never decoded, and of the attachments only
+ * embedded messages are looked at (with `maxEmbeddedDepth`), for their own header blocks.
  * @module
  */
 import { issue } from '../issues.js';
 import type { Issue } from '../types.js';
 import { checkCompoundFile } from './cfb-check.js';
 import { streamErrorIssue } from './read-faults.js';
-import type { MessageRecord, ResolvedReadOptions } from './read-options.js';
+import type { EmbeddedMessage, MessageRecord, ResolvedReadOptions } from './read-options.js';
 
 /**
  * 128 MiB read of one `.msg` at most: the reader needs the whole compound file in memory, and an endless stream
  * that starts with the CFB signature must not be buffered whole; Outlook caps items with attachments well below.
  */
 export const MAX_MSG_FILE_BYTES = 128 * 1024 * 1024;
+
+/**
+ * 1,000 embedded messages read per Outlook item (every level counted), as `MAX_NESTED_REPORTS` for MIME parts: an
+ * item built of a thousand attached messages must not become a thousand reports on one record.
+ */
+export const MAX_EMBEDDED_MESSAGES = 1000;
 
 const EMPTY = new Uint8Array(0);
 
@@ -32,6 +39,8 @@ export interface TransportHeaders {
    * items always have) and no headers, like a `.doc` or `.xls`.
    */
   readonly outlookItem: boolean;
+  /** Messages embedded in the item, depth-first, down to `maxEmbeddedDepth` levels; empty without it. */
+  readonly embedded: EmbeddedMessage[];
 }
 
 /** The fields of msgreader's `getFileData()` this module reads. */
@@ -39,6 +48,8 @@ interface MsgFields {
   readonly headers?: string;
   readonly messageClass?: string;
   readonly error?: string;
+  /** Attachments; an embedded message ([MS-OXMSG] 2.2.2.1, `__substg1.0_3701000D`) has its own fields. */
+  readonly attachments?: readonly { readonly innerMsgContent?: boolean; readonly innerMsgContentFields?: MsgFields }[];
 }
 
 /** The part of msgreader's class this module uses. */
@@ -68,12 +79,85 @@ export function headerBlockBytes(text: string, max: number): TransportHeaders {
   if (!block.endsWith('\n')) block += '\r\n';
   if (!block.endsWith('\r\n\r\n') && !block.endsWith('\n\n')) block += '\r\n';
   const bytes = Buffer.from(block, 'utf8');
-  if (bytes.length <= max) return { raw: bytes, issues: [], outlookItem: true };
+  if (bytes.length <= max) return { raw: bytes, issues: [], outlookItem: true, embedded: [] };
   return {
     outlookItem: true,
     raw: bytes.subarray(0, max),
     issues: [issue('IO_TRUNCATED', 'warning', `internet headers are ${bytes.length} bytes; kept the first ${max} (maxMessageBytes)`)],
+    embedded: [],
   };
+}
+
+/** The header block of an embedded message, or the info issue saying it has none. */
+export function embeddedBlock(text: unknown, max: number): { raw: Uint8Array; issues: Issue[] } {
+  if (typeof text !== 'string' || text.trim() === '') return { raw: EMPTY, issues: [issue('IO_NO_INTERNET_HEADERS', 'info', NO_HEADERS_MESSAGE)] };
+  const found = headerBlockBytes(text, max);
+  return { raw: found.raw, issues: found.issues };
+}
+
+/**
+ * The messages embedded in one Outlook item, gathered under two limits: `maxDepth` levels and
+ * {@link MAX_EMBEDDED_MESSAGES} in all. Each limit met leaves one `LIMIT_NESTED_DEPTH` warning in `issues`. Their
+ * header blocks share one budget of `maxBytes` (as a MIME message's nested parts share its `maxMessageBytes`).
+ */
+export class EmbeddedList {
+  readonly list: EmbeddedMessage[] = [];
+  readonly issues: Issue[] = [];
+  private depthReported = false;
+  private countReported = false;
+  private bytes = 0;
+
+  constructor(
+    readonly maxDepth: number,
+    readonly maxBytes: number,
+  ) {}
+
+  /** Bytes of header block the next message may keep. */
+  get budget(): number {
+    return Math.max(0, this.maxBytes - this.bytes);
+  }
+
+  /** `true` once {@link MAX_EMBEDDED_MESSAGES} were added: nothing more is worth opening. */
+  get full(): boolean {
+    return this.list.length >= MAX_EMBEDDED_MESSAGES;
+  }
+
+  /** `true` when a message at `depth` may be added; otherwise notes the limit met. */
+  admits(depth: number): boolean {
+    if (depth > this.maxDepth) {
+      if (!this.depthReported) this.issues.push(issue('LIMIT_NESTED_DEPTH', 'warning', `messages embedded deeper than ${this.maxDepth} levels are not read`));
+      this.depthReported = true;
+      return false;
+    }
+    if (this.list.length >= MAX_EMBEDDED_MESSAGES) {
+      if (!this.countReported) this.issues.push(issue('LIMIT_NESTED_DEPTH', 'warning', `more than ${MAX_EMBEDDED_MESSAGES} embedded messages; the rest are not read (MAX_EMBEDDED_MESSAGES)`));
+      this.countReported = true;
+      return false;
+    }
+    return true;
+  }
+
+  /** Add one; its index, the `parent` of the messages embedded in it. */
+  add(message: EmbeddedMessage): number {
+    this.bytes += message.raw.length;
+    this.list.push(message);
+    return this.list.length - 1;
+  }
+}
+
+/** The embedded messages of a parsed `.msg`, depth-first in attachment order (msgreader has read them all). */
+function msgEmbedded(fields: MsgFields, source: string, found: EmbeddedList): void {
+  const visit = (item: MsgFields, where: string, depth: number, parent: number | null): void => {
+    const attachments = item.attachments ?? [];
+    for (let i = 0; i < attachments.length; i++) {
+      const inner = attachments[i]?.innerMsgContent === true ? attachments[i]?.innerMsgContentFields : undefined;
+      if (inner === undefined || !found.admits(depth)) continue;
+      const place = `${where}/attachment ${i + 1}`;
+      const at = found.add({ source: place, depth, parent, ...embeddedBlock(inner.headers, found.budget) });
+      visit(inner, place, depth + 1, at);
+    }
+  };
+  visit(fields, source, 1, null);
 }
 
 /** The header text of a parsed item, or `null` when it has none (an empty property counts as none). */
@@ -83,15 +167,21 @@ function headersOf(fields: { headers?: string }): string | null {
 }
 
 /**
- * The internet headers of a whole `.msg` file ([MS-OXMSG] 2.1.3: top-level properties). The compound file is
+ * The internet headers of a whole `.msg` file ([MS-OXMSG] 2.1.3: top-level properties), and with
+ * `maxEmbeddedDepth` those of the messages embedded in it, named `source/attachment n`. The compound file is
  * checked first ({@link checkCompoundFile}); a damaged one is an `IO_UNREADABLE` issue, never a throw or a hang.
  */
-export async function msgTransportHeaders(bytes: Uint8Array, options: Pick<ResolvedReadOptions, 'maxMessageBytes'>): Promise<TransportHeaders> {
-  const damaged = (why: string): TransportHeaders => ({ raw: EMPTY, issues: [issue('IO_UNREADABLE', 'error', `damaged Outlook item (.msg): ${why}`)], outlookItem: true });
+export async function msgTransportHeaders(
+  bytes: Uint8Array,
+  options: Pick<ResolvedReadOptions, 'maxMessageBytes'> & { readonly maxEmbeddedDepth?: number },
+  source = '',
+): Promise<TransportHeaders> {
+  const damaged = (why: string): TransportHeaders => ({ raw: EMPTY, issues: [issue('IO_UNREADABLE', 'error', `damaged Outlook item (.msg): ${why}`)], outlookItem: true, embedded: [] });
   const fault = checkCompoundFile(bytes);
   if (fault !== null) return damaged(fault);
   let text: string | null;
   let classified: boolean;
+  const found = new EmbeddedList(options.maxEmbeddedDepth ?? 0, options.maxMessageBytes);
   try {
     const MsgReader = await loadMsgReader();
     // The reader seeks from the start of the DataView's buffer, not of the view: give it a buffer of its own (small
@@ -101,11 +191,16 @@ export async function msgTransportHeaders(bytes: Uint8Array, options: Pick<Resol
     if (fields.error !== undefined) return damaged(fields.error);
     text = headersOf(fields);
     classified = typeof fields.messageClass === 'string' && fields.messageClass !== '';
+    if (found.maxDepth > 0) msgEmbedded(fields, source, found);
   } catch (error) {
     return damaged(error instanceof Error ? error.message : String(error));
   }
-  if (text === null) return { raw: EMPTY, issues: classified ? [issue('IO_NO_INTERNET_HEADERS', 'info', NO_HEADERS_MESSAGE)] : [], outlookItem: classified };
-  return headerBlockBytes(text, options.maxMessageBytes);
+  if (text === null) {
+    const issues = classified ? [issue('IO_NO_INTERNET_HEADERS', 'info', NO_HEADERS_MESSAGE), ...found.issues] : [];
+    return { raw: EMPTY, issues, outlookItem: classified, embedded: classified ? found.list : [] };
+  }
+  const block = headerBlockBytes(text, options.maxMessageBytes);
+  return { ...block, issues: [...block.issues, ...found.issues], embedded: found.list };
 }
 
 /**
@@ -129,7 +224,8 @@ export async function readMsgMessage(chunks: AsyncIterable<Uint8Array>, source: 
   } catch (error) {
     return { source, index: 0, byteOffset: null, raw: EMPTY, issues: [streamErrorIssue(error, total)] };
   }
-  const found = await msgTransportHeaders(Buffer.concat(parts, total), options);
+  const found = await msgTransportHeaders(Buffer.concat(parts, total), options, source);
   if (!found.outlookItem) return null;
-  return { source, index: 0, byteOffset: null, raw: found.raw, issues: found.issues };
+  const record = { source, index: 0, byteOffset: null, raw: found.raw, issues: found.issues };
+  return found.embedded.length === 0 ? record : { ...record, embedded: found.embedded };
 }

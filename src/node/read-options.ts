@@ -31,6 +31,31 @@ export interface MessageRecord {
   readonly raw: Uint8Array;
   /** `IO_*` issues: unreadable, truncated, not a message. Empty for a clean read. */
   readonly issues: readonly Issue[];
+  /**
+   * Messages embedded in this Outlook item (attached message objects), depth-first in attachment order; only when
+   * `maxEmbeddedDepth` is above 0 and there are any.
+   */
+  readonly embedded?: readonly EmbeddedMessage[];
+}
+
+/**
+ * A message embedded in an Outlook item: an attachment that is a message object ([MS-OXMSG] 2.2.2.1 in a `.msg`,
+ * [MS-PST] 2.4.6.2 in a `.pst`/`.ost`), how "report phishing" buttons and forwards-as-attachment carry mail.
+ */
+export interface EmbeddedMessage {
+  /**
+   * Where it sits: the record's `source`, then `/attachment n` per level (n counts the item's attachments from 1),
+   * e.g. `archive.pst:/Inbox/Invoices#17/attachment 2` or `report.msg/attachment 1/attachment 1`.
+   */
+  readonly source: string;
+  /** 1 = attached to the record's item, 2 = attached to a depth-1 embedded message, … */
+  readonly depth: number;
+  /** Index in `embedded` of the message this one is attached to; `null` when attached to the record's item. */
+  readonly parent: number | null;
+  /** Its internet header block, as `raw` of an Outlook item (empty, with `IO_NO_INTERNET_HEADERS`, when it has none). */
+  readonly raw: Uint8Array;
+  /** `IO_*` issues of this embedded message. */
+  readonly issues: readonly Issue[];
 }
 
 /** How `>From ` lines in an mbox are unquoted (mboxrd: one `>` off any `>…>From `; mboxo: only `>From `). */
@@ -68,6 +93,11 @@ export interface ReadOptions {
    * record with a warning in a Maildir's `cur/` and `new/`.
    */
   readonly followSymlinks?: boolean;
+  /**
+   * Levels of messages embedded in Outlook items (`.msg`, `.pst`, `.ost`) read into `record.embedded` (default 0:
+   * none). `scan` and `rcvd` with `nested` set it to `limits.maxNestedDepth`.
+   */
+  readonly maxEmbeddedDepth?: number;
 }
 
 /** {@link ReadOptions} with every default filled in. */
@@ -80,6 +110,7 @@ export interface ResolvedReadOptions {
   readonly nonMessages: 'skip' | 'report';
   readonly name: string;
   readonly followSymlinks: boolean;
+  readonly maxEmbeddedDepth: number;
 }
 
 /** 8 MiB kept per message: a 2 GB mbox with no second `From ` line must not be buffered whole; headers fit easily. */
@@ -109,9 +140,10 @@ const DEFAULTS: ResolvedReadOptions = Object.freeze({
   nonMessages: 'skip',
   name: '<stream>',
   followSymlinks: false,
+  maxEmbeddedDepth: 0,
 });
 
-function checkCount(options: ReadOptions, key: 'maxMessageBytes' | 'maxMessageScanBytes' | 'maxDirectoryDepth' | 'maxDirectoryEntries'): void {
+function checkCount(options: ReadOptions, key: 'maxMessageBytes' | 'maxMessageScanBytes' | 'maxDirectoryDepth' | 'maxDirectoryEntries' | 'maxEmbeddedDepth'): void {
   const value: unknown = options[key];
   if (value === undefined) return;
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
@@ -127,6 +159,7 @@ export function resolveReadOptions(options?: ReadOptions): ResolvedReadOptions {
   checkCount(options, 'maxMessageScanBytes');
   checkCount(options, 'maxDirectoryDepth');
   checkCount(options, 'maxDirectoryEntries');
+  checkCount(options, 'maxEmbeddedDepth');
   const { mboxVariant, nonMessages, name, followSymlinks } = options;
   if (mboxVariant !== undefined && mboxVariant !== 'mboxrd' && mboxVariant !== 'mboxo' && mboxVariant !== 'none') {
     throw new TypeError(`options.mboxVariant must be 'mboxrd', 'mboxo' or 'none', got ${String(mboxVariant)}`);
@@ -145,5 +178,6 @@ export function resolveReadOptions(options?: ReadOptions): ResolvedReadOptions {
     nonMessages: nonMessages ?? DEFAULTS.nonMessages,
     name: name ?? DEFAULTS.name,
     followSymlinks: followSymlinks ?? DEFAULTS.followSymlinks,
+    maxEmbeddedDepth: options.maxEmbeddedDepth ?? DEFAULTS.maxEmbeddedDepth,
   });
 }

@@ -3,30 +3,31 @@
  * item's internet header block is its `PR_TRANSPORT_MESSAGE_HEADERS` property (0x007D, [MS-OXPROPS] 2.1069), and
  * its `source` names its place, `archive.pst:/Inbox/Invoices#17`. A file is read through its descriptor, a page
  * at a time, so memory follows the largest folder's item table, not the archive's size (PSTs reach tens of GB).
+ * With `maxEmbeddedDepth`, the messages embedded in an item ([MS-PST] 2.4.6.2) are read for their header blocks too.
  * @module
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import type { PSTFile as PSTFileClass, PSTFolder } from 'pst-extractor';
+import type { PSTAttachment, PSTFile as PSTFileClass, PSTFolder, PSTMessage as PSTMessageClass } from 'pst-extractor';
 import { issue } from '../issues.js';
 import type { Issue } from '../types.js';
 import { describeError, faultRecord, streamErrorIssue } from './read-faults.js';
 import { fsPath } from './fs-path.js';
-import { headerBlockBytes, NO_HEADERS_MESSAGE } from './read-msg.js';
+import { EmbeddedList, embeddedBlock, headerBlockBytes, NO_HEADERS_MESSAGE } from './read-msg.js';
 import type { MessageRecord, ResolvedReadOptions } from './read-options.js';
 
 /**
  * 256 MiB of a `.pst` held in memory when it does not come from a file (stdin, a stream, a `.gz`): random access
  * needs the whole archive, and an endless stream that starts like a PST must not be buffered whole.
  */
-const MAX_PST_BUFFER_BYTES = 256 * 1024 * 1024;
+export const MAX_PST_BUFFER_BYTES = 256 * 1024 * 1024;
 /** 32 folder levels: Outlook's own tree stays far below; a corrupt archive can make a folder its own descendant. */
-const MAX_PST_FOLDER_DEPTH = 32;
+export const MAX_PST_FOLDER_DEPTH = 32;
 /** 100,000 folders per archive: each folder costs a table read; a real mailbox has hundreds. */
-const MAX_PST_FOLDERS = 100_000;
+export const MAX_PST_FOLDERS = 100_000;
 /** 1,000,000 items per folder: a folder's count is a stored number, and a corrupt one must not drive the loop. */
-const MAX_PST_FOLDER_ITEMS = 1_000_000;
+export const MAX_PST_FOLDER_ITEMS = 1_000_000;
 /** 1,000 unreadable items in a row end a folder: past them the folder's table is garbage, read at one issue per row. */
-const MAX_PST_FAULTS_IN_A_ROW = 1000;
+export const MAX_PST_FAULTS_IN_A_ROW = 1000;
 /**
  * 2,000,000 reads per call into pst-extractor (open, one folder's tables, one item): its B-tree descent has no step
  * limit, and a page pointing to itself would spin forever; the largest real folder table needs a few hundred thousand.
@@ -50,6 +51,8 @@ const PAGE_BYTES = 64 * 1024;
  */
 export class ArchiveAccess {
   private reads = 0;
+  /** Why the current call's last refused read or allocation was refused; `null` when none was. */
+  private refused: string | null = null;
   private readonly page = Buffer.allocUnsafe(PAGE_BYTES);
   private pageStart = 0;
   private pageLength = 0;
@@ -79,7 +82,7 @@ export class ArchiveAccess {
   }
 
   private copy(target: Uint8Array, targetStart: number, start: number, end: number): number {
-    if (++this.reads > MAX_PST_READS_PER_CALL) throw new Error(`more than ${MAX_PST_READS_PER_CALL} reads for one step: a loop in the archive's index (MAX_PST_READS_PER_CALL)`);
+    if (++this.reads > MAX_PST_READS_PER_CALL) throw this.refuse(`more than ${MAX_PST_READS_PER_CALL} reads for one step: a loop in the archive's index (MAX_PST_READS_PER_CALL)`);
     if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end < start) throw new Error(`a read at offset ${start}, outside the file`);
     const length = Math.min(end - start, target.length - targetStart);
     if (length <= 0) return 0;
@@ -107,11 +110,12 @@ export class ArchiveAccess {
    */
   call<T>(call: () => T): T {
     this.reads = 0;
+    this.refused = null;
     const saved = CONSOLE_METHODS.map((name) => console[name]);
     const alloc = Buffer.alloc;
     const limit = this.size;
     const bounded = (size: number, fill?: string | Uint8Array | number, encoding?: BufferEncoding): Buffer => {
-      if (size > limit) throw new Error(`a structure claims ${size} bytes in an archive of ${limit}`);
+      if (size > limit) throw this.refuse(`a structure claims ${size} bytes in an archive of ${limit}`);
       return alloc(size, fill, encoding);
     };
     for (const name of CONSOLE_METHODS) console[name] = () => undefined;
@@ -124,6 +128,21 @@ export class ArchiveAccess {
     }
   }
 
+  /**
+   * {@link call}, throwing also when a read or an allocation was refused during it and pst-extractor caught the
+   * error itself: its string getters turn any error into `''`, which would read as an item without headers.
+   */
+  strict<T>(call: () => T): T {
+    const result = this.call(call);
+    if (this.refused !== null) throw new Error(this.refused);
+    return result;
+  }
+
+  private refuse(why: string): Error {
+    this.refused = why;
+    return new Error(why);
+  }
+
   close(): void {
     if (this.fd !== null) closeSync(this.fd);
   }
@@ -133,7 +152,13 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-let extractor: Promise<typeof PSTFileClass> | null = null;
+/** The two classes of pst-extractor this module constructs. */
+interface Extractor {
+  readonly PSTFile: typeof PSTFileClass;
+  readonly PSTMessage: typeof PSTMessageClass;
+}
+
+let extractor: Promise<Extractor> | null = null;
 /** Archives being read now: pst-extractor's map of named properties is one static for all of them. */
 let openArchives = 0;
 
@@ -148,12 +173,13 @@ function forgetNamedProperties(PSTFile: unknown): void {
 }
 
 /** pst-extractor, loaded on first use: runs without any archive never pay for it. */
-function loadPstFile(): Promise<typeof PSTFileClass> {
+function loadExtractor(): Promise<Extractor> {
   extractor ??= import('pst-extractor').then((m: unknown) => {
-    const mod = m as { PSTFile?: unknown; default?: { PSTFile?: unknown } };
-    const found = mod.PSTFile ?? mod.default?.PSTFile;
-    if (typeof found !== 'function') throw new TypeError('pst-extractor has no PSTFile export');
-    return found as typeof PSTFileClass;
+    const mod = m as { PSTFile?: unknown; PSTMessage?: unknown; default?: { PSTFile?: unknown; PSTMessage?: unknown } };
+    const PSTFile = mod.PSTFile ?? mod.default?.PSTFile;
+    const PSTMessage = mod.PSTMessage ?? mod.default?.PSTMessage;
+    if (typeof PSTFile !== 'function' || typeof PSTMessage !== 'function') throw new TypeError('pst-extractor has no PSTFile or PSTMessage export');
+    return { PSTFile: PSTFile as typeof PSTFileClass, PSTMessage: PSTMessage as typeof PSTMessageClass };
   });
   return extractor;
 }
@@ -167,6 +193,7 @@ function segment(name: string): string {
 
 interface Walk {
   readonly access: ArchiveAccess;
+  readonly PSTMessage: typeof PSTMessageClass;
   readonly source: string;
   readonly options: ResolvedReadOptions;
   /** Records yielded so far: the `index` of the next one. */
@@ -175,19 +202,98 @@ interface Walk {
   readonly seen: Set<string>;
 }
 
-/** The record of one item: its header block, or the reason it has none. */
+/** [MS-OXPROPS] PidTagAttachMethod value of an attachment that is a message object. */
+const AFEMBEDDEDMESSAGE = 5;
+/** [MS-OXPROPS] PidTagAttachDataObject (0x3701) as pst-extractor keys it; PtypObject (0x000D). */
+const ATTACH_DATA_OBJECT = 0x3701;
+const PT_OBJECT = 0x000d;
+
+/** The parts of pst-extractor's objects an embedded message is read through (fields its typings leave out). */
+interface AttachmentInside {
+  readonly pstFile: PSTFileClass;
+  readonly pstTableItems: Map<number, { entryValueType: number; data: Buffer }> | null;
+  readonly localDescriptorItems: Map<number, { subNodeOffsetIndexIdentifier: number }> | null;
+  readonly pstTableBC: { constructor: new (stream: unknown) => unknown; pstNodeInputStream: { constructor: new (file: PSTFileClass, item: unknown) => unknown } } | null;
+}
+
+/**
+ * The message object of an attachment whose method is `afEmbeddedMessage` ([MS-PST] 2.4.6.2: PidTagAttachDataObject
+ * names a subnode of the attachment holding the message's property context); `null` for any other attachment.
+ * pst-extractor's own `embeddedPSTMessage` needs the attachment's node, which its attachments never have, so the
+ * object is opened here with the classes of the attachment's own table and stream.
+ */
+function embeddedMessage(PSTMessage: typeof PSTMessageClass, attachment: PSTAttachment): PSTMessageClass | null {
+  if (attachment.attachMethod !== AFEMBEDDEDMESSAGE) return null;
+  const inside = attachment as unknown as AttachmentInside;
+  const value = inside.pstTableItems?.get(ATTACH_DATA_OBJECT);
+  if (value === undefined || value.entryValueType !== PT_OBJECT || value.data.length < 4) throw new Error('an embedded message without its object');
+  const subnode = inside.localDescriptorItems?.get(value.data.readUInt32LE(0));
+  const table = inside.pstTableBC;
+  if (subnode === undefined || table === null) throw new Error('an embedded message whose object is missing');
+  const Stream = table.pstNodeInputStream.constructor;
+  const properties = new table.constructor(new Stream(inside.pstFile, subnode));
+  const file = inside.pstFile as unknown as { getOffsetIndexNode(bid: number): unknown; getPSTDescriptorItems(stream: unknown): Map<number, unknown> };
+  const subnodes = subnode.subNodeOffsetIndexIdentifier > 0 ? file.getPSTDescriptorItems(new Stream(inside.pstFile, file.getOffsetIndexNode(subnode.subNodeOffsetIndexIdentifier))) : new Map();
+  return new PSTMessage(inside.pstFile, undefined as never, properties as never, subnodes as never);
+}
+
+/**
+ * The messages embedded in one item, depth-first in attachment order, each named `item/attachment n`. Every read
+ * is its own bounded call; a message embedded in itself (a subnode tree that points back up) ends at the depth limit.
+ */
+function pstEmbedded(w: Walk, item: PSTMessageClass, where: string, found: EmbeddedList, depth: number, parent: number | null): void {
+  let count: number;
+  try {
+    count = w.access.call(() => (item.hasAttachments ? item.numberOfAttachments : 0));
+  } catch {
+    count = 0;
+  }
+  for (let i = 0; i < count; i++) {
+    if (found.full) {
+      found.admits(depth);
+      return;
+    }
+    const place = `${where}/attachment ${i + 1}`;
+    let inner: PSTMessageClass | null;
+    try {
+      inner = w.access.call(() => embeddedMessage(w.PSTMessage, item.getAttachment(i)));
+    } catch (error) {
+      if (found.admits(depth)) found.add({ source: place, depth, parent, raw: EMPTY, issues: [issue('IO_UNREADABLE', 'error', `damaged attachment in the Outlook archive: ${message(error)}`)] });
+      continue;
+    }
+    if (inner === null || !found.admits(depth)) continue;
+    const embedded = inner;
+    let block: { raw: Uint8Array; issues: Issue[] };
+    try {
+      block = embeddedBlock(w.access.strict(() => embedded.transportMessageHeaders), found.budget);
+    } catch (error) {
+      block = { raw: EMPTY, issues: [issue('IO_UNREADABLE', 'error', `damaged embedded message in the Outlook archive: ${message(error)}`)] };
+    }
+    const at = found.add({ source: place, depth, parent, ...block });
+    pstEmbedded(w, embedded, place, found, depth + 1, at);
+  }
+}
+
+/** The record of one item: its header block, or the reason it has none; with its embedded messages when asked. */
 function itemRecord(w: Walk, where: string, item: unknown): MessageRecord {
   let text: unknown;
   try {
-    text = w.access.call(() => (item as { transportMessageHeaders?: unknown }).transportMessageHeaders);
+    text = w.access.strict(() => (item as { transportMessageHeaders?: unknown }).transportMessageHeaders);
   } catch (error) {
     return faultRecord(where, w.index, issue('IO_UNREADABLE', 'error', `damaged item in the Outlook archive: ${message(error)}`));
   }
+  let record: MessageRecord;
   if (typeof text !== 'string' || text.trim() === '') {
-    return { source: where, index: w.index, byteOffset: null, raw: EMPTY, issues: [issue('IO_NO_INTERNET_HEADERS', 'info', NO_HEADERS_MESSAGE)] };
+    record = { source: where, index: w.index, byteOffset: null, raw: EMPTY, issues: [issue('IO_NO_INTERNET_HEADERS', 'info', NO_HEADERS_MESSAGE)] };
+  } else {
+    const found = headerBlockBytes(text, w.options.maxMessageBytes);
+    record = { source: where, index: w.index, byteOffset: null, raw: found.raw, issues: found.issues };
   }
-  const found = headerBlockBytes(text, w.options.maxMessageBytes);
-  return { source: where, index: w.index, byteOffset: null, raw: found.raw, issues: found.issues };
+  if (w.options.maxEmbeddedDepth === 0 || !(item instanceof w.PSTMessage)) return record;
+  const found = new EmbeddedList(w.options.maxEmbeddedDepth, w.options.maxMessageBytes);
+  pstEmbedded(w, item, where, found, 1, null);
+  if (found.list.length === 0 && found.issues.length === 0) return record;
+  return { ...record, issues: [...record.issues, ...found.issues], ...(found.list.length === 0 ? {} : { embedded: found.list }) };
 }
 
 /** The items of one folder, in the folder's own order; `#n` counts from 0 within the folder. */
@@ -268,8 +374,9 @@ function* walkFolder(w: Walk, folder: PSTFolder, path: string, depth: number): G
  * Every item of a `.pst` or `.ost` ([MS-PST]; unencrypted or "compressible"-encoded) as a record: `raw` = its
  * internet header block, `source` = `file:/Folder/Sub#n`, `index` counting the archive's records from 0. Items
  * without internet headers carry an info `IO_NO_INTERNET_HEADERS`; damaged items, folders and files an `IO_*`
- * error on their own record. `target` is a path (read by random access; a link is followed only when `follow`)
- * or the whole archive in memory.
+ * error on their own record. With `maxEmbeddedDepth`, a record also carries the messages embedded in its item
+ * (`record.embedded`, named `file:/Folder#n/attachment k`). `target` is a path (read by random access; a link is
+ * followed only when `follow`) or the whole archive in memory.
  */
 export async function* readPst(target: string | Buffer, source: string, options: ResolvedReadOptions, follow = true): AsyncGenerator<MessageRecord> {
   let access: ArchiveAccess;
@@ -283,15 +390,17 @@ export async function* readPst(target: string | Buffer, source: string, options:
   openArchives++;
   try {
     let root: PSTFolder;
+    let classes: Extractor;
     try {
-      PSTFile = await loadPstFile();
+      classes = await loadExtractor();
+      PSTFile = classes.PSTFile;
       const Reader = PSTFile;
       root = access.call(() => new Reader(access.view).getRootFolder());
     } catch (error) {
       yield faultRecord(source, 0, issue('IO_UNREADABLE', 'error', `unreadable Outlook archive (.pst/.ost): ${message(error)}`));
       return;
     }
-    const w: Walk = { access, source, options, index: 0, folders: 1, seen: new Set() };
+    const w: Walk = { access, PSTMessage: classes.PSTMessage, source, options, index: 0, folders: 1, seen: new Set() };
     for (const record of walkFolder(w, root, '', 0)) yield record;
     if (w.index === 0) yield faultRecord(source, 0, issue('IO_NO_INTERNET_HEADERS', 'info', 'an Outlook archive without any item'));
   } finally {

@@ -6,7 +6,7 @@
 import { analyzeMessage } from '../analyze.js';
 import type { AnalyzeOptions } from '../options.js';
 import type { Issue, MessageReport } from '../types.js';
-import { analyzeNested } from './nested.js';
+import { analyzeRecordNested } from './nested.js';
 import type { MessageRecord } from './read-options.js';
 import type { ScanMessage } from './scan-types.js';
 
@@ -24,9 +24,9 @@ export function scanRecord(record: MessageRecord, options: AnalyzeOptions): Scan
   return { type: 'message', source: record.source, index: record.index, byteOffset: record.byteOffset, report, nested: [] };
 }
 
-/** Analyse one record and, when its Content-Type can hold them, its nested messages. */
+/** Analyse one record and its nested messages: embedded in its Outlook item, or parts its Content-Type can hold. */
 async function scanRecordNested(record: MessageRecord, options: AnalyzeOptions): Promise<ScanMessage> {
-  const found = await analyzeNested(record.raw, { source: record.source, index: record.index }, options);
+  const found = await analyzeRecordNested(record, options);
   const report = withIssues(analyzeMessage(record.raw, options), record.issues, found.issues);
   return { type: 'message', source: record.source, index: record.index, byteOffset: record.byteOffset, report, nested: found.nested };
 }

@@ -60,8 +60,10 @@ function prepareScan(input: ScanInput, options: ScanOptions): { inputs: readonly
 async function* scanMessageBatches(inputs: readonly MessageInput[], options: ScanOptions, analyze: AnalyzeOptions, jobs: number): AsyncGenerator<ScanMessage[]> {
   const nested = options.nested === true;
   const totalBytes = options.onProgress === undefined ? undefined : await totalBytesOf(inputs);
+  // Messages embedded in Outlook items are nested messages too: the reader gathers them, to the nesting limit.
+  const read = nested ? { maxEmbeddedDepth: resolveLimits(analyze.limits).maxNestedDepth, ...options.read } : options.read;
   const batches = readBatches(inputs, {
-    ...(options.read === undefined ? {} : { read: options.read }),
+    ...(read === undefined ? {} : { read }),
     ...(options.shard === undefined ? {} : { shard: options.shard }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),

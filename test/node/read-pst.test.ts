@@ -216,6 +216,20 @@ describe('ArchiveAccess: what a call into pst-extractor may do', () => {
     expect(access.call(() => access.view.copy(target, 0, 0, 1))).toBe(1);
   });
 
+  it('strict: a refused allocation that pst-extractor caught itself still fails the call', () => {
+    const access = new ArchiveAccess(null, Buffer.alloc(4096));
+    const swallowing = (): string => {
+      try {
+        return Buffer.alloc(1 << 20).toString();
+      } catch {
+        return '';
+      }
+    };
+    expect(access.call(swallowing)).toBe('');
+    expect(() => access.strict(swallowing)).toThrow('claims 1048576 bytes');
+    expect(access.strict(() => 'fine')).toBe('fine');
+  });
+
   it('reads from a file give the file bytes, small or large, inside a page, across its end and past the file', async () => {
     const bytes = Buffer.alloc(200 * 1024);
     for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7 + (i >> 9)) & 0xff;
