@@ -11,6 +11,15 @@ export default defineConfig([
     target: 'node20',
   },
   {
+    // The worker thread of scan() and rcvd --jobs, found beside node.js, node.cjs and cli.js: the one module that
+    // does something when loaded, so the library entries have no side effects.
+    entry: { worker: 'src/node/worker-entry.ts' },
+    format: ['esm'],
+    dts: false,
+    sourcemap: false,
+    target: 'node20',
+  },
+  {
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
     dts: false,

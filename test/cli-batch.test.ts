@@ -1,11 +1,11 @@
 /**
- * `processCliBatch` hands its output on in pieces (so no batch-sized string is ever built): the pieces, joined by the
+ * `processBatch` hands its output on in pieces (so no batch-sized string is ever built): the pieces, joined by the
  * format's separator, must be exactly the messages' output, and a sink that asks to wait must be waited for.
  * Messages are written here (synthetic Postfix lines), not taken from any corpus.
  */
 import { describe, expect, it } from 'vitest';
-import { OUTPUT_PIECE_CHARS, processCliBatch, type CliBatchConfig } from '../src/cli/batch.js';
-import { createFormat } from '../src/cli/format/index.js';
+import { OUTPUT_PIECE_CHARS, processBatch, type BatchPlan, type TextSink } from '../src/node/scan-batch.js';
+import { createFormat } from '../src/render/formats.js';
 import type { MessageRecord } from '../src/node/read-options.js';
 
 function record(i: number): MessageRecord {
@@ -20,9 +20,10 @@ function record(i: number): MessageRecord {
 
 const records = Array.from({ length: 400 }, (_, i) => record(i));
 
-describe.each(['ndjson', 'json', 'csv', 'text'] as const)('processCliBatch, %s', (name) => {
-  const config: CliBatchConfig = { analyze: {}, nested: false, format: { name, color: false }, failOn: 'B' };
-  const format = createFormat(config.format);
+describe.each(['ndjson', 'json', 'csv', 'text'] as const)('processBatch, %s', (name) => {
+  const config = { analyze: {}, nested: false, render: { name, color: false }, failOn: 'B' } satisfies BatchPlan;
+  const format = createFormat(config.render);
+  const processCliBatch = (batch: typeof records, plan: BatchPlan, _format: unknown, sink: TextSink) => processBatch(batch, plan, { format, sink });
 
   it('streams pieces that join to the whole output, none much over the piece size', async () => {
     const pieces: string[] = [];

@@ -1,16 +1,16 @@
 /**
  * The CLI's small parts on their own: sanitising, argument reading, colour decision, the progress bar's timing.
  */
-import { failsOn, FAIL_ON_TABLE } from '../src/cli/fail-on.js';
+import { failsOn, FAIL_ON_TABLE } from '../src/summary/fail-on.js';
 import type { Grade, Verdict } from '../src/types.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCliArgs, UsageError } from '../src/cli/args.js';
 import { AUTO_JOBS_MIN_BYTES, autoJobs } from '../src/cli/auto-jobs.js';
 import { colorEnabled } from '../src/cli/color.js';
-import { chronologicalHopNumbers, delayText, reasonText, textWidth, wrapText } from '../src/cli/format/units.js';
+import { chronologicalHopNumbers, delayText, reasonText, textWidth, wrapText } from '../src/render/units.js';
 import { createProgress, PROGRESS_DELAY_MS } from '../src/cli/progress.js';
-import { JSON_ESCAPED, jsonSafe, sanitize } from '../src/cli/sanitize.js';
+import { JSON_ESCAPED, jsonSafe, sanitize } from '../src/render/sanitize.js';
 import { isInvisibleFormat } from '../src/text/invisible.js';
 import { MAX_JOBS } from '../src/node/scan.js';
 import { runCli } from './cli-io.js';

@@ -3,8 +3,8 @@
 // out of text, attributes, <style>, <title> and SVG.
 import { describe, expect, it } from 'vitest';
 import { analyzeMessage } from '../src/analyze.js';
-import { cspHash } from '../src/report/sha256.js';
-import { DEFAULT_MAX_DETAILS, MAX_DETAIL_HOPS, REPORT_CSS, renderMessageReport, reportHtml } from '../src/report/index.js';
+import { cspHash } from '../src/render/html/sha256.js';
+import { DEFAULT_MAX_DETAILS, MAX_DETAIL_HOPS, REPORT_CSS, renderMessageReport, reportHtml } from '../src/render/html/index.js';
 import { corpusMessages, fixtureMessage, fixtureMessages, HAS_CORPUS, HOSTILE_STRINGS, hostileMessages } from './report-inputs.js';
 
 const TAGS = new Set([

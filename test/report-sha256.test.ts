@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { base64, cspHash, sha256Bytes } from '../src/report/sha256.js';
+import { base64, cspHash, sha256Bytes } from '../src/render/html/sha256.js';
 
 const nodeSha = (b: Uint8Array): string => createHash('sha256').update(b).digest('base64');
 

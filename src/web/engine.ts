@@ -6,11 +6,11 @@
  * @module
  */
 import { analyzeMessage } from '../analyze.js';
-import { jsonFormat } from '../cli/format/json.js';
-import type { RunSettings } from '../cli/format/machine.js';
-import { TOOL } from '../cli/version.js';
+import { jsonFormat } from '../render/json.js';
+import type { RunSettings } from '../render/settings.js';
+import { TOOL } from '../render/version.js';
 import type { AnalyzeOptions } from '../options.js';
-import { ReportAggregator, renderReport } from '../report/index.js';
+import { ReportAggregator, renderReport } from '../render/html/index.js';
 import { keptText } from '../text/kept-copy.js';
 import type { MessageReport, VerdictGrade } from '../types.js';
 import type { FromWorker, InputFile } from './protocol.js';

@@ -5,10 +5,10 @@
  * only from a `blob:` URL the page makes itself. Assembled at build time from the bundled page and worker scripts.
  * @module
  */
-import { esc } from '../report/escape.js';
-import { svgDefs } from '../report/palette.js';
-import { cspHash } from '../report/sha256.js';
-import { REPORT_CSS } from '../report/styles.js';
+import { esc } from '../render/html/escape.js';
+import { svgDefs } from '../render/html/palette.js';
+import { cspHash } from '../render/html/sha256.js';
+import { REPORT_CSS } from '../render/html/styles.js';
 import { WEB_CSS } from './styles.js';
 
 /** The name the page script reads the worker's source under (declared in app.ts). */

@@ -5,13 +5,13 @@
  * (`text`/`esc`); ids and numbers are ours. Pure: reports in, strings out.
  * @module
  */
-import { slimReport, type ArchiveReportData } from '../report/aggregate.js';
-import { archiveBody } from '../report/archive-view.js';
-import { esc, text } from '../report/escape.js';
-import { duration, int, isoShort, pct } from '../report/format.js';
-import { messageSection } from '../report/message-view.js';
-import { badge } from '../report/palette.js';
-import { receiverName, tlsLine } from '../report/path.js';
+import { slimReport, type ArchiveReportData } from '../render/html/aggregate.js';
+import { archiveBody } from '../render/html/archive-view.js';
+import { esc, text } from '../render/html/escape.js';
+import { duration, int, isoShort, pct } from '../render/html/format.js';
+import { messageSection } from '../render/html/message-view.js';
+import { badge } from '../render/html/palette.js';
+import { receiverName, tlsLine } from '../render/html/path.js';
 import type { MessageReport, VerdictGrade } from '../types.js';
 
 /** 20 rows per trace list shown: a forged header block can hold thousands of Authentication-Results fields. */

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SCHEMA_VERSION = Number(/SCHEMA_VERSION = (\d+)/.exec(readFileSync(join(ROOT, 'src/cli/format/schema-version.ts'), 'utf8'))?.[1]);
-if (!Number.isInteger(SCHEMA_VERSION)) throw new Error('SCHEMA_VERSION not found in src/cli/format/schema-version.ts');
+const SCHEMA_VERSION = Number(/SCHEMA_VERSION = (\d+)/.exec(readFileSync(join(ROOT, 'src/render/schema-version.ts'), 'utf8'))?.[1]);
+if (!Number.isInteger(SCHEMA_VERSION)) throw new Error('SCHEMA_VERSION not found in src/render/schema-version.ts');
 
 const ref = (name) => ({ $ref: `#/$defs/${name}` });
 const nullable = (schema) => ({ anyOf: [schema, { type: 'null' }] });

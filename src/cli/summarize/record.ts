@@ -7,7 +7,7 @@
  */
 import type { ScanMessage } from '../../node/scan-types.js';
 import type { ScanSummary } from '../../summary/types.js';
-import type { RunStamp } from './run-stamp.js';
+import type { RunStamp } from '../../render/ndjson.js';
 
 /** A message record as `rcvd --format ndjson` writes it. */
 export interface MessageRecordLine extends ScanMessage {

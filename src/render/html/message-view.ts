@@ -3,11 +3,11 @@
  * receiving server wrote, the grading reasons (rule ids from docs/grading.md) and the issues, the raw line folded away.
  * @module
  */
-import type { Hop, Issue, MessageReport } from '../types.js';
+import type { Hop, Issue, MessageReport } from '../../types.js';
 import { clean, esc, text } from './escape.js';
 import { duration, int, isoShort } from './format.js';
-import { chronologicalHopNumbers, reasonText } from '../cli/format/units.js';
-import { decodeMimeWords } from './mime-words.js';
+import { chronologicalHopNumbers, reasonText } from '../units.js';
+import { decodeMimeWords } from '../mime-words.js';
 import { badge, GRADE_LABEL } from './palette.js';
 import { hopPath, isUnverifiable, pathOrder, receiverName, senderName, tlsLine } from './path.js';
 

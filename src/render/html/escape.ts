@@ -6,7 +6,7 @@
  * markers. Header text never reaches an attribute other than a quoted `title`, never an `href`, `src` or `<style>`.
  * @module
  */
-import { isInvisibleFormat } from '../text/invisible.js';
+import { isInvisibleFormat } from '../../text/invisible.js';
 
 /** 200 characters of one displayed field: a 32 KiB hostname must not become a 32 KiB line in every table. */
 export const MAX_DISPLAY_CHARS = 200;

@@ -7,13 +7,13 @@
  * long findings wrap, never cut. Every header-derived string goes through `sanitize`.
  * @module
  */
-import type { NestedReport } from '../../node/nested.js';
-import type { ScanMessage } from '../../node/scan-types.js';
-import type { ScanSummary } from '../../summary/types.js';
-import { decodeMimeWords } from '../../report/mime-words.js';
-import type { Grade, Hop, Issue, MessageReport, Reason } from '../../types.js';
-import { paintGrade, type Colors } from '../color.js';
-import { sanitize } from '../sanitize.js';
+import type { NestedReport } from '../node/nested.js';
+import type { ScanMessage } from '../node/scan-types.js';
+import type { ScanSummary } from '../summary/types.js';
+import { decodeMimeWords } from './mime-words.js';
+import type { Grade, Hop, Issue, MessageReport, Reason } from '../types.js';
+import { paintGrade, type Colors } from './colors.js';
+import { sanitize } from './sanitize.js';
 import type { OutputFormat } from './format.js';
 import { chronological, chronologicalHopNumbers, clip, countsText, DEFAULT_TEXT_WIDTH, delayText, reasonText, utcText, wrapText } from './units.js';
 

@@ -2,7 +2,7 @@
  * Numbers and durations as the report prints them: fixed formats, no locale (the same bytes on every machine).
  * @module
  */
-import type { GradeCounts } from '../summary/types.js';
+import type { GradeCounts } from '../../summary/types.js';
 
 /** `1234567` → `1,234,567`. */
 export function int(n: number): string {

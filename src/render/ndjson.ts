@@ -5,10 +5,23 @@
  * their digest, and `rcvd summarize` gives the same summary line as one run.
  * @module
  */
-import { jsonSafe } from '../sanitize.js';
+import { jsonSafe } from './sanitize.js';
 import type { OutputFormat } from './format.js';
 import { SCHEMA_VERSION, versioned } from './schema-version.js';
 import { machineMessage } from './machine.js';
+
+/**
+ * What every NDJSON message record says about the run that made it, as `run` (plain data: copied to worker threads):
+ * `rcvd summarize` merges and checks by it. Digests, so a record stays small whatever the settings' length.
+ */
+export interface RunStamp {
+  /** Digest of everything that changes a grade or a count: policy, `--nested`, `--max-hops`, `--trusted`/`--internal`, `--providers`. */
+  readonly settings: string;
+  /** Digest of the paths named on the command line, in order: shards of one run name the same ones. */
+  readonly inputs: string;
+  /** `--shard k/n`, or `null` for a whole run. */
+  readonly shard: { readonly index: number; readonly count: number } | null;
+}
 
 /** The NDJSON format. */
 export function ndjsonFormat(): OutputFormat {

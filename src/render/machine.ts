@@ -5,19 +5,10 @@
  * `report.headers` keeps as written. And the settings a run was made with, so a file handed on says how it was made.
  * @module
  */
-import type { ScanMessage } from '../../node/scan-types.js';
-import type { ReportSettings } from '../../report/index.js';
-import { decodeMimeWords } from '../../report/mime-words.js';
-import type { Hop, MessageReport } from '../../types.js';
+import type { ScanMessage } from '../node/scan-types.js';
+import { decodeMimeWords } from './mime-words.js';
+import type { Hop, MessageReport } from '../types.js';
 import { chronological } from './units.js';
-
-/**
- * The command-line settings that decide grades and counts, as given (plain data: copied to worker threads): the ones
- * a report prints, and `--fail-on`.
- */
-export interface RunSettings extends ReportSettings {
-  readonly failOn: string | null;
-}
 
 /** A hop with its chronological number. */
 export type NumberedHop = Hop & { readonly number: number };

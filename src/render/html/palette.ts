@@ -4,7 +4,7 @@
  * grade is told by colour alone; the letter is always printed beside or on the colour.
  * @module
  */
-import type { Grade, VerdictGrade } from '../types.js';
+import type { Grade, VerdictGrade } from '../../types.js';
 import { esc } from './escape.js';
 
 /** Grades in the order a chart stacks and a legend lists them: best first. */

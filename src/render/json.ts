@@ -4,10 +4,11 @@
  * handover); see `machineMessage`.
  * @module
  */
-import { jsonSafe } from '../sanitize.js';
-import { TOOL } from '../version.js';
+import { jsonSafe } from './sanitize.js';
+import { TOOL } from './version.js';
 import type { OutputFormat } from './format.js';
-import { machineMessage, type RunSettings } from './machine.js';
+import { machineMessage } from './machine.js';
+import type { RunSettings } from './settings.js';
 import { SCHEMA_VERSION } from './schema-version.js';
 
 export { SCHEMA_VERSION };

@@ -6,13 +6,13 @@
  * header block (up to 1 MiB), which V8 keeps alive for as long as one slice is.
  * @module
  */
-import { compareGrades, gradeRank } from '../grade/order.js';
-import { messageFacts } from '../summary/facts.js';
-import { MAX_SUMMARY_KEYS, OTHER_KEY, SummaryBuilder, tableKey, zeroCounts } from '../summary/summary.js';
-import { cutText, keptCopy } from '../text/kept-copy.js';
-import { memoKey } from '../text/memo-key.js';
-import type { GradeCounts, ScanSummary } from '../summary/types.js';
-import type { Grade, Hop, MessageReport } from '../types.js';
+import { compareGrades, gradeRank } from '../../grade/order.js';
+import { messageFacts } from '../../summary/facts.js';
+import { MAX_SUMMARY_KEYS, OTHER_KEY, SummaryBuilder, tableKey, zeroCounts } from '../../summary/summary.js';
+import { cutText, keptCopy } from '../../text/kept-copy.js';
+import { memoKey } from '../../text/memo-key.js';
+import type { GradeCounts, ScanSummary } from '../../summary/types.js';
+import type { Grade, Hop, MessageReport } from '../../types.js';
 
 /** 200 message details per report: each is a page of SVG and text; an auditor reads the worst, not all 10⁶. */
 export const DEFAULT_MAX_DETAILS = 200;

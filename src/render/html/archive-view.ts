@@ -4,16 +4,16 @@
  * @module
  */
 import { addMonths, differenceInCalendarMonths, format as formatDate } from 'date-fns';
-import { zeroCounts } from '../summary/summary.js';
-import type { GradeCounts, YearTally } from '../summary/types.js';
-import type { Grade } from '../types.js';
+import { zeroCounts } from '../../summary/summary.js';
+import type { GradeCounts, YearTally } from '../../summary/types.js';
+import type { Grade } from '../../types.js';
 import type { ArchiveReportData, MonthTally } from './aggregate.js';
 import { miniBar, mixText, periodChart, rowBars, shareBar, type PeriodBar } from './charts.js';
 import { esc, text } from './escape.js';
 import { int, isoShort, pct, total } from './format.js';
-import { csvText, UTF8_BOM } from '../cli/format/csv.js';
+import { csvText, UTF8_BOM } from '../csv.js';
 import { messageSection } from './message-view.js';
-import { decodeMimeWords } from './mime-words.js';
+import { decodeMimeWords } from '../mime-words.js';
 import { badge, GRADE_MEANING, GRADES_BEST_FIRST } from './palette.js';
 
 /** 3 calendar years or fewer with data (and at most 48 months) are drawn per month; longer spans per year. */

@@ -4,8 +4,8 @@
  * where it is wide enough, its grade label; grades are never told by colour alone.
  * @module
  */
-import type { GradeCounts } from '../summary/types.js';
-import type { Grade } from '../types.js';
+import type { GradeCounts } from '../../summary/types.js';
+import type { Grade } from '../../types.js';
 import { clean, esc } from './escape.js';
 import { compact, int, pct, total } from './format.js';
 import { GRADE_LABEL, GRADES_BEST_FIRST, gradeFill } from './palette.js';

@@ -5,8 +5,8 @@
  * "unverifiable". Each hop's reasons are in its `<title>` (hover) and in the cards below the drawing.
  * @module
  */
-import { chronologicalHopNumbers, reasonText } from '../cli/format/units.js';
-import type { Hop, MessageReport } from '../types.js';
+import { chronologicalHopNumbers, reasonText } from '../units.js';
+import type { Hop, MessageReport } from '../../types.js';
 import { clean, esc } from './escape.js';
 import { duration, isoShort } from './format.js';
 import { GRADE_LABEL, gradeFill } from './palette.js';

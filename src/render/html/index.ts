@@ -4,13 +4,14 @@
  * their hop paths — or, for a single message, its hop path alone. Pure: string in, string out.
  * @module
  */
-import type { MessageReport } from '../types.js';
+import type { MessageReport } from '../../types.js';
 import { ReportAggregator, slimReport, type AggregateOptions, type ArchiveReportData, type ReportMessage } from './aggregate.js';
 import { archiveBody } from './archive-view.js';
 import { esc, text } from './escape.js';
 import { messageSection, type MessageOrigin } from './message-view.js';
 import { badge } from './palette.js';
 import { page } from './page.js';
+import type { ReportSettings } from '../settings.js';
 
 export { ReportAggregator, DEFAULT_MAX_DETAILS, MAX_DETAILS_LIMIT, MAX_DETAIL_HOPS } from './aggregate.js';
 export type { AggregateOptions, ArchiveReportData, DetailMessage, DomainTally, MonthTally, ReportMessage, VersionTally } from './aggregate.js';
@@ -27,17 +28,6 @@ export interface ReportOptions {
   readonly generator?: string;
   /** The settings the run was made with, so a report handed on says how it was graded; absent = not printed. */
   readonly settings?: ReportSettings;
-}
-
-/** The settings a report prints (the CLI's `RunSettings`). */
-export interface ReportSettings {
-  readonly policy: string;
-  readonly nested: boolean;
-  readonly maxHops: number | null;
-  readonly trusted: readonly string[];
-  readonly internal: readonly string[];
-  readonly providers: string | null;
-  readonly shard: string | null;
 }
 
 /** 400 characters of a settings list shown (the lists of `--trusted` networks can be long). */

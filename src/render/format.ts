@@ -3,10 +3,15 @@
  * summary. Formatting is pure (strings in, strings out), so a worker thread can format its own batch.
  * @module
  */
-import type { ScanMessage } from '../../node/scan-types.js';
-import type { ScanSummary } from '../../summary/types.js';
-import type { OutputFormatName } from '../args.js';
-import type { RunSettings } from './machine.js';
+import type { ScanMessage } from '../node/scan-types.js';
+import type { ScanSummary } from '../summary/types.js';
+import type { RunSettings } from './settings.js';
+
+/** Output formats. */
+export type OutputFormatName = 'text' | 'json' | 'ndjson' | 'csv';
+
+/** The output formats' names. */
+export const FORMATS: ReadonlySet<string> = new Set(['text', 'json', 'ndjson', 'csv']);
 
 /** One output format. Chunks are complete lines (each ends with a newline). */
 export interface OutputFormat {

@@ -2,7 +2,7 @@
  * Build an output format from its plain-data description.
  * @module
  */
-import { colors } from '../color.js';
+import { colors } from './colors.js';
 import { csvFormat } from './csv.js';
 import type { FormatConfig, OutputFormat } from './format.js';
 import { jsonFormat } from './json.js';

@@ -3,7 +3,7 @@
  * worker's batch output is encoded once, where it is made, and moved to the main thread without a second copy.
  * @module
  */
-import { BufferShelf } from '../node/buffer-shelf.js';
+import { BufferShelf } from './buffer-shelf.js';
 
 /** The first buffer: one batch of ndjson is about 2 MB, so a batch rarely grows it more than once. */
 export const UTF8_SINK_INITIAL_BYTES = 1024 * 1024;

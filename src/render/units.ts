@@ -2,8 +2,8 @@
  * Small text helpers shared by the text and CSV formats.
  * @module
  */
-import type { GradeCounts } from '../../summary/types.js';
-import type { Grade } from '../../types.js';
+import type { GradeCounts } from '../summary/types.js';
+import type { Grade } from '../types.js';
 
 /** Display order of grades: worst first, `unknown` last. */
 export const GRADE_DISPLAY_ORDER: readonly Grade[] = ['none', 'F', 'C', 'B', 'A', 'unknown'];

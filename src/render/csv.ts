@@ -10,10 +10,10 @@
  * repeats its message's verdict, Message-ID and decoded Subject and From; `issues` lists issue codes.
  * @module
  */
-import type { ScanMessage } from '../../node/scan-types.js';
-import { decodeMimeWords } from '../../report/mime-words.js';
-import type { Hop, Issue, MessageReport } from '../../types.js';
-import { sanitize } from '../sanitize.js';
+import type { ScanMessage } from '../node/scan-types.js';
+import { decodeMimeWords } from './mime-words.js';
+import type { Hop, Issue, MessageReport } from '../types.js';
+import { sanitize } from './sanitize.js';
 import type { OutputFormat } from './format.js';
 import { chronological } from './units.js';
 

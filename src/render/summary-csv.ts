@@ -4,10 +4,10 @@
  * formula neutralisation: relay and cipher names come from headers.
  * @module
  */
-import type { GradeCounts, ScanSummary } from '../../summary/types.js';
-import type { Grade } from '../../types.js';
-import { csvText } from '../format/csv.js';
-import { GRADE_DISPLAY_ORDER } from '../format/units.js';
+import type { GradeCounts, ScanSummary } from '../summary/types.js';
+import type { Grade } from '../types.js';
+import { csvText } from './csv.js';
+import { GRADE_DISPLAY_ORDER } from './units.js';
 
 const CRLF = '\r\n';
 

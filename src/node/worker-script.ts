@@ -1,0 +1,28 @@
+/**
+ * Where the worker entry is: `worker.js` beside the bundle this code was built into (`dist/node.js`,
+ * `dist/node.cjs`, `dist/cli.js`). From TypeScript sources (tests) there is no script Node can start as a worker,
+ * and the scan works in the calling thread.
+ * @module
+ */
+import { pathToFileURL } from 'node:url';
+
+/** The worker entry's file name in the build's folder. */
+export const WORKER_FILE = 'worker.js';
+
+/**
+ * The worker entry beside `self` (a module's `file:` URL or path), or `null` when there is none: no `self`, or
+ * TypeScript source run through a loader.
+ */
+export function workerScriptBeside(self: string | undefined): URL | null {
+  if (self === undefined || self === '' || self.endsWith('.ts')) return null;
+  return new URL(WORKER_FILE, self.startsWith('file:') ? self : pathToFileURL(self).href);
+}
+
+/**
+ * The worker entry of this build. The CommonJS build has an empty `import.meta`, hence the `__filename` fallback
+ * (never first: `node -e` defines a global `[eval]` one).
+ */
+export function defaultWorkerScript(): URL | null {
+  const meta: string | undefined = import.meta.url;
+  return workerScriptBeside(meta ?? (typeof __filename === 'string' ? __filename : undefined));
+}

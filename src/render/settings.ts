@@ -1,0 +1,31 @@
+/**
+ * The settings of a run as a person reads them: what the JSON head, the NDJSON summary line and the HTML report say
+ * about how their grades were made, so a file handed on says how it was graded.
+ * @module
+ */
+
+/** The settings that decide grades and counts (what a run stamp's `settings` digest covers), as given. */
+export interface GradingSettings {
+  /** The grading policy's name. */
+  readonly policy: string;
+  /** Nested messages were analysed too. */
+  readonly nested: boolean;
+  /** Received fields read per message; `null` = the library's default. */
+  readonly maxHops: number | null;
+  /** Trusted networks and host patterns, as given. */
+  readonly trusted: readonly string[];
+  /** Internal networks and host patterns, as given. */
+  readonly internal: readonly string[];
+  /** The providers file as named; `null` = the built-in table only. */
+  readonly providers: string | null;
+}
+
+/** The settings an HTML report prints: the grading settings and the shard (`k/n`, `null` = the whole run). */
+export interface ReportSettings extends GradingSettings {
+  readonly shard: string | null;
+}
+
+/** The settings a JSON document records: the report's, and `--fail-on` (`null` = none). */
+export interface RunSettings extends ReportSettings {
+  readonly failOn: string | null;
+}
