@@ -1,21 +1,23 @@
 /**
  * Where the worker entry is: `worker.js` beside the bundle this code was built into (`dist/node.js`,
- * `dist/node.cjs`, `dist/cli.js`). From TypeScript sources (tests) there is no script Node can start as a worker,
- * and the scan works in the calling thread.
+ * `dist/node.cjs`, `dist/cli.js`). From TypeScript sources (tests), or a bundle copied without it, there is no
+ * script Node can start as a worker, and the scan works in the calling thread.
  * @module
  */
+import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 /** The worker entry's file name in the build's folder. */
 export const WORKER_FILE = 'worker.js';
 
 /**
- * The worker entry beside `self` (a module's `file:` URL or path), or `null` when there is none: no `self`, or
- * TypeScript source run through a loader.
+ * The worker entry beside `self` (a module's `file:` URL or path), or `null` when there is none: no `self`,
+ * TypeScript source run through a loader, or no such file.
  */
 export function workerScriptBeside(self: string | undefined): URL | null {
   if (self === undefined || self === '' || self.endsWith('.ts')) return null;
-  return new URL(WORKER_FILE, self.startsWith('file:') ? self : pathToFileURL(self).href);
+  const script = new URL(WORKER_FILE, self.startsWith('file:') ? self : pathToFileURL(self).href);
+  return existsSync(script) ? script : null;
 }
 
 /**

@@ -1,17 +1,31 @@
 /**
- * The colour functions the text renderer paints with (picocolors), and the colour of each grade. Whether to colour
- * at all is the caller's decision (the CLI's `colorEnabled`).
+ * The colour functions the text renderer paints with (picocolors, loaded only when colour is on), and the colour of
+ * each grade. Whether to colour at all is the caller's decision (the CLI's `colorEnabled`).
  * @module
  */
-import { createColors } from 'picocolors';
+import type { createColors } from 'picocolors';
 import type { Grade } from '../types.js';
+import { nodeRequire } from './node-require.js';
+
+type Paint = (text: string) => string;
 
 /** The colour functions the text renderer uses. */
-export type Colors = ReturnType<typeof createColors>;
+export interface Colors {
+  readonly bold: Paint;
+  readonly dim: Paint;
+  readonly red: Paint;
+  readonly green: Paint;
+  readonly yellow: Paint;
+  readonly cyan: Paint;
+}
+
+const plain: Paint = (text) => text;
+const PLAIN: Colors = Object.freeze({ bold: plain, dim: plain, red: plain, green: plain, yellow: plain, cyan: plain });
 
 /** Colour functions, all identity when `enabled` is false. */
 export function colors(enabled: boolean): Colors {
-  return createColors(enabled);
+  if (!enabled) return PLAIN;
+  return (nodeRequire('picocolors') as { createColors: typeof createColors }).createColors(true);
 }
 
 /** A grade letter in its colour: A green, B cyan, C yellow, F and none red, unknown dim. The letter is always there. */
