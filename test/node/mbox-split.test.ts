@@ -54,8 +54,8 @@ const mboxish = fc
 
 /** A message body: header-like lines, none of which is a separator (RFC 4155 writers quote those). */
 const message = fc
-  .array(fc.stringMatching(/^[A-Z][A-Z0-9 :@.=-]{0,30}$/i), { minLength: 1, maxLength: 6 })
-  .map((lines) => lines.filter((l) => !l.startsWith('From ')).map((l) => `${l}\n`).join('') || 'X-Empty: yes\n');
+  .array(fc.tuple(fc.constantFrom('Subject', 'To', 'Received', 'X-Note', 'From', ''), fc.stringMatching(/^[\w .@=:-]{0,30}$/)), { minLength: 1, maxLength: 6 })
+  .map((lines) => lines.map(([name, value]) => (name !== '' ? `${name}: ${value}\n` : value.startsWith('From') ? `>${value}\n` : `${value}\n`)).join(''));
 
 describe('MboxSplitter', () => {
   it('cuts the same messages wherever the chunks break', () => {
