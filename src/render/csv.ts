@@ -15,7 +15,7 @@ import { decodeMimeWords } from './mime-words.js';
 import type { Hop, Issue, MessageReport } from '../types.js';
 import { sanitize } from './sanitize.js';
 import type { OutputFormat } from './format.js';
-import { chronological } from './units.js';
+import { chronological, delaysByHop } from './units.js';
 
 /** The column names, in order. */
 export const CSV_COLUMNS = [
@@ -162,8 +162,7 @@ function reportRows(source: string, index: string, report: MessageReport): strin
     return `${[csvText(sourceText(source)), index, ...hopCells, ...messageCells(report), issueCodes(report.issues)].join(',')}${CRLF}`;
   }
   const message = messageCells(report);
-  const delays: (number | null)[] = new Array<number | null>(n).fill(null);
-  for (const e of report.timeline.entries) if (e.hop >= 0 && e.hop < n) delays[e.hop] = e.delaySeconds;
+  const delays = delaysByHop(report);
   let out = '';
   for (let k = n - 1; k >= 0; k--) out += hopRow(source, index, report.hops[k]!, delays[k] ?? null, n, message) + CRLF;
   return out;

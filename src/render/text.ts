@@ -15,7 +15,7 @@ import type { Grade, Hop, Issue, MessageReport, Reason } from '../types.js';
 import { paintGrade, type Colors } from './colors.js';
 import { sanitize } from './sanitize.js';
 import type { OutputFormat } from './format.js';
-import { chronological, chronologicalHopNumbers, clip, countsText, DEFAULT_TEXT_WIDTH, delayText, reasonText, utcText, wrapText } from './units.js';
+import { chronological, chronologicalHopNumbers, clip, countsText, DEFAULT_TEXT_WIDTH, delaysByHop, delayText, reasonText, utcText, wrapText } from './units.js';
 
 /** 48 characters of a host or address shown per side: longer names are cut (the JSON output has them whole). */
 const HOST_WIDTH = 48;
@@ -106,68 +106,73 @@ function columnHeader(layout: Layout, indent: string): string {
   return `${indent}${c.dim('  #  received (UTC)          delay  from → by')}\n${indent}${c.dim(`${GRADE_INDENT}grade   protocol  TLS version  cipher  bits`)}\n`;
 }
 
+/** The marks after a hop's hosts: where it stands (local, internal, scope unknown) and `UNVERIFIABLE`; painted and plain. */
+function hopTags(c: Colors, hop: Hop): { readonly painted: string[]; readonly plain: string[] } {
+  const painted: string[] = [];
+  const plain: string[] = [];
+  const add = (tag: string, paint: (s: string) => string): void => {
+    painted.push(paint(tag));
+    plain.push(tag);
+  };
+  if (localPickup(hop) !== null) add('local', c.dim);
+  else if (hop.security.scope === 'internal') add('internal', c.dim);
+  else if (hop.security.scope === 'unknown') add('scope?', c.dim);
+  if (hop.issues.some((i) => i.code === 'UNVERIFIABLE')) add('UNVERIFIABLE', c.yellow);
+  return { painted, plain };
+}
+
+/** A hop's first line(s): number, time, delay, sending → receiving side and its tags, wrapped to the width. */
+function hopHead(layout: Layout, hop: Hop, delay: number | null, hopCount: number, indent: string, soft: (s: string) => string): string {
+  const c = layout.c;
+  const number = String(chronological(hop.index, hopCount)).padStart(3);
+  const when = hop.date === null ? c.dim('(no date)'.padEnd(20)) : hop.date.iso === null ? c.dim(clip(sanitize(hop.date.text), 20).padEnd(20)) : soft(utcText(hop.date.iso));
+  const delayCell = delay === null ? ''.padStart(7) : delay < 0 ? c.red(delayText(delay).padStart(7)) : soft(delayText(delay).padStart(7));
+  const tags = hopTags(c, hop);
+  const start = `${indent}${soft(number)}  ${when}  ${delayCell}  `;
+  const startWidth = indent.length + 3 + 2 + 20 + 2 + 7 + 2;
+  const from = fromText(hop);
+  const to = `→ ${byText(hop)}`;
+  const tagText = tags.painted.length === 0 ? '' : `  ${tags.painted.join(' ')}`;
+  const tagWidth = tags.plain.length === 0 ? 0 : 2 + tags.plain.join(' ').length;
+  if (startWidth + from.length + 1 + to.length + tagWidth <= layout.width) return `${start}${soft(`${from} ${to}`)}${tagText}\n`;
+  // Too wide: sending side, receiving side and tags each on a line, aligned; on a narrow terminal they start
+  // under the grade instead of after the date, so a host name is not wrapped two characters at a time.
+  const hostIndent = layout.width - startWidth >= MIN_HOST_COLUMNS ? startWidth : indent.length + GRADE_INDENT.length;
+  const pad = ' '.repeat(hostIndent);
+  let out = hostIndent === startWidth ? wrapped(layout, start, startWidth, from, soft) : `${start.trimEnd()}\n${wrapped(layout, pad, hostIndent, from, soft)}`;
+  if (hostIndent + to.length + tagWidth <= layout.width) out += `${pad}${soft(to)}${tagText}\n`;
+  else out += wrapped(layout, pad, hostIndent, to, soft) + (tagText === '' ? '' : `${pad}${tagText.trimStart()}\n`);
+  return out;
+}
+
+/** One hop: its head, its grade with the TLS facts, its reasons and findings. */
+function hopLines(layout: Layout, hop: Hop, delay: number | null, hopCount: number, indent: string): string {
+  const c = layout.c;
+  // Internal hops stay visible but step back: only the grade letter keeps its colour.
+  const soft = (s: string): string => (hop.security.scope === 'internal' ? c.dim(s) : s);
+  let out = hopHead(layout, hop, delay, hopCount, indent, soft);
+  const grade = hop.security.grade;
+  const local = localPickup(hop) !== null;
+  const gradeCell = local ? c.dim('local'.padEnd(7)) : paintGrade(c, grade, grade.padEnd(7));
+  out += wrapped(layout, `${indent}${GRADE_INDENT}${gradeCell} `, indent.length + GRADE_INDENT.length + 8, tlsText(hop), soft);
+  // scope reasons (S-*) are shown as the tag above; a local hop's "nothing stated" is what "local" already says
+  const reasons = hop.security.reasons.filter((r) => !r.rule.startsWith('S-') && !(local && r.rule === 'T-NOT-STATED'));
+  const ruleWidth = reasons.reduce((w, r) => Math.max(w, r.rule.length), 0);
+  for (const r of reasons) {
+    const prefix = `${indent}${DETAIL_INDENT}${c.dim(sanitize(r.rule).padEnd(ruleWidth))}  `;
+    out += wrapped(layout, prefix, indent.length + DETAIL_INDENT.length + ruleWidth + 2, sanitize(reasonText(r)), soft);
+  }
+  for (const i of hop.issues) if (i.severity !== 'info' && i.code !== 'UNVERIFIABLE') out += issueLine(layout, `${indent}${DETAIL_INDENT}`, i, hopCount);
+  return out;
+}
+
 /** The lines of one report: hops oldest first, numbered 1 = the first handover, then transit, verdict, problems. */
 function reportLines(layout: Layout, report: MessageReport, indent: string): string {
-  const c = layout.c;
   const hops = report.hops;
   const n = hops.length;
-  const delays: (number | null)[] = new Array<number | null>(n).fill(null);
-  for (const e of report.timeline.entries) if (e.hop >= 0 && e.hop < n) delays[e.hop] = e.delaySeconds;
+  const delays = delaysByHop(report);
   let out = n === 0 ? '' : columnHeader(layout, indent);
-  for (let k = n - 1; k >= 0; k--) {
-    const hop = hops[k]!;
-    // Internal hops stay visible but step back: only the grade letter keeps its colour.
-    const internal = hop.security.scope === 'internal';
-    const soft = (s: string): string => (internal ? c.dim(s) : s);
-    const number = String(chronological(hop.index, n)).padStart(3);
-    const when = hop.date === null ? c.dim('(no date)'.padEnd(20)) : hop.date.iso === null ? c.dim(clip(sanitize(hop.date.text), 20).padEnd(20)) : soft(utcText(hop.date.iso));
-    const d = delays[k] ?? null;
-    const delay = d === null ? ''.padStart(7) : d < 0 ? c.red(delayText(d).padStart(7)) : soft(delayText(d).padStart(7));
-    const tags: string[] = [];
-    const plainTags: string[] = [];
-    if (localPickup(hop) !== null) {
-      tags.push(c.dim('local'));
-      plainTags.push('local');
-    } else if (internal) {
-      tags.push(c.dim('internal'));
-      plainTags.push('internal');
-    } else if (hop.security.scope === 'unknown') {
-      tags.push(c.dim('scope?'));
-      plainTags.push('scope?');
-    }
-    if (hop.issues.some((i) => i.code === 'UNVERIFIABLE')) {
-      tags.push(c.yellow('UNVERIFIABLE'));
-      plainTags.push('UNVERIFIABLE');
-    }
-    const start = `${indent}${soft(number)}  ${when}  ${delay}  `;
-    const startWidth = indent.length + 3 + 2 + 20 + 2 + 7 + 2;
-    const from = fromText(hop);
-    const to = `→ ${byText(hop)}`;
-    const tagText = tags.length === 0 ? '' : `  ${tags.join(' ')}`;
-    const tagWidth = plainTags.length === 0 ? 0 : 2 + plainTags.join(' ').length;
-    if (startWidth + from.length + 1 + to.length + tagWidth <= layout.width) out += `${start}${soft(`${from} ${to}`)}${tagText}\n`;
-    else {
-      // Too wide: sending side, receiving side and tags each on a line, aligned; on a narrow terminal they start
-      // under the grade instead of after the date, so a host name is not wrapped two characters at a time.
-      const hostIndent = layout.width - startWidth >= MIN_HOST_COLUMNS ? startWidth : indent.length + GRADE_INDENT.length;
-      const pad = ' '.repeat(hostIndent);
-      out += hostIndent === startWidth ? wrapped(layout, start, startWidth, from, soft) : `${start.trimEnd()}\n${wrapped(layout, pad, hostIndent, from, soft)}`;
-      if (hostIndent + to.length + tagWidth <= layout.width) out += `${pad}${soft(to)}${tagText}\n`;
-      else out += wrapped(layout, pad, hostIndent, to, soft) + (tagText === '' ? '' : `${pad}${tagText.trimStart()}\n`);
-    }
-    const grade = hop.security.grade;
-    const local = localPickup(hop) !== null;
-    const gradeCell = local ? c.dim('local'.padEnd(7)) : paintGrade(c, grade, grade.padEnd(7));
-    out += wrapped(layout, `${indent}${GRADE_INDENT}${gradeCell} `, indent.length + GRADE_INDENT.length + 8, tlsText(hop), soft);
-    // scope reasons (S-*) are shown as the tag above; a local hop's "nothing stated" is what "local" already says
-    const reasons = hop.security.reasons.filter((r) => !r.rule.startsWith('S-') && !(local && r.rule === 'T-NOT-STATED'));
-    const ruleWidth = reasons.reduce((w, r) => Math.max(w, r.rule.length), 0);
-    for (const r of reasons) {
-      const prefix = `${indent}${DETAIL_INDENT}${c.dim(sanitize(r.rule).padEnd(ruleWidth))}  `;
-      out += wrapped(layout, prefix, indent.length + DETAIL_INDENT.length + ruleWidth + 2, sanitize(reasonText(r)), soft);
-    }
-    for (const i of hop.issues) if (i.severity !== 'info' && i.code !== 'UNVERIFIABLE') out += issueLine(layout, `${indent}${DETAIL_INDENT}`, i, n);
-  }
+  for (let k = n - 1; k >= 0; k--) out += hopLines(layout, hops[k]!, delays[k] ?? null, n, indent);
   const total = report.timeline.totalSeconds;
   if (total !== null) out += `${indent}transit ${delayText(total).slice(1)} from the first to the last dated hop\n`;
   out += verdictLines(layout, report, indent);

@@ -3,7 +3,7 @@
  * @module
  */
 import type { GradeCounts } from '../summary/types.js';
-import type { Grade } from '../types.js';
+import type { Grade, MessageReport } from '../types.js';
 
 /** Display order of grades: worst first, `unknown` last. */
 export const GRADE_DISPLAY_ORDER: readonly Grade[] = ['none', 'F', 'C', 'B', 'A', 'unknown'];
@@ -80,6 +80,14 @@ export function wrapText(text: string, width: number): string[] {
   }
   if (line !== '' || lines.length === 0) lines.push(line);
   return lines;
+}
+
+/** Each hop's delay since the hop before (by header index), from the report's timeline; `null` where none. */
+export function delaysByHop(report: MessageReport): (number | null)[] {
+  const n = report.hops.length;
+  const delays: (number | null)[] = new Array<number | null>(n).fill(null);
+  for (const e of report.timeline.entries) if (e.hop >= 0 && e.hop < n) delays[e.hop] = e.delaySeconds;
+  return delays;
 }
 
 /** A hop's number as people count it: 1 = the first handover (the bottom Received field), `hopCount` = the last. */
