@@ -17,6 +17,7 @@ import { renderReport, type ArchiveReportData, type ReportOptions } from '../ren
 import { sanitize } from '../render/sanitize.js';
 import { TOOL } from '../render/version.js';
 import { write, type CliIo } from './io.js';
+import { readFileHead } from './paths.js';
 
 /** 1,024 bytes looked at to tell an HTML report from anything else before replacing it. */
 const SNIFF_BYTES = 1024;
@@ -30,17 +31,6 @@ function looksLikeHtml(head: Buffer): boolean {
   if (text.startsWith('\ufeff')) text = text.slice(1);
   text = text.trimStart().toLowerCase();
   return text === '' || HTML_STARTS.some((start) => text.startsWith(start));
-}
-
-async function readHead(path: string): Promise<Buffer> {
-  const handle = await open(fsPath(path), 'r');
-  try {
-    const head = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);
-    return head.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
 }
 
 function sameFile(a: Stats, b: Stats): boolean {
@@ -90,7 +80,7 @@ export class ReportFile {
       }
       let head: Buffer;
       try {
-        head = await readHead(path);
+        head = await readFileHead(fsPath(path), SNIFF_BYTES);
       } catch (error) {
         return cannot(describeError(error));
       }

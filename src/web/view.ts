@@ -5,7 +5,7 @@
  * (`text`/`esc`); ids and numbers are ours. Pure: reports in, strings out.
  * @module
  */
-import { slimReport, type ArchiveReportData } from '../render/html/aggregate.js';
+import { slimReport, type ArchiveReportData, type ReportMessage } from '../render/html/aggregate.js';
 import { archiveBody } from '../render/html/archive-view.js';
 import { esc, text } from '../render/html/escape.js';
 import { duration, int, isoShort, pct } from '../render/html/format.js';
@@ -22,12 +22,10 @@ export const MAX_TRACE_ROWS = 20;
  */
 export const MAX_LIST_ROWS = 200;
 
-/** One message in the list (plain data, kept by the worker for every message). */
-export interface ListEntry {
+/** One message in the list (plain data, kept by the worker for every message): where it is, and what it shows. */
+export interface ListEntry extends Pick<ReportMessage, 'source' | 'index'> {
   /** Our id: the message's position over all files, 0-based. */
   readonly id: number;
-  readonly source: string;
-  readonly index: number;
   readonly grade: VerdictGrade;
   readonly from: string | null;
   readonly subject: string | null;

@@ -14,14 +14,22 @@ export function contentSecurityPolicy(css: string): string {
   return `default-src 'none'; style-src ${cspHash(css)}; img-src data:; base-uri 'none'; form-action 'none'`;
 }
 
-/** A whole HTML document around `bodyHtml` (already escaped); `title` is plain text. */
-export function page(title: string, bodyHtml: string): string {
+/**
+ * A whole HTML document: the head every page of ours has (`policy` as its Content Security Policy, no referrer,
+ * `css` as its one stylesheet), the gradient definitions, then `body` (markup, already escaped); `title` is plain text.
+ */
+export function htmlDocument(title: string, policy: string, css: string, body: string): string {
   return (
     '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n' +
-    `<meta http-equiv="Content-Security-Policy" content="${esc(contentSecurityPolicy(REPORT_CSS))}">\n` +
+    `<meta http-equiv="Content-Security-Policy" content="${esc(policy)}">\n` +
     '<meta name="referrer" content="no-referrer">\n' +
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
     '<meta name="color-scheme" content="light">\n' +
-    `<title>${esc(title)}</title>\n<style>${REPORT_CSS}</style>\n</head>\n<body>\n${svgDefs()}\n<main id="top">\n${bodyHtml}\n</main>\n</body>\n</html>\n`
+    `<title>${esc(title)}</title>\n<style>${css}</style>\n</head>\n<body>\n${svgDefs()}\n${body}\n</body>\n</html>\n`
   );
+}
+
+/** The report's document around `bodyHtml` (already escaped); `title` is plain text. */
+export function page(title: string, bodyHtml: string): string {
+  return htmlDocument(title, contentSecurityPolicy(REPORT_CSS), REPORT_CSS, `<main id="top">\n${bodyHtml}\n</main>`);
 }
