@@ -11,6 +11,12 @@ import type { AnalyzeOptions } from './options.js';
 /**
  * Check `options` as `analyzeMessage` would, in the same order (limits, policy, the chain's lists and providers).
  * Throws the `TypeError` `analyzeMessage` would throw for the first problem; returns nothing when they are valid.
+ * @example
+ * ```ts
+ * import { validateOptions } from 'received-forensics';
+ * validateOptions({ trustedNetworks: ['203.0.113.0/24'] }); // fine
+ * validateOptions({ trustedNetworks: ['203.0.113.0/33'] }); // TypeError: options.trustedNetworks: not a CIDR block …
+ * ```
  */
 export function validateOptions(options: AnalyzeOptions): void {
   if (options === null || typeof options !== 'object') throw new TypeError('options must be an object');

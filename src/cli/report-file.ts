@@ -13,7 +13,7 @@ import { lstat, open, rename, stat, unlink, type FileHandle } from 'node:fs/prom
 import { dirname, join } from 'node:path';
 import { fsPath } from '../node/fs-path.js';
 import { describeError, errorCode } from '../node/read-faults.js';
-import { renderReport, type ArchiveReportData, type ReportOptions } from '../render/html/index.js';
+import { renderHtmlReport, type ArchiveReportData, type ReportOptions } from '../render/html/index.js';
 import { sanitize } from '../render/sanitize.js';
 import { TOOL } from '../render/version.js';
 import { write, type CliIo } from './io.js';
@@ -144,5 +144,5 @@ export async function withReportFile(path: string | null, inputs: readonly strin
 /** Render the report of `data`, stamped with this tool and the time, and commit it; `null` when written, else why not. */
 export function commitReport(file: ReportFile, data: ArchiveReportData, settings?: ReportOptions['settings']): Promise<string | null> {
   const options: ReportOptions = { generator: `${TOOL.name} ${TOOL.version}`, generatedAt: new Date().toISOString(), ...(settings === undefined ? {} : { settings }) };
-  return file.commit(renderReport(data, options));
+  return file.commit(renderHtmlReport(data, options));
 }

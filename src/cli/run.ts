@@ -21,7 +21,7 @@ import { totalBytesOf } from '../node/scan-batches.js';
 import { scanPipeline } from '../node/scan-pipeline.js';
 import type { AnalyzeOptions } from '../options.js';
 import type { FormatConfig, OutputFormat } from '../render/format.js';
-import { createFormat } from '../render/formats.js';
+import { createOutputFormat } from '../render/formats.js';
 import { sanitize } from '../render/sanitize.js';
 import type { RunSettings } from '../render/settings.js';
 import { textWidth } from '../render/units.js';
@@ -214,7 +214,7 @@ class CliScan {
     private readonly reportFile: ReportFile | null,
     private readonly plan: BatchPlan & { readonly render: FormatConfig },
   ) {
-    this.#format = createFormat(plan.render);
+    this.#format = createOutputFormat(plan.render);
     this.#totals = new RunTotals(reportFile !== null);
     this.#stdoutOn = !(reportFile !== null && args.quiet);
   }

@@ -17,7 +17,7 @@
  */
 import { RunTotals } from '../node/run-totals.js';
 import type { OutputFormatName } from '../render/format.js';
-import { createFormat } from '../render/formats.js';
+import { createOutputFormat } from '../render/formats.js';
 import { sanitize } from '../render/sanitize.js';
 import { summaryCsv } from '../render/summary-csv.js';
 import { failsOn } from '../summary/fail-on.js';
@@ -283,7 +283,7 @@ class Summarizer {
 function summaryOutput(args: SummarizeArgs, summary: ScanSummary, io: CliIo): string {
   if (args.format === 'csv') return summaryCsv(summary);
   const color = args.format === 'text' && colorEnabled(args.color ?? undefined, io.stdout.isTTY === true, io.env);
-  const format = createFormat({ name: args.format, color });
+  const format = createOutputFormat({ name: args.format, color });
   if (args.format !== 'text') return format.head() + format.tail(summary);
   // The text format prints a summary for archives only; here the summary is the whole output.
   const tail = format.tail(summary);

@@ -5,7 +5,7 @@
  * @module
  */
 import { resolveLimits } from '../limits.js';
-import { createFormat } from '../render/formats.js';
+import { createOutputFormat } from '../render/formats.js';
 import { batchPool, runBatches } from './batch-runner.js';
 import type { BufferShelf } from './buffer-shelf.js';
 import type { MessageInput } from './read-messages.js';
@@ -50,7 +50,7 @@ export function scanPipeline(inputs: readonly MessageInput[], options: PipelineO
     ...(onProgress === undefined ? {} : { onProgress }),
     ...(totalBytes === undefined ? {} : { totalBytes }),
   });
-  const output = plan.render === undefined || sink === undefined ? null : { format: createFormat(plan.render), sink };
+  const output = plan.render === undefined || sink === undefined ? null : { format: createOutputFormat(plan.render), sink };
   const data: ScanWorkerData = { role: SCAN_WORKER_ROLE, plan };
   // Without nested parts workers get the header blocks only: the analysis never reads a body.
   const headerLimit = plan.nested ? null : resolveLimits(plan.analyze.limits).maxHeaderBytes;

@@ -6,7 +6,7 @@
  * @module
  */
 import { workerData as threadData } from 'node:worker_threads';
-import { createFormat } from '../render/formats.js';
+import { createOutputFormat } from '../render/formats.js';
 import { serveBatches } from './batch-serve.js';
 import { processBatch, type BatchPlan, type BatchResult } from './scan-batch.js';
 import { Utf8Sink } from './utf8-sink.js';
@@ -38,7 +38,7 @@ export function serveScanWorker(data: unknown = threadData): void {
     serveBatches(async (records) => ({ result: await processBatch(records, plan, null) }));
     return;
   }
-  const format = createFormat(plan.render);
+  const format = createOutputFormat(plan.render);
   const separator = format.separator;
   const bytes = new Utf8Sink();
   serveBatches(async (records, spares) => {

@@ -9,8 +9,18 @@ import { jsonFormat } from './json.js';
 import { ndjsonFormat } from './ndjson.js';
 import { textFormat } from './text.js';
 
-/** The format `config` names. */
-export function createFormat(config: FormatConfig): OutputFormat {
+/**
+ * The output format `config` names, as `rcvd --format` writes it: `head()`, then `message(item)` per scanned message
+ * with `separator` between two, then `tail(summary)`.
+ * @example
+ * ```ts
+ * import { createOutputFormat, scan } from 'received-forensics/node';
+ * const csv = createOutputFormat({ name: 'csv', color: false });
+ * let out = csv.head();
+ * for await (const item of scan('inbox.mbox')) out += item.type === 'message' ? csv.message(item) : csv.tail(item);
+ * ```
+ */
+export function createOutputFormat(config: FormatConfig): OutputFormat {
   switch (config.name) {
     case 'json':
       return jsonFormat(config.settings ?? null);

@@ -24,7 +24,14 @@ function gradeRows(table: string, key: string | null, counts: GradeCounts): stri
   return out;
 }
 
-/** The summary as CSV rows (RFC 4180, CRLF), with a header row. */
+/**
+ * The summary as CSV rows (RFC 4180, CRLF), with a header row: one row per count, `table,key,grade,count`.
+ * @example
+ * ```ts
+ * import { scan, summaryCsv } from 'received-forensics/node';
+ * for await (const item of scan('inbox.mbox')) if (item.type === 'summary') process.stdout.write(summaryCsv(item));
+ * ```
+ */
 export function summaryCsv(s: ScanSummary): string {
   let out = SUMMARY_CSV_COLUMNS.join(',') + CRLF;
   for (const [key, value] of [

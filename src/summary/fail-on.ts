@@ -17,7 +17,15 @@ import type { Grade, Verdict } from '../types.js';
 export const FAIL_ON_RANK: Readonly<Record<Grade, number>> = { none: 0, F: 1, C: 2, unknown: 3, B: 4, A: 5 };
 const KNOWN: readonly Exclude<Grade, 'unknown'>[] = ['none', 'F', 'C', 'B', 'A'];
 
-/** `true` when a message with this verdict makes `--fail-on threshold` exit 1. */
+/**
+ * `true` when a message with this verdict makes `--fail-on threshold` exit 1: a gate on the scale
+ * `none < F < C < unknown < B < A`, where `internal-only` never fails.
+ * @example
+ * ```ts
+ * import { analyzeMessage, failsOn } from 'received-forensics';
+ * if (failsOn(analyzeMessage(raw).verdict, 'B')) process.exitCode = 1; // "everything must be A"
+ * ```
+ */
 export function failsOn(verdict: Verdict, threshold: Grade): boolean {
   const grade = verdict.grade;
   if (grade === 'internal-only') return false;

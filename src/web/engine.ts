@@ -10,7 +10,7 @@ import { jsonFormat } from '../render/json.js';
 import type { RunSettings } from '../render/settings.js';
 import { TOOL } from '../render/version.js';
 import type { AnalyzeOptions } from '../options.js';
-import { ReportAggregator, renderReport } from '../render/html/index.js';
+import { ReportAggregator, renderHtmlReport } from '../render/html/index.js';
 import { keptText } from '../text/kept-copy.js';
 import type { MessageReport, VerdictGrade } from '../types.js';
 import type { FromWorker, InputFile } from './protocol.js';
@@ -151,7 +151,7 @@ export class AnalyzerEngine {
   /** The JSON document of every message (the CLI's `--format json`), or the HTML report. */
   export(what: 'json' | 'html'): void {
     if (what === 'html') {
-      const html = renderReport(this.aggregator.result(), { generator: `${TOOL.name} ${TOOL.version} (web)` });
+      const html = renderHtmlReport(this.aggregator.result(), { generator: `${TOOL.name} ${TOOL.version} (web)` });
       this.post({ type: 'export', what, blob: new Blob([html], { type: 'text/html' }), name: 'rcvd-report.html' });
       return;
     }

@@ -80,8 +80,19 @@ export function renderMessageReport(full: MessageReport, origin: MessageOrigin |
   return page(title, head + messageSection(report, 'm1', origin, omitted) + footer());
 }
 
-/** The right view for what was aggregated: a lone message gets the message view, anything else the archive view. */
-export function renderReport(data: ArchiveReportData, options: ReportOptions = {}): string {
+/**
+ * The self-contained HTML report of what was aggregated (as `rcvd --report` writes it): a lone message gets the
+ * message view, anything else the archive view.
+ * @example
+ * ```ts
+ * import { ReportAggregator } from 'received-forensics';
+ * import { renderHtmlReport, scan } from 'received-forensics/node';
+ * const report = new ReportAggregator();
+ * for await (const item of scan('inbox.mbox')) if (item.type === 'message') report.add({ ...item, nested: item.nested.length });
+ * await writeFile('report.html', renderHtmlReport(report.result(), { generator: 'my-tool 1.0' }));
+ * ```
+ */
+export function renderHtmlReport(data: ArchiveReportData, options: ReportOptions = {}): string {
   const only = data.weakest[0];
   if (data.summary.messages === 1 && only !== undefined && only.hopsOmitted === 0) return renderMessageReport(only.report, { source: only.source, index: only.index }, options);
   // (a lone message whose chain was cut keeps the archive view, which says how many hops were left out)
@@ -92,5 +103,5 @@ export function renderReport(data: ArchiveReportData, options: ReportOptions = {
 export function reportHtml(messages: Iterable<ReportMessage>, options: ReportOptions & AggregateOptions = {}): string {
   const agg = new ReportAggregator(options.maxDetails === undefined ? {} : { maxDetails: options.maxDetails });
   for (const m of messages) agg.add(m);
-  return renderReport(agg.result(), options);
+  return renderHtmlReport(agg.result(), options);
 }
