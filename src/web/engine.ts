@@ -6,6 +6,7 @@
  * @module
  */
 import { analyzeMessage } from '../analyze.js';
+import { validateOptions } from '../validate-options.js';
 import { jsonFormat } from '../render/json.js';
 import type { RunSettings } from '../render/settings.js';
 import { TOOL } from '../render/version.js';
@@ -57,7 +58,7 @@ export class AnalyzerEngine {
     if ('problem' in resolved) return this.post({ type: 'problem', message: resolved.problem });
     try {
       // Options are checked once here (an invalid CIDR or provider entry throws: a programmer-level error for the library, a typo here).
-      analyzeMessage('', resolved.options);
+      validateOptions(resolved.options);
     } catch (error) {
       return this.post({ type: 'problem', message: error instanceof Error ? error.message : String(error) });
     }
