@@ -23,7 +23,7 @@ import type { AnalyzeOptions } from '../options.js';
 import type { FormatConfig, OutputFormat } from '../render/format.js';
 import { createOutputFormat } from '../render/formats.js';
 import { sanitize } from '../render/sanitize.js';
-import type { RunSettings } from '../render/settings.js';
+import { reportSettings, type RunSettings } from '../render/settings.js';
 import { textWidth } from '../render/units.js';
 import { TOOL } from '../render/version.js';
 import { validateOptions } from '../validate-options.js';
@@ -355,7 +355,7 @@ class CliScan {
   async #commitReport(): Promise<boolean> {
     const report = this.#totals.report;
     if (this.reportFile === null || report === null) return true;
-    const problem = await commitReport(this.reportFile, report.result());
+    const problem = await commitReport(this.reportFile, report.result(), reportSettings(runSettings(this.args)));
     if (problem === null) return true;
     await write(this.io.stderr, `rcvd: ${problem}\n`);
     return false;

@@ -19,6 +19,7 @@ import { RunTotals } from '../node/run-totals.js';
 import type { OutputFormatName } from '../render/format.js';
 import { createOutputFormat } from '../render/formats.js';
 import { sanitize } from '../render/sanitize.js';
+import { reportSettings, type GradingSettings, type RunSettings } from '../render/settings.js';
 import { summaryCsv } from '../render/summary-csv.js';
 import { failsOn } from '../summary/fail-on.js';
 import { messageFacts } from '../summary/facts.js';
@@ -130,6 +131,8 @@ class Summarizer {
   #problems = 0;
   /** Set when a record makes the whole command refused (no output is written then). */
   #refusal: string | null = null;
+  /** Each part read: its stamp's settings digest and the settings its summary line records (`null`: none). */
+  readonly #seen: { readonly digest: string | null; readonly settings: GradingSettings | null }[] = [];
 
   constructor(
     private readonly args: SummarizeArgs,
@@ -248,6 +251,7 @@ class Summarizer {
   async #close(reader: PartReader): Promise<void> {
     await reader.close();
     this.#refusal ??= reader.refusal;
+    this.#seen.push({ digest: reader.part.stamp?.settings ?? null, settings: reader.summary?.settings ?? null });
     const note = reader.endNote();
     if (note === null) return;
     if (note.problem) await this.#problem(note.text);
@@ -259,7 +263,10 @@ class Summarizer {
     const { args, io } = this;
     const done = this.#totals.summary();
     const stdoutOn = !(this.reportFile !== null && args.quiet);
-    if (stdoutOn) await write(io.stdout, summaryOutput(args, done, io));
+    // As one run over all the input: no shard; --fail-on is this command's own.
+    const grading = commonSettings(this.#seen);
+    const settings: RunSettings | null = grading === null ? null : { ...grading, failOn: args.failOn, shard: null };
+    if (stdoutOn) await write(io.stdout, summaryOutput(args, done, io, settings));
     if (!args.quiet && done.unmatchedDeclared.length > 0) {
       await write(io.stderr, `rcvd: warning: --trusted/--internal matched nothing in ${done.messages} messages: ${sanitize(done.unmatchedDeclared.join(', '))}\n`);
     }
@@ -271,7 +278,7 @@ class Summarizer {
     }
     const report = this.#totals.report;
     if (this.reportFile !== null && report !== null) {
-      const failed = await commitReport(this.reportFile, report.result());
+      const failed = await commitReport(this.reportFile, report.result(), settings === null ? undefined : reportSettings(settings));
       if (failed !== null) await this.#problem(failed);
     }
     if (this.#problems > 0) return 2;
@@ -279,11 +286,25 @@ class Summarizer {
   }
 }
 
+/**
+ * The settings every part was graded under, readable: each part's summary line records them, or its stamp's digest
+ * is that of a part whose line does (a shard cut short has no summary line). `null` when a part's are not known,
+ * or they differ (`--mix`).
+ */
+function commonSettings(parts: readonly { readonly digest: string | null; readonly settings: GradingSettings | null }[]): GradingSettings | null {
+  const first = parts.find((p) => p.settings !== null)?.settings ?? null;
+  if (first === null) return null;
+  const text = JSON.stringify(first);
+  const vouched = new Set(parts.filter((p) => p.digest !== null && JSON.stringify(p.settings) === text).map((p) => p.digest));
+  const known = parts.every((p) => (p.settings === null ? p.digest !== null && vouched.has(p.digest) : JSON.stringify(p.settings) === text));
+  return known ? first : null;
+}
+
 /** The summary in the chosen format, as one run's output ends (text: also for a single message). */
-function summaryOutput(args: SummarizeArgs, summary: ScanSummary, io: CliIo): string {
+function summaryOutput(args: SummarizeArgs, summary: ScanSummary, io: CliIo, settings: RunSettings | null): string {
   if (args.format === 'csv') return summaryCsv(summary);
   const color = args.format === 'text' && colorEnabled(args.color ?? undefined, io.stdout.isTTY === true, io.env);
-  const format = createOutputFormat({ name: args.format, color });
+  const format = createOutputFormat({ name: args.format, color, ...(settings === null ? {} : { settings }) });
   if (args.format !== 'text') return format.head() + format.tail(summary);
   // The text format prints a summary for archives only; here the summary is the whole output.
   const tail = format.tail(summary);

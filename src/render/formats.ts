@@ -7,6 +7,7 @@ import { csvFormat } from './csv.js';
 import type { FormatConfig, OutputFormat } from './format.js';
 import { jsonFormat } from './json.js';
 import { ndjsonFormat } from './ndjson.js';
+import { gradingSettings } from './settings.js';
 import { textFormat } from './text.js';
 
 /**
@@ -25,7 +26,7 @@ export function createOutputFormat(config: FormatConfig): OutputFormat {
     case 'json':
       return jsonFormat(config.settings ?? null);
     case 'ndjson':
-      return ndjsonFormat();
+      return ndjsonFormat(config.settings === undefined ? null : gradingSettings(config.settings));
     case 'csv':
       return csvFormat(config.bom === true);
     default:

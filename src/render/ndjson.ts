@@ -1,14 +1,16 @@
 /**
  * `--format ndjson`: one JSON object per line — `{"type":"message",…}` per message, flushed as it goes, then
  * `{"type":"summary",…}`. Hops carry `index` (header order) and `number` (1 = the first handover); see
- * `machineMessage`. The run's settings are not repeated in the summary line: every record's `run` stamp holds
- * their digest, and `rcvd summarize` gives the same summary line as one run.
+ * `machineMessage`. Every message record's `run` stamp holds a digest of the run's settings; the summary line
+ * holds them readable, as `rcvd summarize` gives them back from the summary lines it reads.
  * @module
  */
 import { jsonSafe } from './sanitize.js';
 import type { OutputFormat } from './format.js';
 import { SCHEMA_VERSION, versioned } from './schema-version.js';
 import { machineMessage } from './machine.js';
+import type { GradingSettings } from './settings.js';
+import { TOOL } from './version.js';
 
 /**
  * What every NDJSON message record says about the run that made it, as `run` (plain data: copied to worker threads):
@@ -23,12 +25,19 @@ export interface RunStamp {
   readonly shard: { readonly index: number; readonly count: number } | null;
 }
 
-/** The NDJSON format. */
-export function ndjsonFormat(): OutputFormat {
+/**
+ * The NDJSON format; the summary line records the tool and `settings` (the grading settings, readable; `null` =
+ * not known), so a file handed on says how it was graded.
+ */
+export function ndjsonFormat(settings: GradingSettings | null = null): OutputFormat {
+  const tool = { name: TOOL.name, version: TOOL.version };
   return {
     head: () => '',
     message: (item) => `${jsonSafe(JSON.stringify({ type: item.type, schemaVersion: SCHEMA_VERSION, ...machineMessage(item) }))}\n`,
     separator: '',
-    tail: (summary) => `${jsonSafe(JSON.stringify(versioned(summary)))}\n`,
+    tail: (summary) => {
+      const { type, schemaVersion, ...counts } = versioned(summary);
+      return `${jsonSafe(JSON.stringify({ type, schemaVersion, tool, settings, ...counts }))}\n`;
+    },
   };
 }

@@ -20,9 +20,34 @@ export interface GradingSettings {
   readonly providers: string | null;
 }
 
+/** The grading settings alone, in their fixed order (what the NDJSON summary line records). */
+export function gradingSettings(s: GradingSettings): GradingSettings {
+  return { policy: s.policy, nested: s.nested, maxHops: s.maxHops, trusted: s.trusted, internal: s.internal, providers: s.providers };
+}
+
+/** `value` when it has the shape of {@link GradingSettings} (read back from a file anyone can edit), else `null`. */
+export function readGradingSettings(value: unknown): GradingSettings | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const s = value as Record<string, unknown>;
+  const texts = (v: unknown): boolean => Array.isArray(v) && v.every((t) => typeof t === 'string');
+  const ok =
+    typeof s.policy === 'string' &&
+    typeof s.nested === 'boolean' &&
+    (s.maxHops === null || typeof s.maxHops === 'number') &&
+    texts(s.trusted) &&
+    texts(s.internal) &&
+    (s.providers === null || typeof s.providers === 'string');
+  return ok ? gradingSettings(s as unknown as GradingSettings) : null;
+}
+
 /** The settings an HTML report prints: the grading settings and the shard (`k/n`, `null` = the whole run). */
 export interface ReportSettings extends GradingSettings {
   readonly shard: string | null;
+}
+
+/** The settings a report of a run with `settings` prints. */
+export function reportSettings(settings: ReportSettings): ReportSettings {
+  return { ...gradingSettings(settings), shard: settings.shard };
 }
 
 /** The settings a JSON document records: the report's, and `--fail-on` (`null` = none). */

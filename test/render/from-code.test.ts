@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReportAggregator, SummaryBuilder, validateOptions } from '../../src/index.js';
-import { createOutputFormat, renderHtmlReport, scan, summaryCsv, type ScanMessage, type ScanSummary } from '../../src/node/index.js';
+import { createOutputFormat, renderHtmlReport, scan, summaryCsv, type RunSettings, type ScanMessage, type ScanSummary } from '../../src/node/index.js';
 import { runCli } from '../cli-io.js';
 
 const INPUTS = ['fixtures/eml', 'fixtures/mbox/mboxrd-three.mbox'];
@@ -26,9 +26,12 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
+/** The settings rcvd records when given no option. */
+const DEFAULTS: RunSettings = { policy: 'practical', nested: false, maxHops: null, trusted: [], internal: [], providers: null, failOn: null, shard: null };
+
 /** `format`'s whole output for the scanned messages, as the CLI joins it. */
 function rendered(name: 'ndjson' | 'csv' | 'text', tail: ScanSummary): string {
-  const format = createOutputFormat({ name, color: false });
+  const format = createOutputFormat({ name, color: false, settings: DEFAULTS });
   return format.head() + messages.map((m) => format.message(m)).join(format.separator) + format.tail(tail);
 }
 
@@ -71,7 +74,7 @@ describe('built from code, equal to rcvd', () => {
     expect(stamp).not.toBeNull();
     const report = new ReportAggregator();
     for (const m of messages) report.add({ ...m, nested: m.nested.length });
-    expect(renderHtmlReport(report.result(), { generator: stamp?.[1] ?? '', generatedAt: stamp?.[2] ?? '' })).toBe(written);
+    expect(renderHtmlReport(report.result(), { generator: stamp?.[1] ?? '', generatedAt: stamp?.[2] ?? '', settings: DEFAULTS })).toBe(written);
   });
 
   it('validateOptions throws what analysing would, and nothing for valid options', () => {

@@ -6,6 +6,7 @@
  */
 import { sanitize } from '../../render/sanitize.js';
 import { SCHEMA_VERSION } from '../../render/schema-version.js';
+import type { GradingSettings } from '../../render/settings.js';
 import type { ScanSummary } from '../../summary/types.js';
 import { MAX_RECORD_BYTES, readLines, type Line } from './lines.js';
 import { describe, type Part } from './parts.js';
@@ -17,8 +18,8 @@ export class PartReader {
   messages = 0;
   /** Lines that were not records and were skipped. */
   skipped = 0;
-  /** The last summary line met, with how many message records came before it. */
-  summary: { readonly summary: ScanSummary; readonly after: number } | null = null;
+  /** The last summary line met, with how many message records came before it and the settings it records. */
+  summary: { readonly summary: ScanSummary; readonly after: number; readonly settings: GradingSettings | null } | null = null;
   /** Set when a record makes the whole command refused (no output is written then). */
   refusal: string | null = null;
   private lines: AsyncGenerator<Line> | null;
@@ -65,7 +66,7 @@ export class PartReader {
         continue;
       }
       if (parsed.kind === 'summary') {
-        this.summary = { summary: parsed.summary, after: this.messages };
+        this.summary = { summary: parsed.summary, after: this.messages, settings: parsed.settings };
         continue;
       }
       const record = parsed.record;
