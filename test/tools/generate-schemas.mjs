@@ -215,7 +215,20 @@ const schemas = {
     ...head('record.schema.json', 'rcvd --format ndjson record', 'One line of `rcvd --format ndjson`: a message record, or the final summary.'),
     oneOf: [
       { allOf: [ref('message'), ref('messageExtras'), { type: 'object', required: ['schemaVersion'], properties: { schemaVersion: version } }] },
-      { allOf: [ref('summary'), { type: 'object', required: ['schemaVersion'], properties: { schemaVersion: version } }] },
+      {
+        allOf: [
+          ref('summary'),
+          {
+            type: 'object',
+            required: ['schemaVersion', 'tool', 'settings'],
+            properties: {
+              schemaVersion: version,
+              tool: obj({ name: str, version: str }),
+              settings: nullable({ type: 'object', description: 'The grading settings, readable (policy, nested, maxHops, trusted, internal, providers); null when the records were not all made under one.' }),
+            },
+          },
+        ],
+      },
     ],
     $defs: closure(['message', 'messageExtras', 'summary']),
   },
