@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { OUTPUT_PIECE_CHARS, processBatch, type BatchPlan, type TextSink } from '../src/node/scan-batch.js';
-import { createFormat } from '../src/render/formats.js';
+import { createOutputFormat } from '../src/render/formats.js';
 import type { MessageRecord } from '../src/node/read-options.js';
 
 function record(i: number): MessageRecord {
@@ -22,19 +22,19 @@ const records = Array.from({ length: 400 }, (_, i) => record(i));
 
 describe.each(['ndjson', 'json', 'csv', 'text'] as const)('processBatch, %s', (name) => {
   const config = { analyze: {}, nested: false, render: { name, color: false }, failOn: 'B' } satisfies BatchPlan;
-  const format = createFormat(config.render);
-  const processCliBatch = (batch: typeof records, plan: BatchPlan, _format: unknown, sink: TextSink) => processBatch(batch, plan, { format, sink });
+  const format = createOutputFormat(config.render);
+  const batch = (items: readonly MessageRecord[], sink: TextSink) => processBatch(items, config, { format, sink });
 
   it('streams pieces that join to the whole output, none much over the piece size', async () => {
     const pieces: string[] = [];
-    const result = await processCliBatch(records, config, format, (piece) => {
+    const result = await batch(records, (piece) => {
       pieces.push(piece);
       return undefined;
     });
     const whole: string[] = [];
     for (const r of records) {
       const one: string[] = [];
-      await processCliBatch([r], config, format, (p) => {
+      await batch([r], (p) => {
         one.push(p);
         return undefined;
       });
@@ -51,7 +51,7 @@ describe.each(['ndjson', 'json', 'csv', 'text'] as const)('processBatch, %s', (n
   it('waits for a sink that asks it to', async () => {
     const events: string[] = [];
     let release: () => void = () => undefined;
-    const done = processCliBatch(records, config, format, (piece) => {
+    const done = batch(records, (piece) => {
       events.push(`piece ${piece.length}`);
       return events.length === 1 ? new Promise<void>((resolve) => (release = resolve)) : undefined;
     });

@@ -17,7 +17,7 @@ const MESSAGE = [
   '',
 ].join('\r\n');
 
-const MAILER: ProviderEntry = { id: 'mailer', name: 'Mailer', domains: ['mailer.example', 'mailer-mx.example'], mailNetworks: ['203.0.113.0/24'] };
+const MAILER: ProviderEntry = { id: 'mailer', name: 'Mailer', domains: ['mailer.example', 'mailer-mx.example'], mailNetworks: ['203.0.113.0/24'], wideNetworks: [], sources: [] };
 
 async function items(options: ScanOptions): Promise<ScanItem[]> {
   const out: ScanItem[] = [];
