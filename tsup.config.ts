@@ -5,6 +5,8 @@ export default defineConfig([
   {
     entry: { index: 'src/index.ts', node: 'src/node/index.ts' },
     format: ['esm', 'cjs'],
+    // import.meta.url in the CommonJS build too: the lazy requires (libmime, picocolors) and the worker entry's place.
+    shims: true,
     dts: true,
     clean: true,
     sourcemap: false,

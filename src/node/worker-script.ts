@@ -20,11 +20,7 @@ export function workerScriptBeside(self: string | undefined): URL | null {
   return existsSync(script) ? script : null;
 }
 
-/**
- * The worker entry of this build. The CommonJS build has an empty `import.meta`, hence the `__filename` fallback
- * (never first: `node -e` defines a global `[eval]` one).
- */
+/** The worker entry of this build (the CommonJS build has `import.meta.url` too: tsup's shim). */
 export function defaultWorkerScript(): URL | null {
-  const meta: string | undefined = import.meta.url;
-  return workerScriptBeside(meta ?? (typeof __filename === 'string' ? __filename : undefined));
+  return workerScriptBeside(import.meta.url);
 }

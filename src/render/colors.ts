@@ -3,9 +3,8 @@
  * each grade. Whether to colour at all is the caller's decision (the CLI's `colorEnabled`).
  * @module
  */
-import type { createColors } from 'picocolors';
 import type { Grade } from '../types.js';
-import { nodeRequire } from './node-require.js';
+import { loadPicocolors } from './lazy-packages.js';
 
 type Paint = (text: string) => string;
 
@@ -25,7 +24,7 @@ const PLAIN: Colors = Object.freeze({ bold: plain, dim: plain, red: plain, green
 /** Colour functions, all identity when `enabled` is false. */
 export function colors(enabled: boolean): Colors {
   if (!enabled) return PLAIN;
-  return (nodeRequire('picocolors') as { createColors: typeof createColors }).createColors(true);
+  return loadPicocolors().createColors(true);
 }
 
 /** A grade letter in its colour: A green, B cyan, C yellow, F and none red, unknown dim. The letter is always there. */

@@ -5,7 +5,7 @@
  * 90 ms, which a run over plain-ASCII headers should not pay.
  * @module
  */
-import { nodeRequire } from './node-require.js';
+import { loadLibmime } from './lazy-packages.js';
 
 /** 16 KiB of a header value decoded at most: a Subject a person reads is far shorter; the rest is kept raw. */
 export const MAX_DECODED_INPUT = 16 * 1024;
@@ -15,7 +15,7 @@ let decoder: DecodeWords | null = null;
 
 function decodeWords(): DecodeWords {
   if (decoder === null) {
-    const libmime = nodeRequire('libmime') as { decodeWords: DecodeWords };
+    const libmime = loadLibmime();
     decoder = (value) => libmime.decodeWords(value);
   }
   return decoder;
