@@ -15,7 +15,24 @@ export { BCP195_POLICY, PRACTICAL_POLICY, RULE_IDS } from './grade/policy.js';
 export { RULES } from './rules.js';
 export { PROVIDER_TABLE } from './providers/table.js';
 export { validateProviderEntries } from './providers/lookup.js';
+export { validateOptions } from './validate-options.js';
+export { SummaryBuilder } from './summary/summary.js';
+export { messageFacts } from './summary/facts.js';
+export { failsOn } from './summary/fail-on.js';
+export { ReportAggregator } from './render/html/aggregate.js';
 export type { ProviderEntry, ProviderSource } from './providers/types.js';
+export type { HopFacts, MessageFacts } from './summary/facts.js';
+export type { CipherTally, GradeCounts, RelayBasis, RelayTally, ScanSummary, YearTally } from './summary/types.js';
+export type {
+  AggregateOptions,
+  ArchiveReportData,
+  DetailMessage,
+  DomainTally,
+  MonthTally,
+  ReceiverTally,
+  ReportMessage,
+  VersionTally,
+} from './render/html/aggregate.js';
 
 export type { AnalyzeOptions, GradingPolicyInput, ParseOptions } from './options.js';
 export type { CapGrade, CapRuleId, GradingPolicy, ResolvedPolicy, RuleId } from './grade/policy.js';

@@ -2,11 +2,13 @@
  * The command line of `rcvd`, read with `node:util` `parseArgs`. Every mistake is a {@link UsageError} (exit 2).
  * @module
  */
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseCidr } from '../address/cidr.js';
 import { MAX_RECEIVED_FIELDS } from '../limits.js';
 import { MAX_JOBS } from '../node/scan.js';
 import type { ScanShard } from '../node/scan-types.js';
+import { FORMATS, type OutputFormatName } from '../render/format.js';
+import { sanitize } from '../render/sanitize.js';
 import type { Grade } from '../types.js';
 
 /** A mistake on the command line (exit code 2). */
@@ -14,8 +16,10 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-/** Output formats. */
-export type OutputFormatName = 'text' | 'json' | 'ndjson' | 'csv';
+/** The usage error as stderr lines: Node's parser writes hints on lines of their own, each made terminal-safe. */
+export function usageLines(error: UsageError, command = 'rcvd'): string {
+  return `rcvd: ${error.message.split('\n').map(sanitize).join('\n')}\nTry '${command} --help'.\n`;
+}
 
 /** The command line, read and checked. */
 export interface CliArgs {
@@ -95,8 +99,6 @@ reported and the others are still scanned), 130 interrupted by SIGINT, 143 by SI
 after a whole message and ends with the summary so far; the report is not written).
 `;
 
-/** The output formats, shared by `rcvd` and `rcvd summarize`. */
-export const FORMATS: ReadonlySet<string> = new Set(['text', 'json', 'ndjson', 'csv']);
 /** `--fail-on` values by their lower-case spelling: `a` and `A` are the same grade. */
 const FAIL_ON: Readonly<Record<string, Grade>> = { a: 'A', b: 'B', c: 'C', f: 'F', none: 'none', unknown: 'unknown' };
 
@@ -159,6 +161,20 @@ function parseShard(text: string | undefined): ScanShard | null {
   return { index, count };
 }
 
+/** `--format`: one of the output formats (default text), for `rcvd` and `rcvd summarize` alike. */
+export function parseFormat(value: string | undefined): OutputFormatName {
+  return oneOf('format', value, FORMATS, 'text');
+}
+
+/** `node:util` `parseArgs` in strict mode with positionals and `--no-` options; its mistakes as {@link UsageError}. */
+export function parseOptions<O extends NonNullable<ParseArgsConfig['options']>>(argv: readonly string[], options: O) {
+  try {
+    return parseArgs({ args: [...argv], allowPositionals: true, allowNegative: true, strict: true, options });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
 function oneOf<T extends string>(option: string, value: string | undefined, allowed: ReadonlySet<string>, fallback: T): T {
   if (value === undefined) return fallback;
   if (!allowed.has(value)) throw new UsageError(`--${option} must be one of ${[...allowed].join(', ')}; got ${value}`);
@@ -167,37 +183,26 @@ function oneOf<T extends string>(option: string, value: string | undefined, allo
 
 /** Read `argv` (without `node` and the script). Throws {@link UsageError} on any mistake. */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      allowNegative: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        'fail-on': { type: 'string' },
-        trusted: { type: 'string', multiple: true },
-        internal: { type: 'string', multiple: true },
-        providers: { type: 'string' },
-        policy: { type: 'string' },
-        nested: { type: 'boolean' },
-        jobs: { type: 'string', short: 'j' },
-        shard: { type: 'string' },
-        color: { type: 'boolean' },
-        progress: { type: 'boolean' },
-        quiet: { type: 'boolean', short: 'q' },
-        bom: { type: 'boolean' },
-        report: { type: 'string' },
-        'follow-symlinks': { type: 'boolean' },
-        'max-hops': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'V' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseOptions(argv, {
+    format: { type: 'string', short: 'f' },
+    'fail-on': { type: 'string' },
+    trusted: { type: 'string', multiple: true },
+    internal: { type: 'string', multiple: true },
+    providers: { type: 'string' },
+    policy: { type: 'string' },
+    nested: { type: 'boolean' },
+    jobs: { type: 'string', short: 'j' },
+    shard: { type: 'string' },
+    color: { type: 'boolean' },
+    progress: { type: 'boolean' },
+    quiet: { type: 'boolean', short: 'q' },
+    bom: { type: 'boolean' },
+    report: { type: 'string' },
+    'follow-symlinks': { type: 'boolean' },
+    'max-hops': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean', short: 'V' },
+  });
   const v = parsed.values;
   const help = v.help === true;
   const version = v.version === true;
@@ -205,7 +210,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   const internal = networksAndHosts('internal', v.internal);
   const args: CliArgs = {
     paths: parsed.positionals,
-    format: oneOf('format', v.format, FORMATS, 'text'),
+    format: parseFormat(v.format),
     failOn: parseFailOn(v['fail-on']),
     trustedNetworks: trusted.networks,
     trustedHosts: trusted.hosts,

@@ -1,14 +1,13 @@
 #!/usr/bin/env node
 /**
  * The `rcvd` executable: wires `process` into `run()` and sets the exit code. An unexpected exception exits 2
- * (never 1, which means "findings"). Started again as a worker thread by `--jobs`, it serves batches instead.
+ * (never 1, which means "findings"). `--jobs` workers run the package's worker entry, not this file.
  * @module
  */
-import { isMainThread, workerData } from 'node:worker_threads';
-import { workerScript } from '../node/worker-pool.js';
+import { defaultWorkerScript } from '../node/worker-script.js';
+import { signalExitCode } from './io.js';
 import { argvWithBytes } from './paths.js';
-import { run, signalExitCode } from './run.js';
-import { isCliWorkerData, serveCliWorker } from './worker.js';
+import { run } from './run.js';
 
 /**
  * SIGINT and SIGTERM stop the run at the next whole message (output closed, summary so far, exit 130 or 143); a
@@ -37,7 +36,7 @@ function main(): void {
     stderr: process.stderr,
     stdin: process.stdin,
     env: process.env,
-    workerScript: workerScript(import.meta.url),
+    workerScript: defaultWorkerScript(),
     stdoutReleasesChunks: true,
     signal: stopOnSignals(),
   }).then(
@@ -54,5 +53,4 @@ function main(): void {
   );
 }
 
-if (isMainThread) main();
-else if (isCliWorkerData(workerData)) serveCliWorker(workerData);
+main();

@@ -59,6 +59,18 @@ function archiveAdvice(kind: 'tar' | 'zip'): string {
     : 'a zip archive, which rcvd does not read: unpack it (unzip) and name the folder it gives';
 }
 
+/** Up to `bytes` bytes from the start of the file at `path` (opened without waiting: a FIFO does not block). */
+export async function readFileHead(path: string | Buffer, bytes: number): Promise<Buffer> {
+  const file = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await file.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await file.close();
+  }
+}
+
 /** The real file system. */
 const NODE_PROBE: PathProbe = {
   stat: (path) => stat(path),
@@ -68,16 +80,7 @@ const NODE_PROBE: PathProbe = {
   async openDirectory(path) {
     await (await opendir(path as string)).close();
   },
-  async readHead(path, bytes) {
-    const file = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    try {
-      const buffer = Buffer.alloc(bytes);
-      const { bytesRead } = await file.read(buffer, 0, bytes, 0);
-      return buffer.subarray(0, bytesRead);
-    } finally {
-      await file.close();
-    }
-  },
+  readHead: readFileHead,
 };
 
 /**

@@ -13,7 +13,11 @@ import { lstat, open, rename, stat, unlink, type FileHandle } from 'node:fs/prom
 import { dirname, join } from 'node:path';
 import { fsPath } from '../node/fs-path.js';
 import { describeError, errorCode } from '../node/read-faults.js';
-import { sanitize } from './sanitize.js';
+import { renderHtmlReport, type ArchiveReportData, type ReportOptions } from '../render/html/index.js';
+import { sanitize } from '../render/sanitize.js';
+import { TOOL } from '../render/version.js';
+import { write, type CliIo } from './io.js';
+import { readFileHead } from './paths.js';
 
 /** 1,024 bytes looked at to tell an HTML report from anything else before replacing it. */
 const SNIFF_BYTES = 1024;
@@ -27,17 +31,6 @@ function looksLikeHtml(head: Buffer): boolean {
   if (text.startsWith('\ufeff')) text = text.slice(1);
   text = text.trimStart().toLowerCase();
   return text === '' || HTML_STARTS.some((start) => text.startsWith(start));
-}
-
-async function readHead(path: string): Promise<Buffer> {
-  const handle = await open(fsPath(path), 'r');
-  try {
-    const head = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);
-    return head.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
 }
 
 function sameFile(a: Stats, b: Stats): boolean {
@@ -87,7 +80,7 @@ export class ReportFile {
       }
       let head: Buffer;
       try {
-        head = await readHead(path);
+        head = await readFileHead(fsPath(path), SNIFF_BYTES);
       } catch (error) {
         return cannot(describeError(error));
       }
@@ -128,4 +121,28 @@ export class ReportFile {
     await handle.close().catch(() => undefined);
     await unlink(fsPath(this.temporary)).catch(() => undefined);
   }
+}
+
+/**
+ * Run `body` with the report file `path` names (`null`: no report), checked and created before anything is read,
+ * so a report that cannot be written fails now, not after an hour (exit 2); its temporary file is removed however
+ * `body` ends, unless committed.
+ */
+export async function withReportFile(path: string | null, inputs: readonly string[], io: CliIo, body: (file: ReportFile | null) => Promise<number>): Promise<number> {
+  const file = path === null ? null : await ReportFile.prepare(path, inputs);
+  if (typeof file === 'string') {
+    await write(io.stderr, `rcvd: ${file}\n`);
+    return 2;
+  }
+  try {
+    return await body(file);
+  } finally {
+    await file?.discard();
+  }
+}
+
+/** Render the report of `data`, stamped with this tool and the time, and commit it; `null` when written, else why not. */
+export function commitReport(file: ReportFile, data: ArchiveReportData, settings?: ReportOptions['settings']): Promise<string | null> {
+  const options: ReportOptions = { generator: `${TOOL.name} ${TOOL.version}`, generatedAt: new Date().toISOString(), ...(settings === undefined ? {} : { settings }) };
+  return file.commit(renderHtmlReport(data, options));
 }

@@ -9,8 +9,8 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import type { CliIo, CliOutput } from './run.js';
-import { sanitize } from './sanitize.js';
+import { sanitize } from '../render/sanitize.js';
+import { write, type CliIo } from './io.js';
 
 /** The only address served: loopback. */
 const WEB_HOST = '127.0.0.1';
@@ -35,12 +35,6 @@ Options:
 The same page is dist/web/analyzer.html in the package: it also works opened from disk.
 Exit status: 0 stopped, 2 usage error, page missing or port unavailable.
 `;
-
-async function write(out: CliOutput, text: string): Promise<void> {
-  if (out.write(text) || out.once === undefined) return;
-  const once = out.once.bind(out);
-  await new Promise<void>((resolve) => once('drain', () => resolve()));
-}
 
 /** The page's Content Security Policy as its `<meta>` states it, for the HTTP header too (plus what only a header can say). */
 export function pagePolicy(html: string): string | null {

@@ -18,41 +18,12 @@ import type { Issue, MessageReport } from '../types.js';
 import { hasCfbMagic } from './cfb-check.js';
 import { msgTransportHeaders } from './read-msg.js';
 import { MAX_MESSAGE_BYTES, type EmbeddedMessage, type MessageRecord } from './read-options.js';
+import type { NestedParent, NestedReport } from '../summary/scan-message.js';
 
 /** 1,000 nested reports per top-level message: a digest of a million tiny parts must not become a million reports. */
 const MAX_NESTED_REPORTS = 1000;
 
-/** The top-level message a nested report belongs to. */
-export interface NestedParent {
-  /** `source` of the top-level message (its path, `-`, or the stream name). */
-  readonly source: string;
-  /** `index` of the top-level message within its source. */
-  readonly index: number;
-}
-
-/** One nested message, analysed as its own report and linked to its top-level message. */
-export interface NestedReport {
-  /** The top-level message this part was found in. */
-  readonly parent: NestedParent;
-  /** 1 = attached to the top-level message, 2 = attached to a depth-1 nested message, … */
-  readonly depth: number;
-  /** Order of this report among the nested reports of its top-level message (depth-first, document order). */
-  readonly position: number;
-  /** `position` of the nested message this one sits in; `null` when it sits directly in the top-level message. */
-  readonly parentPosition: number | null;
-  /**
-   * `message/rfc822`, `message/global` or `text/rfc822-headers` (lower-cased); `application/vnd.ms-outlook` for an
-   * attached Outlook `.msg`, analysed from its internet headers.
-   */
-  readonly contentType: string;
-  /**
-   * For a message embedded in the Outlook item an archive record was read from (`.msg`, `.pst`, `.ost`): where it
-   * sits, e.g. `archive.pst:/Inbox/Invoices#17/attachment 2`. Absent for MIME parts and what they hold.
-   */
-  readonly source?: string;
-  /** The nested message's own report, read from its raw bytes. */
-  readonly report: MessageReport;
-}
+export type { NestedParent, NestedReport } from '../summary/scan-message.js';
 
 /** Nested reports of one message and the problems met while looking for them. */
 export interface NestedResult {

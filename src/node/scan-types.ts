@@ -5,7 +5,6 @@
 import type { AnalyzeOptions } from '../options.js';
 import type { ScanSummary } from '../summary/types.js';
 import type { MessageReport } from '../types.js';
-import type { NestedReport } from './nested.js';
 import type { MessageInput } from './read-messages.js';
 import type { ReadOptions } from './read-options.js';
 
@@ -49,21 +48,8 @@ export interface ScanOptions extends AnalyzeOptions {
   readonly shard?: ScanShard;
 }
 
-/** One top-level message with its report and, with `nested`, the reports of the messages inside it. */
-export interface ScanMessage {
-  /** Tells a message item from the final `summary` item. */
-  readonly type: 'message';
-  /** The input it came from: its path (for mbox: the mbox path), `-` for stdin, the `read.name` option for streams. */
-  readonly source: string;
-  /** Position within `source`, 0-based (see `MessageRecord.index`). */
-  readonly index: number;
-  /** Offset of the mbox `From ` line; `null` for single-message files and faults. */
-  readonly byteOffset: number | null;
-  /** Its reader issues (`IO_*`) and nested-part issues come first in `report.issues`. */
-  readonly report: MessageReport;
-  /** Nested reports, depth-first in document order; empty without the `nested` option. */
-  readonly nested: readonly NestedReport[];
-}
+export type { ScanMessage } from '../summary/scan-message.js';
+import type { ScanMessage } from '../summary/scan-message.js';
 
 /** What `scan` yields: messages in input order, then one summary. */
 export type ScanItem = ScanMessage | ScanSummary;

@@ -4,38 +4,28 @@
  * @module
  */
 import { availableParallelism } from 'node:os';
-import { isMainThread, workerData } from 'node:worker_threads';
-import { analyzeMessage } from '../analyze.js';
 import type { AnalyzeOptions } from '../options.js';
-import { messageFacts } from '../summary/facts.js';
-import { SummaryBuilder } from '../summary/summary.js';
-import { resolveLimits } from '../limits.js';
-import { batchPool, runBatches } from './batch-runner.js';
+import { validateOptions } from '../validate-options.js';
 import type { MessageInput } from './read-messages.js';
-import { checkShard, inputList, readBatches, totalBytesOf } from './scan-batches.js';
-import { scanRecords } from './scan-record.js';
+import { RunTotals } from './run-totals.js';
+import { checkShard, inputList, totalBytesOf } from './scan-batches.js';
+import { scanPipeline } from './scan-pipeline.js';
 import type { ScanInput, ScanItem, ScanMessage, ScanOptions } from './scan-types.js';
-import { isScanWorkerData, SCAN_WORKER_ROLE, serveScanWorker, type ScanWorkerData } from './scan-worker.js';
-import { workerScript } from './worker-pool.js';
+import { defaultWorkerScript } from './worker-script.js';
 
 /** 64 worker threads: more than any machine we run on has cores; a typo such as `jobs: 1000` must not fork-bomb. */
 export const MAX_JOBS = 64;
 
-// This module's own file doubles as the worker script (the bundle has no separate worker entry). The CommonJS build
-// has an empty import.meta, hence the __filename fallback (never first: `node -e` defines a global `[eval]` one).
-const META_URL: string | undefined = import.meta.url;
-const SELF: string | undefined = META_URL ?? (typeof __filename === 'string' ? __filename : undefined);
-if (!isMainThread && isScanWorkerData(workerData)) serveScanWorker(workerData);
-
 /** The analysis options alone (plain data that can be copied to a worker). */
 function analyzeOptionsOf(options: ScanOptions): AnalyzeOptions {
-  const { policy, trustedNetworks, trustedHosts, internalNetworks, internalHosts, limits } = options;
+  const { policy, trustedNetworks, trustedHosts, internalNetworks, internalHosts, providers, limits } = options;
   return {
     ...(policy === undefined ? {} : { policy }),
     ...(trustedNetworks === undefined ? {} : { trustedNetworks }),
     ...(trustedHosts === undefined ? {} : { trustedHosts }),
     ...(internalNetworks === undefined ? {} : { internalNetworks }),
     ...(internalHosts === undefined ? {} : { internalHosts }),
+    ...(providers === undefined ? {} : { providers }),
     ...(limits === undefined ? {} : { limits }),
   };
 }
@@ -52,26 +42,8 @@ function prepareScan(input: ScanInput, options: ScanOptions): { inputs: readonly
   const jobs = Math.min(asked, Math.max(1, availableParallelism()));
   if (options.onProgress !== undefined && typeof options.onProgress !== 'function') throw new TypeError('onProgress must be a function');
   const analyze = analyzeOptionsOf(options);
-  analyzeMessage('', analyze); // throws TypeError now, not after the first batch, on invalid analysis options
+  validateOptions(analyze);
   return { inputs, analyze, jobs };
-}
-
-/** The scan messages in input order, batch by batch (what `scan` flattens; also the CLI's hot path). */
-async function* scanMessageBatches(inputs: readonly MessageInput[], options: ScanOptions, analyze: AnalyzeOptions, jobs: number): AsyncGenerator<ScanMessage[]> {
-  const nested = options.nested === true;
-  const totalBytes = options.onProgress === undefined ? undefined : await totalBytesOf(inputs);
-  // Messages embedded in Outlook items are nested messages too: the reader gathers them, to the nesting limit.
-  const read = nested ? { maxEmbeddedDepth: resolveLimits(analyze.limits).maxNestedDepth, ...options.read } : options.read;
-  const batches = readBatches(inputs, {
-    ...(read === undefined ? {} : { read }),
-    ...(options.shard === undefined ? {} : { shard: options.shard }),
-    ...(options.signal === undefined ? {} : { signal: options.signal }),
-    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
-    ...(totalBytes === undefined ? {} : { totalBytes }),
-  });
-  const data: ScanWorkerData = { role: SCAN_WORKER_ROLE, options: analyze, nested };
-  const headerLimit = nested ? null : resolveLimits(analyze.limits).maxHeaderBytes;
-  yield* runBatches(batches, (records) => scanRecords(records, analyze, nested), batchPool(workerScript(SELF), data, jobs), jobs, { headerLimit });
 }
 
 /**
@@ -94,17 +66,28 @@ export function scan(input: ScanInput, options: ScanOptions = {}): AsyncGenerato
   return scanItems(inputs, options, analyze, jobs);
 }
 
-async function* scanItems(inputs: readonly MessageInput[], options: ScanOptions, analyze: AnalyzeOptions, jobs: number): AsyncGenerator<ScanItem> {
-  const summary = new SummaryBuilder();
-  const signal = options.signal;
-  for await (const batch of scanMessageBatches(inputs, options, analyze, jobs)) {
-    for (const item of batch) {
+async function* scanItems(inputs: readonly MessageInput[], options: ScanOptions, analyze: AnalyzeOptions, jobs: number): AsyncGenerator<ScanMessage | ScanItem> {
+  const { signal, onProgress } = options;
+  const totalBytes = onProgress === undefined ? undefined : await totalBytesOf(inputs);
+  const totals = new RunTotals();
+  const batches = scanPipeline(inputs, {
+    plan: { analyze, nested: options.nested === true },
+    jobs,
+    workerScript: defaultWorkerScript(),
+    ...(options.read === undefined ? {} : { read: options.read }),
+    ...(options.shard === undefined ? {} : { shard: options.shard }),
+    ...(signal === undefined ? {} : { signal }),
+    ...(onProgress === undefined ? {} : { onProgress }),
+    ...(totalBytes === undefined ? {} : { totalBytes }),
+  });
+  for await (const batch of batches) {
+    for (let i = 0; i < batch.messages.length; i++) {
       // batches are read ahead: once aborted, not one more item
       if (signal?.aborted === true) signal.throwIfAborted();
-      summary.add(messageFacts(item.report, item.nested.length));
-      yield item;
+      totals.add(batch.facts[i]!);
+      yield batch.messages[i]!;
     }
   }
   signal?.throwIfAborted();
-  yield summary.result();
+  yield totals.summary();
 }

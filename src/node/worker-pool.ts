@@ -4,7 +4,6 @@
  * depends on the number of threads.
  * @module
  */
-import { pathToFileURL } from 'node:url';
 import { parentPort, Worker, type TransferListItem } from 'node:worker_threads';
 
 /**
@@ -112,15 +111,6 @@ export async function* orderedMap<I, O>(items: AsyncIterable<I>, start: (item: I
     if (queue.length >= inFlight) yield await queue.shift()!;
   }
   while (queue.length > 0) yield await queue.shift()!;
-}
-
-/**
- * A module's own file (a `file:` URL or a path) as a worker script; `null` when there is none or it is TypeScript
- * source run through a loader (tests), which Node cannot start as a worker: the caller then works in-thread.
- */
-export function workerScript(self: string | undefined): URL | null {
-  if (self === undefined || self === '' || self.endsWith('.ts')) return null;
-  return self.startsWith('file:') ? new URL(self) : pathToFileURL(self);
 }
 
 /** Worker side: answer each `{ id, task }` with `{ id, result }` (or `{ id, error }`), transferring what `handle` lists. */

@@ -49,7 +49,16 @@ export function hasIoError(report: MessageReport): boolean {
   return false;
 }
 
-/** The summary facts of a report; `nested` = how many nested reports hang below it. */
+/**
+ * The summary facts of a report; `nested` = how many nested reports hang below it. Small plain data: what a worker
+ * thread sends instead of the whole report when only the summary needs it.
+ * @example
+ * ```ts
+ * import { analyzeMessage, messageFacts, SummaryBuilder } from 'received-forensics';
+ * const summary = new SummaryBuilder();
+ * summary.add(messageFacts(analyzeMessage(raw), 0)); // the same as summary.addReport(report)
+ * ```
+ */
 export function messageFacts(report: MessageReport, nested: number): MessageFacts {
   let year: number | null = null;
   for (const hop of report.hops) {

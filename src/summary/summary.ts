@@ -7,8 +7,8 @@
 import { compareGrades } from '../grade/order.js';
 import { cutText, keptText } from '../text/kept-copy.js';
 import { memoKey } from '../text/memo-key.js';
-import type { Grade } from '../types.js';
-import type { MessageFacts } from './facts.js';
+import type { Grade, MessageReport } from '../types.js';
+import { messageFacts, type MessageFacts } from './facts.js';
 import { SUMMARY_TOP, type CipherTally, type GradeCounts, type RelayBasis, type RelayTally, type ScanSummary, type YearTally } from './types.js';
 
 /** 50,000 distinct keys per table: hostile headers can invent a new cipher or relay name per hop; past the cap they count under `(other)`. */
@@ -68,7 +68,17 @@ function worse(a: Grade, b: Grade): Grade {
   return compareGrades(a, b) <= 0 ? a : b;
 }
 
-/** Accumulates message facts; `result()` may be called at any time (it does not reset). */
+/**
+ * The archive summary (what `scan()` yields last and `rcvd` prints at the end), added up one message at a time in
+ * bounded memory; `result()` may be called at any time (it does not reset).
+ * @example
+ * ```ts
+ * import { analyzeMessage, SummaryBuilder } from 'received-forensics';
+ * const summary = new SummaryBuilder();
+ * for (const raw of messages) summary.addReport(analyzeMessage(raw));
+ * console.log(summary.result().verdicts);
+ * ```
+ */
 export class SummaryBuilder {
   private messages = 0;
   private nested = 0;
@@ -85,7 +95,12 @@ export class SummaryBuilder {
   private readonly relays = new Map<string, RelayRow>();
   private readonly years = new Map<string, YearRow>();
 
-  /** Count one top-level message. */
+  /** Count one top-level message by its report; `nested` = how many nested reports hang below it. */
+  addReport(report: MessageReport, nested = 0): void {
+    this.add(messageFacts(report, nested));
+  }
+
+  /** Count one top-level message by its facts (see `messageFacts`: what a worker sends instead of the report). */
   add(facts: MessageFacts): void {
     this.messages++;
     this.nested += facts.nested;

@@ -17,8 +17,8 @@ export function browserStandIns(root: string): Plugin {
   return {
     name: 'rcvd-browser-stand-ins',
     setup(build) {
-      const original = join(root, 'src', 'report', 'mime-words.js');
-      // Whatever the specifier (`./mime-words.js` from the report, `../../report/mime-words.js` from the CLI formats).
+      const original = join(root, 'src', 'render', 'mime-words.js');
+      // Whatever the specifier (`../mime-words.js` from the HTML report, `./mime-words.js` from the other renderers).
       build.onResolve({ filter: /mime-words\.js$/ }, (args) => (join(args.resolveDir, args.path) === original ? { path: join(root, 'src', 'web', 'mime-words.ts') } : undefined));
     },
   };

@@ -6,11 +6,12 @@
  * @module
  */
 import { analyzeMessage } from '../analyze.js';
-import { jsonFormat } from '../cli/format/json.js';
-import type { RunSettings } from '../cli/format/machine.js';
-import { TOOL } from '../cli/version.js';
+import { validateOptions } from '../validate-options.js';
+import { jsonFormat } from '../render/json.js';
+import type { RunSettings } from '../render/settings.js';
+import { TOOL } from '../render/version.js';
 import type { AnalyzeOptions } from '../options.js';
-import { ReportAggregator, renderReport } from '../report/index.js';
+import { ReportAggregator, renderHtmlReport } from '../render/html/index.js';
 import { keptText } from '../text/kept-copy.js';
 import type { MessageReport, VerdictGrade } from '../types.js';
 import type { FromWorker, InputFile } from './protocol.js';
@@ -57,7 +58,7 @@ export class AnalyzerEngine {
     if ('problem' in resolved) return this.post({ type: 'problem', message: resolved.problem });
     try {
       // Options are checked once here (an invalid CIDR or provider entry throws: a programmer-level error for the library, a typo here).
-      analyzeMessage('', resolved.options);
+      validateOptions(resolved.options);
     } catch (error) {
       return this.post({ type: 'problem', message: error instanceof Error ? error.message : String(error) });
     }
@@ -151,7 +152,7 @@ export class AnalyzerEngine {
   /** The JSON document of every message (the CLI's `--format json`), or the HTML report. */
   export(what: 'json' | 'html'): void {
     if (what === 'html') {
-      const html = renderReport(this.aggregator.result(), { generator: `${TOOL.name} ${TOOL.version} (web)` });
+      const html = renderHtmlReport(this.aggregator.result(), { generator: `${TOOL.name} ${TOOL.version} (web)` });
       this.post({ type: 'export', what, blob: new Blob([html], { type: 'text/html' }), name: 'rcvd-report.html' });
       return;
     }

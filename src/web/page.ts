@@ -6,9 +6,8 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import { esc } from '../report/escape.js';
-import { svgDefs } from '../report/palette.js';
-import { REPORT_CSS } from '../report/styles.js';
+import { htmlDocument } from '../render/html/page.js';
+import { REPORT_CSS } from '../render/html/styles.js';
 import { WEB_CSS } from './styles.js';
 
 /** The name the page script reads the worker's source under (declared in app.ts). */
@@ -85,12 +84,5 @@ export function analyzerPage(app: string, worker: string, title = 'Received-chai
   const lower = script.toLowerCase();
   if (lower.includes('</script') || lower.includes('<!--')) throw new Error('analyzer page: the bundled script contains </script or <!--');
   const css = REPORT_CSS + WEB_CSS;
-  return (
-    '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n' +
-    `<meta http-equiv="Content-Security-Policy" content="${esc(analyzerPolicy(script, css))}">\n` +
-    '<meta name="referrer" content="no-referrer">\n' +
-    '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
-    '<meta name="color-scheme" content="light">\n' +
-    `<title>${esc(title)}</title>\n<style>${css}</style>\n</head>\n<body>\n${svgDefs()}\n${body()}\n<script>${script}</script>\n</body>\n</html>\n`
-  );
+  return htmlDocument(title, analyzerPolicy(script, css), css, `${body()}\n<script>${script}</script>`);
 }

@@ -5,13 +5,13 @@
  * (`text`/`esc`); ids and numbers are ours. Pure: reports in, strings out.
  * @module
  */
-import { slimReport, type ArchiveReportData } from '../report/aggregate.js';
-import { archiveBody } from '../report/archive-view.js';
-import { esc, text } from '../report/escape.js';
-import { duration, int, isoShort, pct } from '../report/format.js';
-import { messageSection } from '../report/message-view.js';
-import { badge } from '../report/palette.js';
-import { receiverName, tlsLine } from '../report/path.js';
+import { slimReport, type ArchiveReportData, type ReportMessage } from '../render/html/aggregate.js';
+import { archiveBody } from '../render/html/archive-view.js';
+import { esc, text } from '../render/html/escape.js';
+import { duration, int, isoShort, pct } from '../render/html/format.js';
+import { messageSection } from '../render/html/message-view.js';
+import { badge } from '../render/html/palette.js';
+import { receiverName, tlsLine } from '../render/html/path.js';
 import type { MessageReport, VerdictGrade } from '../types.js';
 
 /** 20 rows per trace list shown: a forged header block can hold thousands of Authentication-Results fields. */
@@ -22,12 +22,10 @@ const MAX_TRACE_ROWS = 20;
  */
 export const MAX_LIST_ROWS = 200;
 
-/** One message in the list (plain data, kept by the worker for every message). */
-export interface ListEntry {
+/** One message in the list (plain data, kept by the worker for every message): where it is, and what it shows. */
+export interface ListEntry extends Pick<ReportMessage, 'source' | 'index'> {
   /** Our id: the message's position over all files, 0-based. */
   readonly id: number;
-  readonly source: string;
-  readonly index: number;
   readonly grade: VerdictGrade;
   readonly from: string | null;
   readonly subject: string | null;

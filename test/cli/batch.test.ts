@@ -1,11 +1,11 @@
 /**
- * `processCliBatch` hands its output on in pieces (so no batch-sized string is ever built): the pieces, joined by the
+ * `processBatch` hands its output on in pieces (so no batch-sized string is ever built): the pieces, joined by the
  * format's separator, must be exactly the messages' output, and a sink that asks to wait must be waited for.
  * Messages are written here (synthetic Postfix lines), not taken from any corpus.
  */
 import { describe, expect, it } from 'vitest';
-import { OUTPUT_PIECE_CHARS, processCliBatch, type CliBatchConfig } from '../../src/cli/batch.js';
-import { createFormat } from '../../src/cli/format/index.js';
+import { OUTPUT_PIECE_CHARS, processBatch, type BatchPlan, type TextSink } from '../../src/node/scan-batch.js';
+import { createOutputFormat } from '../../src/render/formats.js';
 import type { MessageRecord } from '../../src/node/read-options.js';
 
 function record(i: number): MessageRecord {
@@ -20,20 +20,21 @@ function record(i: number): MessageRecord {
 
 const records = Array.from({ length: 400 }, (_, i) => record(i));
 
-describe.each(['ndjson', 'json', 'csv', 'text'] as const)('processCliBatch, %s', (name) => {
-  const config: CliBatchConfig = { analyze: {}, nested: false, format: { name, color: false }, failOn: 'B' };
-  const format = createFormat(config.format);
+describe.each(['ndjson', 'json', 'csv', 'text'] as const)('processBatch, %s', (name) => {
+  const config = { analyze: {}, nested: false, render: { name, color: false }, failOn: 'B' } satisfies BatchPlan;
+  const format = createOutputFormat(config.render);
+  const batch = (items: readonly MessageRecord[], sink: TextSink) => processBatch(items, config, { format, sink });
 
   it('streams pieces that join to the whole output, none much over the piece size', async () => {
     const pieces: string[] = [];
-    const result = await processCliBatch(records, config, format, (piece) => {
+    const result = await batch(records, (piece) => {
       pieces.push(piece);
       return undefined;
     });
     const whole: string[] = [];
     for (const r of records) {
       const one: string[] = [];
-      await processCliBatch([r], config, format, (p) => {
+      await batch([r], (p) => {
         one.push(p);
         return undefined;
       });
@@ -50,7 +51,7 @@ describe.each(['ndjson', 'json', 'csv', 'text'] as const)('processCliBatch, %s',
   it('waits for a sink that asks it to', async () => {
     const events: string[] = [];
     let release: () => void = () => undefined;
-    const done = processCliBatch(records, config, format, (piece) => {
+    const done = batch(records, (piece) => {
       events.push(`piece ${piece.length}`);
       return events.length === 1 ? new Promise<void>((resolve) => (release = resolve)) : undefined;
     });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { csvText } from '../../src/cli/format/csv.js';
+import { csvText } from '../../src/render/csv.js';
 import { runCli } from './io.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rcvd-csv-prop-'));

@@ -7,8 +7,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, csvText } from '../../src/cli/format/csv.js';
-import { TOOL } from '../../src/cli/version.js';
+import { CSV_COLUMNS, csvText } from '../../src/render/csv.js';
+import { TOOL } from '../../src/render/version.js';
 import { runCli } from './io.js';
 
 const SEED = 'fixtures/eml/seed-rc4-gmail.eml';

@@ -1,16 +1,16 @@
 /**
  * The CLI's small parts on their own: sanitising, argument reading, colour decision, the progress bar's timing.
  */
-import { failsOn, FAIL_ON_TABLE } from '../../src/cli/fail-on.js';
+import { failsOn, FAIL_ON_TABLE } from '../../src/summary/fail-on.js';
 import type { Grade, Verdict } from '../../src/types.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCliArgs, UsageError } from '../../src/cli/args.js';
 import { AUTO_JOBS_MIN_BYTES, autoJobs } from '../../src/cli/auto-jobs.js';
 import { colorEnabled } from '../../src/cli/color.js';
-import { chronologicalHopNumbers, delayText, durationText, reasonText, textWidth, wrapText } from '../../src/cli/format/units.js';
+import { chronologicalHopNumbers, delayText, durationText, reasonText, textWidth, wrapText } from '../../src/render/units.js';
 import { createProgress, PROGRESS_DELAY_MS } from '../../src/cli/progress.js';
-import { JSON_ESCAPED, jsonSafe, sanitize } from '../../src/cli/sanitize.js';
+import { JSON_ESCAPED, jsonSafe, sanitize } from '../../src/render/sanitize.js';
 import { isInvisibleFormat } from '../../src/text/invisible.js';
 import { MAX_JOBS } from '../../src/node/scan.js';
 import { runCli } from './io.js';
@@ -26,6 +26,26 @@ function unescape(text: string): string {
     return ({ t: '\t', n: '\n', r: '\r', e: '\x1b', '\\': '\\' } as Record<string, string>)[c ?? ''] ?? '';
   });
 }
+
+describe('durationText', () => {
+  it.each([
+    [0, '0 seconds'],
+    [1, '1 second'],
+    [59, '59 seconds'],
+    [60, '1 minute'],
+    [61, '1 minute 1 second'],
+    [3599, '59 minutes 59 seconds'],
+    [7200, '2 hours'],
+    [86399, '23 hours 59 minutes'],
+    [90000, '1 day 1 hour'],
+    [180000, '2 days 2 hours'],
+    [-0.4, '0 seconds'],
+    [-5, '-5 seconds'],
+    [-7260, '-2 hours 1 minute'],
+  ])('%d s → %s', (seconds, text) => {
+    expect(durationText(seconds)).toBe(text);
+  });
+});
 
 describe('sanitize', () => {
   it.each([
@@ -150,26 +170,6 @@ describe('delayText', () => {
     [-7200, '-2h00m'],
   ])('%i s → %s', (seconds, text) => {
     expect(delayText(seconds)).toBe(text);
-  });
-});
-
-describe('durationText', () => {
-  it.each([
-    [0, '0 seconds'],
-    [1, '1 second'],
-    [59, '59 seconds'],
-    [60, '1 minute'],
-    [61, '1 minute 1 second'],
-    [3599, '59 minutes 59 seconds'],
-    [7200, '2 hours'],
-    [86399, '23 hours 59 minutes'],
-    [90000, '1 day 1 hour'],
-    [180000, '2 days 2 hours'],
-    [-0.4, '0 seconds'],
-    [-5, '-5 seconds'],
-    [-7260, '-2 hours 1 minute'],
-  ])('%d s → %s', (seconds, text) => {
-    expect(durationText(seconds)).toBe(text);
   });
 });
 

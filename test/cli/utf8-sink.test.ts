@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Utf8Sink } from '../../src/cli/utf8-sink.js';
+import { Utf8Sink } from '../../src/node/utf8-sink.js';
 
 /** Text with the characters UTF-8 writes in 1, 2, 3 and 4 bytes, and lone surrogates (written as U+FFFD). */
 const text = fc.string({

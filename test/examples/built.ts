@@ -23,6 +23,7 @@ const DIST_ENTRIES = [
   'dist/node.d.ts',
   'dist/node.d.cts',
   'dist/cli.js',
+  'dist/worker.js',
 ] as const;
 
 /** 10 minutes: a cold tsup build with declarations takes about 30 s; a lock older than this belongs to a dead run. */

@@ -1,7 +1,7 @@
 /**
- * `--jobs` with real worker threads. Workers cannot start from TypeScript sources, so this builds the CLI and the
- * ./node entry with tsup into node_modules/.cache (beside the dependencies they import) and runs them as child
- * processes. The output must be byte-identical whatever the number of threads.
+ * `--jobs` with real worker threads. Workers cannot start from TypeScript sources, so this builds the CLI, the
+ * ./node entry and the worker entry with tsup into node_modules/.cache (beside the dependencies they import) and
+ * runs them as child processes. The output must be byte-identical whatever the number of threads.
  */
 import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -26,7 +26,7 @@ let varied = '';
 beforeAll(async () => {
   await build({
     config: false,
-    entry: { cli: join(ROOT, 'src/cli/main.ts'), node: join(ROOT, 'src/node/index.ts') },
+    entry: { cli: join(ROOT, 'src/cli/main.ts'), node: join(ROOT, 'src/node/index.ts'), worker: join(ROOT, 'src/node/worker-entry.ts') },
     outDir: OUT,
     format: ['esm'],
     target: 'node20',
@@ -135,7 +135,7 @@ describe('--jobs with worker threads (built CLI)', () => {
       },
     };
     const stderr: CliOutput = { write: () => true };
-    const io: CliIo = { stdout, stderr, stdin: Readable.from([]), env: {}, workerScript: pathToFileURL(join(OUT, 'cli.js')), stdoutReleasesChunks: true };
+    const io: CliIo = { stdout, stderr, stdin: Readable.from([]), env: {}, workerScript: pathToFileURL(join(OUT, 'worker.js')), stdoutReleasesChunks: true };
     expect(await runInThread(['--no-progress', '-f', 'ndjson', '-j', '2', varied], io)).toBe(0);
     await new Promise((resolve) => setImmediate(resolve));
     expect(late.join('')).toBe((await cli(['-f', 'ndjson', varied])).stdout);

@@ -1,8 +1,8 @@
 /**
  * The built `rcvd` as a process, for what only a process shows: SIGINT/SIGTERM with real worker threads, argument
  * bytes that are not UTF-8, a report write that fails part-way (a file-size limit: EFBIG), and a permission error on
- * a named path (as `nobody`, when the tests run as root: root reads anything). Builds the CLI with tsup into
- * node_modules/.cache (beside the dependencies it imports), as test/integration/cli-jobs.test.ts does.
+ * a named path (as `nobody`, when the tests run as root: root reads anything). Builds the CLI and its worker entry
+ * with tsup into node_modules/.cache (beside the dependencies it imports), as test/cli-jobs.test.ts does.
  */
 import { execFile, spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,7 +27,7 @@ const msg = (i: number): string =>
   `From sender@example.org Mon Jan  6 10:00:00 2025\nReceived: from mail${i % 13}.example.org (mail${i % 13}.example.org [192.0.2.${i % 250}])\n\tby mx.example.net (Postfix) with ESMTPS id M${i}\n\t(using TLSv1.2 with cipher ECDHE-RSA-AES256-GCM-SHA384 (256/256 bits));\n\tMon, 6 Jan 2025 10:${String(i % 60).padStart(2, '0')}:00 +0000\nSubject: message ${i}\n\nbody ${i}\n\n`;
 
 beforeAll(async () => {
-  await build({ config: false, entry: { cli: join(ROOT, 'src/cli/main.ts') }, outDir: OUT, format: ['esm'], target: 'node20', silent: true, clean: true, dts: false, splitting: false });
+  await build({ config: false, entry: { cli: join(ROOT, 'src/cli/main.ts'), worker: join(ROOT, 'src/node/worker-entry.ts') }, outDir: OUT, format: ['esm'], target: 'node20', silent: true, clean: true, dts: false, splitting: false });
   dir = mkdtempSync(join(tmpdir(), 'rcvd-process-'));
   chmodSync(dir, 0o755);
   // Far more output than a pipe holds: with the reader paused, the run is sure to be mid-way when signalled.

@@ -11,6 +11,7 @@ import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLines } from '../../src/cli/summarize/lines.js';
+import { TOOL } from '../../src/render/version.js';
 import { runCli } from '../cli/io.js';
 import { spamAssassinDir } from '../support/shared.js';
 
@@ -90,6 +91,8 @@ describe('summarize: shards of the fixtures equal one run', () => {
     const got = await readFile(html, 'utf8');
     expect(untimed(got)).toBe(untimed(one.html));
     expect(got).toContain('weakest');
+    // The settings it was graded under, readable, as the run's report prints them.
+    expect(got).toContain('Settings: policy practical · trusted none · internal none · providers built-in · nested yes · max hops default</p>');
   });
 
   it('a folder of shards, and a shard on stdin (gzipped), give the same summary', async () => {
@@ -148,6 +151,12 @@ describe('summarize: declared networks and unmatched patterns survive the record
     const summary = lastLine(one.stdout) as { unmatchedDeclared: string[] };
     expect(summary.unmatchedDeclared).toContain('.nowhere.example');
     expect(JSON.parse(r.stdout)).toEqual(summary);
+    expect(r.stdout).toBe(`${one.stdout.trimEnd().split('\n').at(-1)}\n`);
+    // The settings and the tool, readable, on the summary line of the run and of its summary.
+    expect(summary).toMatchObject({
+      tool: { name: 'received-forensics', version: TOOL.version },
+      settings: { policy: 'practical', nested: false, maxHops: null, trusted: ['198.51.100.7'], internal: ['192.0.2.0/24', '198.51.100.0/24', '.example.org', '.nowhere.example'], providers: null },
+    });
     // The same warning as the run gives: a pattern that matched nothing.
     expect(r.stderr).toMatch(/--trusted\/--internal matched nothing in \d+ messages: .*\.nowhere\.example/);
   });
@@ -168,7 +177,11 @@ describe('summarize: what does not add up to one run is refused', () => {
     expect(r.stderr).toMatch(/refused: .*strict\.ndjson was graded under other settings than .*base\.ndjson/);
     const mixed = await runCli(['summarize', '--mix', '-f', 'ndjson', base, strict]);
     expect(mixed.code).toBe(0);
-    expect((JSON.parse(mixed.stdout) as { messages: number }).messages).toBe(3 + (lastLine(await readFile(strict, 'utf8')) as { messages: number }).messages);
+    const summary = JSON.parse(mixed.stdout) as { messages: number; settings: unknown };
+    expect(summary.messages).toBe(3 + (lastLine(await readFile(strict, 'utf8')) as { messages: number }).messages);
+    // Counted together, they were graded under no one setting: none is named.
+    expect(summary.settings).toBeNull();
+    expect((lastLine(await readFile(strict, 'utf8')) as { settings: { policy: string } }).settings.policy).toBe('bcp195');
   });
 
   it('the same shard twice: refused, even with --mix', async () => {

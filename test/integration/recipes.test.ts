@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { build } from 'tsup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ReportAggregator } from '../../src/report/index.js';
+import { ReportAggregator } from '../../src/render/html/index.js';
 import type { ScanSummary } from '../../src/summary/types.js';
 import { runCli } from '../cli/io.js';
 import { spamAssassinDir } from '../support/shared.js';

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_DETAILS, reportHtml } from '../../src/report/index.js';
+import { DEFAULT_MAX_DETAILS, reportHtml } from '../../src/render/html/index.js';
 import { HAS_CHROMIUM, ReportBrowser, type OpenedReport } from '../support/chromium.js';
 import { corpusMessages, fixtureMessage, fixtureMessages, HAS_CORPUS, hostileMessages, REPO } from '../support/report-inputs.js';
 

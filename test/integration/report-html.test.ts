@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { analyzeMessage } from '../../src/analyze.js';
-import { DEFAULT_MAX_DETAILS, MAX_DETAIL_HOPS, REPORT_CSS, renderMessageReport, reportHtml } from '../../src/report/index.js';
+import { DEFAULT_MAX_DETAILS, MAX_DETAIL_HOPS, REPORT_CSS, renderMessageReport, reportHtml } from '../../src/render/html/index.js';
 import { corpusMessages, fixtureMessage, fixtureMessages, HAS_CORPUS, HOSTILE_STRINGS, hostileMessages } from '../support/report-inputs.js';
 
 const TAGS = new Set([

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_VERSION } from '../../src/cli/format/schema-version.js';
+import { SCHEMA_VERSION } from '../../src/render/schema-version.js';
 import { runCli } from '../cli/io.js';
 import { spamAssassinDir } from '../support/shared.js';
 

@@ -3,7 +3,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { failsOn } from '../../src/cli/fail-on.js';
+import { failsOn } from '../../src/summary/fail-on.js';
 import type { HopFacts, MessageFacts } from '../../src/summary/facts.js';
 import { relayDomain } from '../../src/summary/relay-key.js';
 import { MAX_SUMMARY_KEYS, OTHER_KEY, SummaryBuilder, zeroCounts } from '../../src/summary/summary.js';

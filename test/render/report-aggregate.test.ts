@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeMessage } from '../../src/analyze.js';
 import { compareGrades } from '../../src/grade/order.js';
-import { fromDomain, MAX_DETAIL_HOPS, ReportAggregator } from '../../src/report/aggregate.js';
+import { fromDomain, MAX_DETAIL_HOPS, ReportAggregator } from '../../src/render/html/aggregate.js';
 import { messageFacts } from '../../src/summary/facts.js';
 import { SummaryBuilder } from '../../src/summary/summary.js';
 import { fixtureMessages } from '../support/report-inputs.js';

@@ -1,7 +1,7 @@
 // Escaping of header-derived text for the HTML report: table cases we wrote, plus properties over arbitrary strings.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clean, esc, MAX_DISPLAY_CHARS, text } from '../../src/report/escape.js';
+import { clean, esc, MAX_DISPLAY_CHARS, text } from '../../src/render/html/escape.js';
 
 function isControl(ch: string): boolean {
   const c = ch.codePointAt(0) ?? 0;

@@ -7,7 +7,7 @@ import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { analyzeMessage } from '../../src/analyze.js';
-import { MAX_DETAIL_HOPS, MAX_DETAIL_RAW, MAX_DETAIL_TEXT, MAX_DETAIL_TRACE, ReportAggregator, slimReport } from '../../src/report/aggregate.js';
+import { MAX_DETAIL_HOPS, MAX_DETAIL_RAW, MAX_DETAIL_TEXT, MAX_DETAIL_TRACE, ReportAggregator, slimReport } from '../../src/render/html/aggregate.js';
 import type { HopFacts, MessageFacts } from '../../src/summary/facts.js';
 import { MAX_KEY_CHARS, MAX_SUMMARY_KEYS, OTHER_KEY, SummaryBuilder } from '../../src/summary/summary.js';
 import { CUT_MARK } from '../../src/text/kept-copy.js';

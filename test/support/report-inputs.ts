@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeMessage } from '../../src/analyze.js';
-import type { ReportMessage } from '../../src/report/index.js';
+import type { ReportMessage } from '../../src/render/html/index.js';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const EML_DIR = join(REPO, 'fixtures', 'eml');

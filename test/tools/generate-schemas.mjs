@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SCHEMA_VERSION = Number(/SCHEMA_VERSION = (\d+)/.exec(readFileSync(join(ROOT, 'src/cli/format/schema-version.ts'), 'utf8'))?.[1]);
-if (!Number.isInteger(SCHEMA_VERSION)) throw new Error('SCHEMA_VERSION not found in src/cli/format/schema-version.ts');
+const SCHEMA_VERSION = Number(/SCHEMA_VERSION = (\d+)/.exec(readFileSync(join(ROOT, 'src/render/schema-version.ts'), 'utf8'))?.[1]);
+if (!Number.isInteger(SCHEMA_VERSION)) throw new Error('SCHEMA_VERSION not found in src/render/schema-version.ts');
 
 const ref = (name) => ({ $ref: `#/$defs/${name}` });
 const nullable = (schema) => ({ anyOf: [schema, { type: 'null' }] });
@@ -215,7 +215,20 @@ const schemas = {
     ...head('record.schema.json', 'rcvd --format ndjson record', 'One line of `rcvd --format ndjson`: a message record, or the final summary.'),
     oneOf: [
       { allOf: [ref('message'), ref('messageExtras'), { type: 'object', required: ['schemaVersion'], properties: { schemaVersion: version } }] },
-      { allOf: [ref('summary'), { type: 'object', required: ['schemaVersion'], properties: { schemaVersion: version } }] },
+      {
+        allOf: [
+          ref('summary'),
+          {
+            type: 'object',
+            required: ['schemaVersion', 'tool', 'settings'],
+            properties: {
+              schemaVersion: version,
+              tool: obj({ name: str, version: str }),
+              settings: nullable({ type: 'object', description: 'The grading settings, readable (policy, nested, maxHops, trusted, internal, providers); null when the records were not all made under one.' }),
+            },
+          },
+        ],
+      },
     ],
     $defs: closure(['message', 'messageExtras', 'summary']),
   },

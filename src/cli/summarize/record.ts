@@ -8,7 +8,8 @@
 import { GRADE_ORDER } from '../../grade/order.js';
 import type { ScanMessage } from '../../node/scan-types.js';
 import type { ScanSummary } from '../../summary/types.js';
-import type { RunStamp } from './run-stamp.js';
+import type { RunStamp } from '../../render/ndjson.js';
+import { readGradingSettings, type GradingSettings } from '../../render/settings.js';
 
 /** A message record as `rcvd --format ndjson` writes it. */
 export interface MessageRecordLine extends ScanMessage {
@@ -21,7 +22,7 @@ export interface MessageRecordLine extends ScanMessage {
 /** What a line holds. */
 export type ParsedLine =
   | { readonly kind: 'message'; readonly record: MessageRecordLine }
-  | { readonly kind: 'summary'; readonly summary: ScanSummary; readonly schemaVersion: number | null }
+  | { readonly kind: 'summary'; readonly summary: ScanSummary; readonly schemaVersion: number | null; readonly settings: GradingSettings | null }
   | { readonly kind: 'problem'; readonly problem: string };
 
 const GRADES: ReadonlySet<unknown> = new Set(GRADE_ORDER);
@@ -103,7 +104,7 @@ export function parseLine(text: string): ParsedLine {
   if (version !== undefined && typeof version !== 'number') return { kind: 'problem', problem: 'schemaVersion is not a number' };
   if (value.type === 'summary') {
     if (typeof value.messages !== 'number') return { kind: 'problem', problem: 'a summary without a message count' };
-    return { kind: 'summary', summary: value as unknown as ScanSummary, schemaVersion: version ?? null };
+    return { kind: 'summary', summary: value as unknown as ScanSummary, schemaVersion: version ?? null, settings: readGradingSettings(value.settings) };
   }
   if (value.type !== 'message') return { kind: 'problem', problem: `a record of type ${JSON.stringify(String(value.type)).slice(0, 40)}, neither message nor summary` };
   if (typeof value.source !== 'string' || typeof value.index !== 'number' || !Array.isArray(value.nested)) return { kind: 'problem', problem: 'a message record without source, index or nested' };

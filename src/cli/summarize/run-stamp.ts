@@ -9,29 +9,14 @@
  */
 import { createHash } from 'node:crypto';
 import type { ScanShard } from '../../node/scan-types.js';
+import type { RunStamp } from '../../render/ndjson.js';
+import type { CliArgs } from '../args.js';
 
-/** What a record says about the run that made it (plain data: copied to worker threads). */
-export interface RunStamp {
-  /** Digest of everything that changes a grade or a count: policy, `--nested`, `--max-hops`, `--trusted`/`--internal`, `--providers`. */
-  readonly settings: string;
-  /** Digest of the paths named on the command line, in order: shards of one run name the same ones. */
-  readonly inputs: string;
-  /** `--shard k/n`, or `null` for a whole run. */
-  readonly shard: ScanShard | null;
-}
-
-/** The settings that go into {@link RunStamp.settings}, as the CLI read them. */
-export interface StampedSettings {
-  readonly policy: string;
-  readonly nested: boolean;
-  readonly maxHops: number | null;
-  readonly trustedNetworks: readonly string[];
-  readonly trustedHosts: readonly string[];
-  readonly internalNetworks: readonly string[];
-  readonly internalHosts: readonly string[];
-  /** The `--providers` entries as read (any JSON), `undefined` = the built-in table only. */
-  readonly providers: unknown;
-}
+/**
+ * The settings that go into {@link RunStamp.settings}, as the CLI read them, with the `--providers` entries as read
+ * (any JSON; `undefined` = the built-in table only).
+ */
+export type StampedSettings = Pick<CliArgs, 'policy' | 'nested' | 'maxHops' | 'trustedNetworks' | 'trustedHosts' | 'internalNetworks' | 'internalHosts'> & { readonly providers: unknown };
 
 /** 16 hex digits (64 bits) of SHA-256: enough that two different settings never meet by chance in one summary. */
 const DIGEST_HEX = 16;
