@@ -4,7 +4,6 @@
  */
 import type { AnalyzeOptions } from '../options.js';
 import type { ScanSummary } from '../summary/types.js';
-import type { MessageReport } from '../types.js';
 import type { MessageInput } from './read-messages.js';
 import type { ReadOptions } from './read-options.js';
 
