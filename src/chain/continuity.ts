@@ -9,6 +9,7 @@
 import { parseIp } from '../address/ip.js';
 import { issue } from '../issues.js';
 import type { ReceivedRead } from '../received/parse.js';
+import { withMeaning } from '../received/protocols.js';
 import type { Issue } from '../types.js';
 import { normaliseHost } from './hosts.js';
 import { registrableDomain } from './registrable.js';
@@ -66,7 +67,7 @@ export function linked(upper: ReceivedRead, lower: ReceivedRead, providers: Comp
   const by = lower.hop.by;
   if (from === null || by === null) return true;
   // A local handover or Exim's `from list by host with local`: the "client" is a local user, not a server.
-  if (upper.localHandover !== null || upper.hop.protocol?.toLowerCase() === 'local') return true;
+  if (upper.localHandover !== null || withMeaning(upper.hop.protocol).transport === 'local') return true;
   // Names and addresses one by one, not gathered in arrays: this runs for every pair of hops.
   const fallback = from.rdns === null && from.helo === null ? upper.fromName : null;
   const n1 = comparableName(from.rdns);

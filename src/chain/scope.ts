@@ -34,6 +34,7 @@ import { registrableDomain } from './registrable.js';
 import type { WriterNames } from './writer-names.js';
 import { providerOfAddress, providerOfHost, type CompiledProviders, type ProviderEntry } from '../providers/lookup.js';
 import type { ReceivedRead } from '../received/parse.js';
+import { withMeaning } from '../received/protocols.js';
 import type { IpRange, Reason, Scope, ScopeReason } from '../types.js';
 
 /** The scope of one hop, why, and the reason entry shown to users. */
@@ -66,20 +67,7 @@ function isNonGlobal(range: IpRange | null): boolean {
 
 /** RFC 3848 authenticated submission words (`ESMTPA`, `ESMTPSA`, `UTF8SMTPSA`, `LMTPA` …) and `ASMTP`. */
 export function isAuthenticatedProtocol(protocol: string | null): boolean {
-  if (protocol === null) return false;
-  const p = protocol.toLowerCase();
-  if (p === 'asmtp') return true;
-  return (p.endsWith('smtpa') || p.endsWith('smtpsa') || p.endsWith('lmtpa') || p.endsWith('lmtpsa')) && p.length <= 12;
-}
-
-/** RFC 2033 LMTP and its RFC 3848 / RFC 6531 variants (LMTPS, LMTPA, UTF8LMTP…). */
-function isLmtp(p: string): boolean {
-  return p.startsWith('lmtp') || p.startsWith('utf8lmtp');
-}
-
-/** Webmail or a provider's API: HTTP(S), HTTPREST, REST. */
-function isHttp(p: string): boolean {
-  return p.startsWith('http') || p === 'rest';
+  return withMeaning(protocol).authenticated;
 }
 
 /** Names of the loopback interface. */
@@ -179,9 +167,9 @@ function localEvidence(read: ReceivedRead): ScopeDecision | null {
   if (hop.from === null && hop.by === null && hop.protocol === null) {
     return decision('internal', 'local', 'a stamp with no from, by or with: a process on the writing host, no transfer', null);
   }
-  const p = hop.protocol?.toLowerCase() ?? '';
-  if (p === 'local') return decision('internal', 'local', 'with local: a submission on the writing host', hop.protocol);
-  if (isLmtp(p)) return decision('internal', 'local', 'LMTP is local delivery, never over a wide-area network (RFC 2033 §1)', hop.protocol);
+  const transport = withMeaning(hop.protocol).transport;
+  if (transport === 'local') return decision('internal', 'local', 'with local: a submission on the writing host', hop.protocol);
+  if (transport === 'lmtp') return decision('internal', 'local', 'LMTP is local delivery, never over a wide-area network (RFC 2033 §1)', hop.protocol);
   if (hop.from !== null && isPickup(hop.raw)) {
     return decision('internal', 'local', 'the pickup directory of the writing host, no network', 'mail pickup service');
   }
@@ -239,8 +227,8 @@ function sameOperatorByAddress(read: ReceivedRead, ctx: ScopeContext): ScopeDeci
 }
 
 function providerHandoff(read: ReceivedRead, ctx: ScopeContext): ScopeDecision | null {
-  const p = read.hop.protocol?.toLowerCase() ?? '';
-  if (p === '' || p.includes('smtp')) return null;
+  const transport = withMeaning(read.hop.protocol).transport;
+  if (transport === 'none' || transport === 'smtp') return null;
   const name = clientHelo(read);
   if (name === null) return null;
   const domain = registrableDomain(name);
@@ -290,7 +278,7 @@ export function classifyScope(read: ReceivedRead, ctx: ScopeContext): ScopeDecis
   if (from.ip !== null) {
     const byAddress = sameOperatorByAddress(read, ctx);
     if (byAddress !== null) return byAddress;
-    if (isAuthenticatedProtocol(hop.protocol) || isHttp(lowerProtocol(hop.protocol))) {
+    if (isAuthenticatedProtocol(hop.protocol) || withMeaning(hop.protocol).transport === 'http') {
       return decision('external', 'submission', 'a submission from a global address: the sender’s client reaching its provider', `${hop.protocol ?? ''} from ${from.ip}`);
     }
     return decision('external', 'cross-operator', 'a global client address with no verified sign of the same operator', from.ip);
@@ -302,10 +290,6 @@ export function classifyScope(read: ReceivedRead, ctx: ScopeContext): ScopeDecis
   if (clientName !== null && writerName !== null && normaliseHost(clientName) === normaliseHost(writerName)) {
     return decision('internal', 'local', 'the writer names itself as the client and recorded no address', clientName);
   }
-  if (lowerProtocol(hop.protocol) === 'mapi') return decision('internal', 'local', 'MAPI with no address: the mailbox server itself', hop.protocol);
+  if (withMeaning(hop.protocol).transport === 'mapi') return decision('internal', 'local', 'MAPI with no address: the mailbox server itself', hop.protocol);
   return decision('unknown', 'no-address', 'no client address and no verified name to decide by', null);
-}
-
-function lowerProtocol(protocol: string | null): string {
-  return protocol?.toLowerCase() ?? '';
 }

@@ -1,6 +1,7 @@
 import { parseIp } from '../address/ip.js';
 import type { HopFrom } from '../types.js';
 import { commentText, type Token } from './lex.js';
+import { withMeaning } from './protocols.js';
 import type { FromLayoutHint } from './tcp-info.js';
 
 /*
@@ -55,10 +56,9 @@ function isEximId(id: string): boolean {
 
 /** Guess the writer from the protocol word, the id and an `(Exim x.y)` comment. */
 export function layoutHint(raw: string, tokens: readonly Token[], protocol: string | null, id: string | null): FromLayoutHint {
-  if (protocol !== null) {
-    if (protocol.startsWith('Microsoft') || protocol.toLowerCase() === 'mapi') return 'microsoft';
-    if (protocol.includes('/TLS/')) return 'ironport';
-  }
+  const writer = withMeaning(protocol).writer;
+  if (writer === 'microsoft') return 'microsoft';
+  if (writer === 'ironport') return 'ironport';
   if (id !== null && isEximId(id)) return 'exim';
   // Obtuse smtpd: `from RDNS(IP) via SMTP by host, id smtpdXXX` — the name is its lookup (the HELO, when it
   // differs, is written `claiming to be "…"`).

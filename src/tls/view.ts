@@ -1,5 +1,6 @@
 import type { Token } from '../received/lex.js';
 import { Place } from '../received/places.js';
+import { withMeaning, type WithMeaning } from '../received/protocols.js';
 import type { Span } from '../types.js';
 import type { TlsContext } from './context.js';
 import type { TlsFinding } from './finding.js';
@@ -38,6 +39,8 @@ export interface HopView {
   readonly comments: readonly CommentView[];
   /** `ctx.protocol` lower-cased, or null. */
   readonly protocolLower: string | null;
+  /** What `ctx.protocol` says (src/received/protocols.ts). */
+  readonly protocolMeaning: WithMeaning;
   /** The word after the receiver's `by` keyword, lower-cased, or null (Gmail's `mx.google.com`). */
   readonly byHost: string | null;
   /**
@@ -98,7 +101,8 @@ export function buildHopView(ctx: TlsContext): HopView {
       if (next !== undefined && next.kind === 'word') byHost = raw.slice(next.start, next.end).toLowerCase();
     }
   }
-  return { ctx, comments, protocolLower: ctx.protocol === null ? null : ctx.protocol.toLowerCase(), byHost, withAt, overAt };
+  const protocolLower = ctx.protocol === null ? null : ctx.protocol.toLowerCase();
+  return { ctx, comments, protocolLower, protocolMeaning: withMeaning(ctx.protocol), byHost, withAt, overAt };
 }
 
 /** A class, not a literal with a closure: one object per comment instead of three. */
