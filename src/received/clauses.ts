@@ -1,4 +1,5 @@
 import { issue } from '../issues.js';
+import { isDigit } from '../text/chars.js';
 import type { Issue, Span } from '../types.js';
 import { equalsLower, startsWithLower } from './ascii.js';
 import { tokenText, type Token } from './lex.js';
@@ -84,10 +85,6 @@ const TLS_CLAUSE_AFTER = clauseBit('by') | clauseBit('with');
 
 const WEEKDAYS = new Set(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const MONTHS = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
 
 /** `Mon,` / `Monday` / `2018-04-22` / `14 Nov` — where a date begins in a value that has no `;` (SendGrid). */
 function startsDate(raw: string, t: Token, next: Token | undefined): boolean {

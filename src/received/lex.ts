@@ -1,5 +1,6 @@
 import { issue } from '../issues.js';
 import type { Limits } from '../limits.js';
+import { isDigit } from '../text/chars.js';
 import type { Issue } from '../types.js';
 
 /**
@@ -54,18 +55,17 @@ const ASCII_CLASS = ((): Uint8Array => {
   return table;
 })();
 
-/** Folding (RFC 5322 §2.2.3) may put CR LF + WSP anywhere: every whitespace run is one separator. */
-export function isSpace(c: number): boolean {
+/**
+ * Whitespace between tokens: space, tab, CR, LF, and also VT and FF, which `isSpace` of src/text/chars.ts does not
+ * count. Folding (RFC 5322 §2.2.3) may put CR LF + WSP anywhere: every whitespace run is one separator.
+ */
+export function isTokenSpace(c: number): boolean {
   return c < 0x80 && (ASCII_CLASS[c]! & SPACE_BIT) !== 0;
 }
 
 /** Whitespace, `(`, `)` or `;`: where a word ends. */
 function isWordEnd(c: number): boolean {
   return c < 0x80 && (ASCII_CLASS[c]! & WORD_END_BIT) !== 0;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
 }
 
 /**
@@ -90,7 +90,7 @@ export function lexReceived(raw: string, limits: Pick<Limits, 'maxTokens' | 'max
 
   while (i < n) {
     const c = raw.charCodeAt(i);
-    if (isSpace(c)) {
+    if (isTokenSpace(c)) {
       i++;
       continue;
     }

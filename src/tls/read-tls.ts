@@ -9,6 +9,7 @@ import { compareVersions } from '../grade/version.js';
 import { issue } from '../issues.js';
 import { fold, startsWithLower } from '../received/ascii.js';
 import { Place } from '../received/places.js';
+import { isAlpha } from '../text/chars.js';
 import type { CertificateStatus, HopTls, Issue, Span } from '../types.js';
 import type { TlsContext } from './context.js';
 import type { TlsFinding } from './finding.js';
@@ -28,10 +29,6 @@ export interface TlsRead {
  */
 const TLS_HINTS: readonly string[] = ['tls', 'ssl', 'cipher', 'encrypt'];
 
-function isLetter(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
-}
-
 /** Does a comment hold one of {@link TLS_HINTS} at the start of a word (`TLS`, `SSL:` — not `russell`)? */
 function mentionsTls(raw: string, c: CommentView): boolean {
   // Scanned in place with ASCII case folding (what `toLowerCase` would give): no lower-cased copy of the comment.
@@ -43,7 +40,7 @@ function mentionsTls(raw: string, c: CommentView): boolean {
     if (!afterLetter && (f === 0x74 || f === 0x73 || f === 0x63 || f === 0x65)) {
       for (const h of TLS_HINTS) if (startsWithLower(raw, i, end, h)) return true;
     }
-    afterLetter = isLetter(f);
+    afterLetter = isAlpha(f);
   }
   return false;
 }
