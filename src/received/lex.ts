@@ -48,10 +48,13 @@ const COLON = 0x3a;
 /** Character classes of the ASCII range, one bit each: a table load instead of a chain of comparisons per character. */
 const SPACE_BIT = 1;
 const WORD_END_BIT = 2;
+/** A character that starts a token other than a word: each has a reader of its own. */
+const OWN_READER_BIT = 4;
 const ASCII_CLASS = ((): Uint8Array => {
   const table = new Uint8Array(0x80);
   for (const c of [SPACE, TAB, CR, LF, 0x0b, 0x0c]) table[c] = SPACE_BIT | WORD_END_BIT;
-  for (const c of [LPAREN, RPAREN, SEMI]) table[c] = WORD_END_BIT;
+  for (const c of [LPAREN, RPAREN, SEMI]) table[c] = WORD_END_BIT | OWN_READER_BIT;
+  for (const c of [DQUOTE, LBRACKET, LANGLE]) table[c] = OWN_READER_BIT;
   return table;
 })();
 
@@ -118,8 +121,15 @@ export function lexReceived(raw: string, limits: LexLimits): LexResult {
       i++;
       continue;
     }
-    const end = readToken(lx, c, i);
-    if (end === STOP) break;
+    // Most tokens are words: read in place, the other kinds by their readers.
+    let end: number;
+    if (c < 0x80 && (ASCII_CLASS[c]! & OWN_READER_BIT) !== 0) {
+      end = readToken(lx, c, i);
+      if (end === STOP) break;
+    } else {
+      lx.kind = 'word';
+      end = scanWord(raw, i + 1);
+    }
     if (lx.kind !== null) {
       if (tokens.length >= maxTokens) {
         lx.issues.push(issue('LIMIT_TOKENS', 'warning', `more than ${maxTokens} tokens; the rest is not read`, { start: i, end: n }));
@@ -133,7 +143,7 @@ export function lexReceived(raw: string, limits: LexLimits): LexResult {
   return { tokens, issues: lx.issues, truncated: lx.truncated };
 }
 
-/** Read the token that starts with `c` at `start`: its end (its kind in `lx.kind`), or {@link STOP}. */
+/** Read the token that starts with `c` (not a word's first character) at `start`: its end, or {@link STOP}. */
 function readToken(lx: Lexer, c: number, start: number): number {
   switch (c) {
     case LPAREN:
@@ -147,11 +157,8 @@ function readToken(lx: Lexer, c: number, start: number): number {
       return readQuoted(lx, start);
     case LBRACKET:
       return readLiteral(lx, start);
-    case LANGLE:
-      return readAngle(lx, start);
     default:
-      lx.kind = 'word';
-      return scanWord(lx.raw, start + 1);
+      return readAngle(lx, start);
   }
 }
 
