@@ -10,7 +10,7 @@ import { gradeRank } from '../src/grade/order.js';
 import { splitClauses } from '../src/received/clauses.js';
 import { lexReceived } from '../src/received/lex.js';
 import { Place } from '../src/received/places.js';
-import { looksLikeTcpInfo } from '../src/received/tcp-info.js';
+import { looksLikeTcpInfo } from '../src/received/from-comments.js';
 import { DEFAULT_LIMITS } from '../src/limits.js';
 import { parseReceived } from '../src/index.js';
 import { TLS_RECOGNISERS } from '../src/tls/recognisers/index.js';

@@ -7,7 +7,8 @@
 import { BoundedMemo } from '../text/bounded-memo.js';
 import { memoKey } from '../text/memo-key.js';
 import type { Token } from './lex.js';
-import { readFromClause, type FromFacts, type FromLayoutHint } from './tcp-info.js';
+import type { FromLayoutHint } from './from-layouts.js';
+import { readFromClause, type FromFacts } from './tcp-info.js';
 
 /** Clauses remembered: the corpus has 5,504 distinct from clauses in 6,046 messages. */
 export const MAX_FROM_MEMO_ENTRIES = 16_384;

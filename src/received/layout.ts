@@ -3,7 +3,7 @@ import { isAlpha, isDigit } from '../text/chars.js';
 import type { HopFrom } from '../types.js';
 import { commentText, type Token } from './lex.js';
 import { withMeaning } from './protocols.js';
-import type { FromLayoutHint } from './tcp-info.js';
+import type { FromLayoutHint } from './from-layouts.js';
 
 /*
  * Which MTA family wrote a header, as far as the from clause needs to know: `from X ([ip])` means X is the rDNS

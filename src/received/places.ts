@@ -8,7 +8,7 @@
  */
 import { equalsLower } from './ascii.js';
 import { commentEnd, type Token } from './lex.js';
-import { isEximTcpInfo, looksLikeTcpInfo } from './tcp-info.js';
+import { isEximTcpInfo, looksLikeTcpInfo } from './from-comments.js';
 
 /**
  * Where a token sits. `client`: text the client shaped (the HELO name and anything glued to it, the from clause up to
