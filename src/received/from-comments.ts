@@ -333,11 +333,20 @@ function isEximField(raw: string, i: number, end: number): boolean {
 }
 
 /**
- * Is the comment `raw[start, end)` Exim's TCP-info (`[ip]:port helo=x ident=y`)? Exim ends it with the client's own
- * words (HELO argument, ident reply) and writes its TLS facts after `with`, never in the from clause: a comment that
- * follows this one in the from clause can only be the client's words breaking out of it.
+ * Does the comment `raw[start, end)` end in the client's own words: Exim's TCP-info (`[ip]:port helo=x ident=y`, the
+ * HELO argument and ident reply last) or a `(HELO x)` comment (qmail, IronPort, CommuniGate)? None of their writers
+ * puts a TLS statement in the from clause: a comment that follows this one there, or a clause keyword between it and
+ * the receiver's `by`, can only be the client's words breaking out of it.
  */
-export function isEximTcpInfo(raw: string, start: number, end: number): boolean {
+export function endsInClientWords(raw: string, start: number, end: number): boolean {
+  let s = start;
+  while (s < end && isSpace(raw.charCodeAt(s))) s++;
+  if (startsWithLower(raw, s, end, 'helo ') || startsWithLower(raw, s, end, 'ehlo ')) return true;
+  return isEximTcpInfo(raw, start, end);
+}
+
+/** Is the comment `raw[start, end)` Exim's TCP-info (`[ip]:port helo=x ident=y`)? */
+function isEximTcpInfo(raw: string, start: number, end: number): boolean {
   // The engine's own search finds the `=` signs (it may look past the comment, once, up to the next `=` of the value).
   for (let i = raw.indexOf('=', start); i >= 0 && i < end; i = raw.indexOf('=', i + 1)) {
     if (endsEximField(raw, i, start, end)) return true;
