@@ -75,40 +75,40 @@ function firstRdns(comments: readonly CommentFacts[]): string | null {
   return null;
 }
 
-/** The registry, in test order. */
+/** The registry, in test order. Each example line reads with its own layout (test/received/from-layouts.test.ts). */
 export const FROM_LAYOUTS: readonly FromLayout[] = Object.freeze([
-  /** Exim: `from mail.example.net ([192.0.2.7]:52313 helo=mx.example.net) by mx.example.org with esmtps …` */
+  /** Exim: `from mail.example.net ([192.0.2.7]:52313 helo=mx.example.net) by mx.example.org with esmtps (TLS1.3) tls TLS_AES_256_GCM_SHA384 (Exim 4.97) id 1rAbCd-000XyZ-Qq; Tue, 2 Jul 2024 10:00:00 +0200` */
   { id: 'exim', matches: (v) => v.exim !== null, names: rdnsFirst },
-  /** qmail, IronPort, ZMailer: `from mail.example.net (HELO mx.example.net) (192.0.2.7) by mx.example.org with SMTP; …` */
+  /** qmail, IronPort, ZMailer: `from mail.example.net (HELO mx.example.net) (192.0.2.7) by mx.example.org with SMTP; 14 Nov 2003 08:05:52 -0000` */
   { id: 'helo-comment', matches: (v) => v.heloComment !== null, names: rdnsFirst },
-  /** Obtuse smtpd: `from mail.example.net(192.0.2.7), claiming to be "mx.example.net" via SMTP by mx.example.org, id smtpdA1b2C3; …` */
+  /** Obtuse smtpd: `from dsl-203-0-113-8.example.net(203.0.113.8), claiming to be "laptop.example.org" via SMTP by gw.example.at, id smtpdR4yU8b; Tue Nov 14 09:12:46 2023` */
   { id: 'obtuse', matches: (v) => v.claimed !== null, names: rdnsFirst },
-  /** CommuniGate Pro: `from relay.example.net ([192.0.2.7] verified) by mail.example.org (CommuniGate Pro SMTP 6.3.4) …` */
+  /** CommuniGate Pro: `from relay.example.net ([192.0.2.42] verified) by mail.example.org (CommuniGate Pro SMTP 4.1.8) with ESMTP id 875522; Tue, 03 Feb 2004 08:37:38 -0800` */
   { id: 'communigate-verified', matches: (v) => v.verified, names: rdnsFirst },
-  /** qmail with an ident reply: `from mail.example.net (alice@192.0.2.7) by mx.example.org with SMTP; …` */
+  /** qmail with an ident reply: `from mail.example.net (alice@192.0.2.7) by mx.example.org with SMTP; 14 Nov 2003 08:05:52 -0000` */
   { id: 'qmail-ident', matches: (v) => v.commentIp !== null && v.commentIp.kind === 'user-at-ip', names: rdnsFirst },
   /**
-   * qmail, InterMail, Obtuse when the greeting equalled the name: `from mail.example.net (192.0.2.7) by
-   * mx.example.org (6.7.018) id …` — told from Microsoft's `from HELO (IP)` by the writer hint.
+   * qmail, InterMail, Obtuse when the greeting equalled the name, told from Microsoft's `from HELO (IP)` by the writer
+   * hint: `from mail.example.net (192.0.2.7) by mx.example.org with SMTP; 14 Nov 2003 08:05:52 -0000`
    */
   {
     id: 'qmail-peer-ip',
     matches: (v) => v.commentIp !== null && v.commentIp.kind === 'peer-ip' && (v.hint === 'qmail' || v.hint === 'intermail' || v.hint === 'obtuse'),
     names: rdnsFirst,
   },
-  /** Exim and IronPort with no greeting written: `from mail.example.net ([192.0.2.7]) by mx.example.org with esmtp id 1rAbCd-000XyZ-Qq; …` */
+  /** Exim and IronPort with no greeting written: `from host.example ([192.0.2.1]) by mx.example.net with esmtp id 1rAbCd-000XyZ-Qq; Tue, 14 Nov 2023 09:12:45 +0100` */
   {
     id: 'exim-bracket',
     matches: (v) => v.commentIp !== null && v.commentIp.kind === 'tcp-info' && v.commentIp.rdns === null && (v.hint === 'exim' || v.hint === 'ironport'),
     names: rdnsFirst,
   },
-  /** Exim 3: `from mail.example.net (mx.example.net) [192.0.2.7.52313] by mx.example.org with esmtp (Exim 3.36 #1) …` */
+  /** Exim 3: `from mail.example.net (mx.example.net) [192.0.2.7.52313] by mx.example.org with esmtp (Exim 3.36 #1) id 18xYz2-0001Ab-00; Fri, 14 Mar 2003 10:20:30 +0100` */
   { id: 'exim3', matches: (v) => v.hint === 'exim' && (v.literalAddrs.length > 0 || v.plainNames.length > 0), names: rdnsFirst },
-  /** CommuniGate Pro submission: `from [192.0.2.7] (account alice@example.org HELO laptop) by mail.example.org …` */
+  /** CommuniGate Pro submission: `from [192.0.2.41] (account alice@example.org HELO pc) by mail.example.org (CommuniGate Pro SMTP 6.3.4) with ESMTPSA id 55732170; Wed, 24 Nov 2021 12:47:57 +0100` */
   { id: 'communigate-account', matches: (v) => v.account !== null, names: (v) => ({ helo: v.account!.helo, rdns: null }) },
   /**
-   * Postfix, Sendmail, Gmail, Haraka, Microsoft, and any comment we cannot read: `from mx.example.net (mail.example.net
-   * [192.0.2.7]) by mx.example.org (Postfix) …` — the name after `from` is what the client said.
+   * Postfix, Sendmail, Gmail, Haraka, Microsoft, and any comment we cannot read, where the name after `from` is what
+   * the client said: `from mx.example.net (mx.example.net [192.0.2.48]) by mail.example.org (Postfix) with ESMTPS id 16ED; Tue, 12 Dec 2023 21:03:22 +0100 (CET)`
    */
   { id: 'postfix', matches: (v) => v.comments.length > 0, names: (v) => ({ helo: v.name, rdns: firstRdns(v.comments) }) },
 ]);

@@ -51,6 +51,7 @@ function kept(facts: FromFacts): FromFacts {
   return {
     from: { helo: keep(f.helo), rdns: keep(f.rdns), ip: keep(f.ip), ipRange: f.ipRange, port: f.port, ident: keep(f.ident) },
     name: keep(facts.name),
+    layout: facts.layout,
     issues: facts.issues.map((i) => ({ ...i, message: memoKey(i.message) })),
   };
 }
@@ -60,6 +61,7 @@ function copy(facts: FromFacts): FromFacts {
   return {
     from: { helo: f.helo, rdns: f.rdns, ip: f.ip, ipRange: f.ipRange, port: f.port, ident: f.ident },
     name: facts.name,
+    layout: facts.layout,
     issues: facts.issues.length === 0 ? [] : facts.issues.map((i) => ({ ...i })),
   };
 }

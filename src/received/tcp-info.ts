@@ -17,6 +17,8 @@ import { commentText, type Token } from './lex.js';
 export interface FromFacts {
   readonly from: HopFrom;
   readonly name: string | null;
+  /** The id of the layout that placed the names (src/received/from-layouts.ts), or null when none matched. */
+  readonly layout: string | null;
   readonly issues: Issue[];
 }
 
@@ -159,10 +161,10 @@ export function readFromClause(raw: string, tokens: readonly Token[], hint: From
   const rdns = names === null ? null : names.rdns;
   if (v.unclosed) {
     issues.push(issue('RECEIVED_FROM_AMBIGUOUS', 'warning', 'the from clause has an unclosed comment; its address is not reported'));
-    return { from: { helo, rdns, ip: null, ipRange: null, port: null, ident: null }, name: v.name, issues };
+    return { from: { helo, rdns, ip: null, ipRange: null, port: null, ident: null }, name: v.name, layout: layout?.id ?? null, issues };
   }
   const ident = firstIdent(v.comments);
   const from: HopFrom =
     peer === null ? { helo, rdns, ip: null, ipRange: null, port: null, ident } : { helo, rdns, ip: peer.ip, ipRange: peer.ipRange, port: peer.port, ident };
-  return { from, name: v.name, issues };
+  return { from, name: v.name, layout: layout?.id ?? null, issues };
 }
