@@ -18,11 +18,12 @@ export interface Address {
 }
 
 /**
- * The notation a comment was read as. exim: `([ip]:port helo=x)`; helo: `(HELO x)`; tcp-info: `(rdns [ip])` (Postfix,
- * Sendmail); peer-ip: `(ip)` (Microsoft, qmail); user-at-ip: `(user@ip)`, `(user@[ip])` (qmail); verified: CommuniGate
- * `([ip] verified)`; account: CommuniGate `(account user@dom …)`; other: anything else.
+ * The notation a comment was read as. exim: `([ip]:port helo=x)`; helo-comment: `(HELO x)` (qmail, IronPort,
+ * ZMailer's `"EHLO x"`); tcp-info: `(rdns [ip])` (Postfix, Sendmail); peer-ip: `(ip)` (Microsoft, qmail); user-at-ip:
+ * `(user@ip)`, `(user@[ip])` (qmail); communigate-verified: `([ip] verified)`; communigate-account:
+ * `(account user@dom …)`; other: anything else.
  */
-export type CommentKind = 'exim' | 'helo' | 'tcp-info' | 'peer-ip' | 'user-at-ip' | 'verified' | 'account' | 'other';
+export type CommentKind = 'exim' | 'helo-comment' | 'tcp-info' | 'peer-ip' | 'user-at-ip' | 'communigate-verified' | 'communigate-account' | 'other';
 
 /** What one comment of the from clause says about the peer. */
 export interface CommentFacts {
@@ -131,13 +132,13 @@ export function readTcpComment(words: readonly string[]): CommentFacts {
   const first = words[0]!;
   // qmail, IronPort, Sendmail: `(HELO name)` — the comment is the greeting and nothing else.
   if (isHeloWord(first)) {
-    facts.kind = 'helo';
+    facts.kind = 'helo-comment';
     const h = words[1];
     facts.helo = h === undefined || h === '' ? null : h;
     return facts;
   }
   // CommuniGate: `(account alice@example.org HELO laptop)` — the authenticated account, not the peer.
-  if (isWord(first, 'account')) facts.kind = 'account';
+  if (isWord(first, 'account')) facts.kind = 'communigate-account';
   for (let i = 0; i < words.length; i++) i = readTcpWord(facts, words, i);
   return facts;
 }
@@ -154,7 +155,7 @@ function readTcpWord(facts: CommentFacts, words: readonly string[], i: number): 
   const bracket = bracketAddress(w);
   if (bracket !== null) return bracketedPeer(facts, words, i, bracket);
   if (i === 1 && facts.kind === 'other' && isWord(w, '[local]')) return openSmtpdLocal(facts, words, i);
-  if (facts.kind !== 'account' && qmailUserAtIp(facts, w)) return i;
+  if (facts.kind !== 'communigate-account' && qmailUserAtIp(facts, w)) return i;
   if (i === 0) return barePeer(facts, words);
   return i;
 }
@@ -184,7 +185,7 @@ function communiGateHelo(facts: CommentFacts, words: readonly string[], i: numbe
 /** ZMailer `("EHLO mx.example.net" [192.0.2.7])`, the quote glued to the word or folded away from the name. */
 function zmailerHelo(facts: CommentFacts, words: readonly string[], i: number): number {
   const w = words[i]!;
-  facts.kind = 'helo';
+  facts.kind = 'helo-comment';
   let h = w.length > 5 ? w.slice(5) : words[i + 1];
   if (h !== undefined && h.endsWith('"')) h = h.slice(0, -1);
   facts.helo = h === undefined || h === '' ? null : h;
@@ -193,7 +194,7 @@ function zmailerHelo(facts: CommentFacts, words: readonly string[], i: number): 
 
 /** CommuniGate `(relay.example.net [192.0.2.7] verified)`? Only `([ip] verified)`: two words, the address first. */
 function communiGateVerifiedAfter(facts: CommentFacts, words: readonly string[], i: number): number {
-  if (facts.kind === 'tcp-info' && words.length === 2 && i === 1 && isWord(words[i], 'verified')) facts.kind = 'verified';
+  if (facts.kind === 'tcp-info' && words.length === 2 && i === 1 && isWord(words[i], 'verified')) facts.kind = 'communigate-verified';
   return i;
 }
 
@@ -250,7 +251,7 @@ function barePeer(facts: CommentFacts, words: readonly string[]): number {
   setAddress(facts, addr);
   if (facts.kind === 'other') facts.kind = w.startsWith('[') ? 'tcp-info' : 'peer-ip';
   if (!verified) return 0;
-  facts.kind = 'verified';
+  facts.kind = 'communigate-verified';
   return 1;
 }
 

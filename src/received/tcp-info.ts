@@ -49,10 +49,10 @@ class ClauseScan implements FromClauseView {
   addComment(c: CommentFacts): void {
     this.comments.push(c);
     if (c.kind === 'exim') this.exim ??= c;
-    else if (c.kind === 'helo') this.heloComment ??= c;
-    else if (c.kind === 'account') this.account ??= c;
-    else if (c.kind === 'verified') this.verified = true;
-    if (this.commentIp === null && c.ip !== null && c.kind !== 'account' && c.kind !== 'other') this.commentIp = c;
+    else if (c.kind === 'helo-comment') this.heloComment ??= c;
+    else if (c.kind === 'communigate-account') this.account ??= c;
+    else if (c.kind === 'communigate-verified') this.verified = true;
+    if (this.commentIp === null && c.ip !== null && c.kind !== 'communigate-account' && c.kind !== 'other') this.commentIp = c;
   }
 }
 
@@ -122,7 +122,7 @@ function peerAddress(v: ClauseScan, issues: Issue[]): Peer | null {
 function commentAddress(v: ClauseScan, c: CommentFacts, issues: Issue[]): Peer | null {
   // Distinct addresses in first-seen order.
   const seenIps: string[] = [];
-  for (const d of v.comments) if (d.ip !== null && d.kind !== 'account' && d.kind !== 'other' && !seenIps.includes(d.ip)) seenIps.push(d.ip);
+  for (const d of v.comments) if (d.ip !== null && d.kind !== 'communigate-account' && d.kind !== 'other' && !seenIps.includes(d.ip)) seenIps.push(d.ip);
   if (seenIps.length > 1) {
     issues.push(issue('RECEIVED_FROM_AMBIGUOUS', 'warning', `the from clause names ${seenIps.length} different addresses (${seenIps.join(', ')}); none is reported`));
     return null;
