@@ -10,6 +10,7 @@ import { isRdnsPlaceholder, normaliseHost } from '../address/host.js';
 import { parseIp } from '../address/ip.js';
 import { issue } from '../issues.js';
 import type { HopRead } from '../hop/read-hop.js';
+import { withMeaning } from '../received/protocols.js';
 import type { Issue } from '../types.js';
 import { registrableDomain } from './registrable.js';
 import { providerOfHost, type CompiledProviders } from '../providers/lookup.js';
@@ -63,7 +64,7 @@ function linked(upper: HopRead, lower: HopRead, providers: CompiledProviders): b
   const by = lower.by;
   if (from === null || by === null) return true;
   // A local handover or Exim's `from list by host with local`: the "client" is a local user, not a server.
-  if (upper.localHandover !== null || upper.protocol?.toLowerCase() === 'local') return true;
+  if (upper.localHandover !== null || withMeaning(upper.protocol).transport === 'local') return true;
   // Names and addresses one by one, not gathered in arrays: this runs for every pair of hops.
   const fallback = from.rdns === null && from.helo === null ? upper.fromName : null;
   const n1 = comparableName(from.rdns);

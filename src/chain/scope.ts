@@ -35,6 +35,7 @@ import { registrableDomain } from './registrable.js';
 import type { WriterNames } from './writer-names.js';
 import { providerOfAddress, providerOfHost, type CompiledProviders, type ProviderEntry } from '../providers/lookup.js';
 import type { HopRead } from '../hop/read-hop.js';
+import { withMeaning } from '../received/protocols.js';
 import type { IpRange, Reason, Scope, ScopeReason } from '../types.js';
 import { reason, SCOPE_RULES } from '../rules.js';
 
@@ -64,20 +65,7 @@ function isNonGlobal(range: IpRange | null): boolean {
 
 /** RFC 3848 authenticated submission words (`ESMTPA`, `ESMTPSA`, `UTF8SMTPSA`, `LMTPA` …) and `ASMTP`. */
 function isAuthenticatedProtocol(protocol: string | null): boolean {
-  if (protocol === null) return false;
-  const p = protocol.toLowerCase();
-  if (p === 'asmtp') return true;
-  return (p.endsWith('smtpa') || p.endsWith('smtpsa') || p.endsWith('lmtpa') || p.endsWith('lmtpsa')) && p.length <= 12;
-}
-
-/** RFC 2033 LMTP and its RFC 3848 / RFC 6531 variants (LMTPS, LMTPA, UTF8LMTP…). */
-function isLmtp(p: string): boolean {
-  return p.startsWith('lmtp') || p.startsWith('utf8lmtp');
-}
-
-/** Webmail or a provider's API: HTTP(S), HTTPREST, REST. */
-function isHttp(p: string): boolean {
-  return p.startsWith('http') || p === 'rest';
+  return withMeaning(protocol).authenticated;
 }
 
 /** Names of the loopback interface. */
@@ -176,9 +164,9 @@ function localEvidence(read: HopRead): ScopeDecision | null {
   if (read.from === null && read.by === null && read.protocol === null) {
     return decision('internal', 'local', 'a stamp with no from, by or with: a process on the writing host, no transfer', null);
   }
-  const p = read.protocol?.toLowerCase() ?? '';
-  if (p === 'local') return decision('internal', 'local', 'with local: a submission on the writing host', read.protocol);
-  if (isLmtp(p)) return decision('internal', 'local', 'LMTP is local delivery, never over a wide-area network (RFC 2033 §1)', read.protocol);
+  const transport = withMeaning(read.protocol).transport;
+  if (transport === 'local') return decision('internal', 'local', 'with local: a submission on the writing host', read.protocol);
+  if (transport === 'lmtp') return decision('internal', 'local', 'LMTP is local delivery, never over a wide-area network (RFC 2033 §1)', read.protocol);
   if (read.from !== null && isPickup(read.raw)) {
     return decision('internal', 'local', 'the pickup directory of the writing host, no network', 'mail pickup service');
   }
@@ -236,8 +224,8 @@ function sameOperatorByAddress(read: HopRead, ctx: ScopeContext): ScopeDecision 
 }
 
 function providerHandoff(read: HopRead, ctx: ScopeContext): ScopeDecision | null {
-  const p = read.protocol?.toLowerCase() ?? '';
-  if (p === '' || p.includes('smtp')) return null;
+  const transport = withMeaning(read.protocol).transport;
+  if (transport === 'none' || transport === 'smtp') return null;
   const name = clientHelo(read);
   if (name === null) return null;
   const domain = registrableDomain(name);
@@ -286,7 +274,7 @@ export function classifyScope(read: HopRead, ctx: ScopeContext): ScopeDecision {
   if (from.ip !== null) {
     const byAddress = sameOperatorByAddress(read, ctx);
     if (byAddress !== null) return byAddress;
-    if (isAuthenticatedProtocol(read.protocol) || isHttp(lowerProtocol(read.protocol))) {
+    if (isAuthenticatedProtocol(read.protocol) || withMeaning(read.protocol).transport === 'http') {
       return decision('external', 'submission', 'a submission from a global address: the sender’s client reaching its provider', `${read.protocol ?? ''} from ${from.ip}`);
     }
     return decision('external', 'cross-operator', 'a global client address with no verified sign of the same operator', from.ip);
@@ -298,10 +286,6 @@ export function classifyScope(read: HopRead, ctx: ScopeContext): ScopeDecision {
   if (clientName !== null && writerName !== null && normaliseHost(clientName) === normaliseHost(writerName)) {
     return decision('internal', 'local', 'the writer names itself as the client and recorded no address', clientName);
   }
-  if (lowerProtocol(read.protocol) === 'mapi') return decision('internal', 'local', 'MAPI with no address: the mailbox server itself', read.protocol);
+  if (withMeaning(read.protocol).transport === 'mapi') return decision('internal', 'local', 'MAPI with no address: the mailbox server itself', read.protocol);
   return decision('unknown', 'no-address', 'no client address and no verified name to decide by', null);
-}
-
-function lowerProtocol(protocol: string | null): string {
-  return protocol?.toLowerCase() ?? '';
 }

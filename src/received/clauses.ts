@@ -1,4 +1,5 @@
 import { issue } from '../issues.js';
+import { isDigit } from '../text/chars.js';
 import type { Issue, Span } from '../types.js';
 import { equalsLower, startsWithLower } from './ascii.js';
 import { tokenText, type Token } from './lex.js';
@@ -84,10 +85,6 @@ const TLS_CLAUSE_AFTER = clauseBit('by') | clauseBit('with');
 
 const WEEKDAYS = new Set(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const MONTHS = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
 
 /** `Mon,` / `Monday` / `2018-04-22` / `14 Nov` — where a date begins in a value that has no `;` (SendGrid). */
 function startsDate(raw: string, t: Token, next: Token | undefined): boolean {
@@ -204,79 +201,109 @@ function placeOf(name: ClauseName): Place {
 }
 
 /**
+ * The clauses read so far, and where the next token goes: the value of the clause opened last (`sink`), or a parked
+ * list for a repeated clause. Clause-name sets are bit masks: no Set objects per header.
+ */
+class ClauseBuilder {
+  readonly leading: Token[] = [];
+  readonly clauses: Clause[] = [];
+  readonly places: Uint8Array;
+  readonly keywordAt: number[] = [];
+  fromAt = -1;
+  seen = 0;
+  duplicates = 0;
+  sink: Token[];
+  sinkPlace: Place = Place.leading;
+
+  constructor(tokenCount: number) {
+    this.places = new Uint8Array(tokenCount);
+    this.sink = this.leading;
+  }
+
+  /** Token `i` belongs to the clause being read (or to the client, for `place` {@link Place.client}). */
+  add(t: Token, i: number, place: Place): void {
+    this.sink.push(t);
+    this.places[i] = place;
+  }
+
+  /** Open clause `name` at its keyword token `i`. */
+  open(name: ClauseName, t: Token, i: number): void {
+    this.seen |= clauseBit(name);
+    const clause: Clause = { name, keyword: t, tokens: [] };
+    this.clauses.push(clause);
+    if (name === 'from' && this.fromAt < 0) this.fromAt = i;
+    this.sink = clause.tokens;
+    this.sinkPlace = placeOf(name);
+    this.places[i] = this.sinkPlace;
+  }
+
+  /** Keyword `name` at token `i` (a clause keyword in any case, see {@link keywordOf}). */
+  keyword(raw: string, tokens: readonly Token[], name: ClauseName, i: number, issues: Issue[]): void {
+    const t = tokens[i]!;
+    this.keywordAt.push(i);
+    if ((this.seen & clauseBit(name)) === 0) {
+      this.open(name, t, i);
+      return;
+    }
+    if (name === 'from') {
+      const next = tokens[i + 1];
+      // IBM's `for <x> from <y>`: the second `from` carries the envelope sender.
+      if (next !== undefined && next.kind === 'angle' && (this.seen & clauseBit('envelope-from')) === 0) {
+        this.open('envelope-from', t, i);
+        return;
+      }
+      // Smail: `from mx6.example from [192.0.2.7] by …` — the second `from` gives the first one's address.
+      if (next !== undefined && next.kind === 'literal' && this.sink === this.clauses.find((c) => c.name === 'from')?.tokens) {
+        this.places[i] = Place.client;
+        return;
+      }
+    }
+    // one issue per keyword: a keyword flood must not become an issue flood
+    if ((this.duplicates & clauseBit(name)) === 0) {
+      this.duplicates |= clauseBit(name);
+      issues.push(issue('RECEIVED_DUPLICATE_CLAUSE', 'info', `a second \`${name}\` clause; the first is kept`, { start: t.start, end: t.end }));
+    }
+    // The repeated clause's value must not leak into the previous clause: park it. Its place is still its clause's
+    // (Mimecast's second `with STARTTLS` is the receiver's).
+    this.sink = [];
+    this.sinkPlace = placeOf(name);
+    this.places[i] = this.sinkPlace;
+  }
+}
+
+/**
+ * Does keyword `name` at token `i` open a clause? RFC 5321 §4.4 puts additional clauses (RFC 8314's `tls`) after `by`
+ * and `with`: a `tls` word before them, or one no suite name follows, is text (a HELO name of several words, say).
+ */
+function opensClause(raw: string, tokens: readonly Token[], name: ClauseName, i: number, seen: number): boolean {
+  return name !== 'tls' || ((seen & TLS_CLAUSE_AFTER) === TLS_CLAUSE_AFTER && isTlsClause(raw, tokens[i + 1]));
+}
+
+/**
  * Split `tokens[0, clauseEnd)` into clauses. Tokens in `(heloFrom, heloTo]` are words of the from clause whatever they
  * say (the client's HELO name, see {@link heloZoneEnd}); so is everything inside an address a token left open.
  */
 function readClauses(raw: string, tokens: readonly Token[], clauseEnd: number, heloFrom: number, heloTo: number, issues: Issue[]): ClausePass {
-  const leading: Token[] = [];
-  const clauses: Clause[] = [];
-  const places = new Uint8Array(tokens.length);
-  const keywordAt: number[] = [];
+  const b = new ClauseBuilder(tokens.length);
   const angles = new AngleTracker(raw);
-  let fromAt = -1;
-  // Sets of clause names as bit masks: no Set objects per header.
-  let seen = 0;
-  let duplicates = 0;
-  let sink: Token[] = leading;
-  let sinkPlace: Place = Place.leading;
   for (let i = 0; i < clauseEnd; i++) {
     const t = tokens[i]!;
     const opaque = angles.open || (i > heloFrom && i <= heloTo);
     angles.pass(t);
     if (opaque) {
-      sink.push(t);
-      places[i] = Place.client;
+      b.add(t, i, Place.client);
       continue;
     }
-    if (t.kind === 'word') {
-      const name = keywordOf(raw, t);
-      // RFC 5321 §4.4 puts additional clauses (RFC 8314's `tls`) after `by` and `with`: a `tls` word before them is
-      // text (a HELO name of several words, say).
-      if (name !== undefined && (name !== 'tls' || ((seen & TLS_CLAUSE_AFTER) === TLS_CLAUSE_AFTER && isTlsClause(raw, tokens[i + 1])))) {
-        keywordAt.push(i);
-        if ((seen & clauseBit(name)) === 0) {
-          seen |= clauseBit(name);
-          const clause: Clause = { name, keyword: t, tokens: [] };
-          clauses.push(clause);
-          if (name === 'from') fromAt = i;
-          sink = clause.tokens;
-          sinkPlace = placeOf(name);
-          places[i] = sinkPlace;
-          continue;
-        }
-        const next = tokens[i + 1];
-        if (name === 'from' && next !== undefined && next.kind === 'angle' && (seen & clauseBit('envelope-from')) === 0) {
-          seen |= clauseBit('envelope-from');
-          const clause: Clause = { name: 'envelope-from', keyword: t, tokens: [] };
-          clauses.push(clause);
-          sink = clause.tokens;
-          sinkPlace = Place.envelopeFrom;
-          places[i] = sinkPlace;
-          continue;
-        }
-        // Smail: `from mx6.example from [192.0.2.7] by …` — the second `from` gives the first one's address.
-        const firstFrom = clauses.find((c) => c.name === 'from');
-        if (name === 'from' && next !== undefined && next.kind === 'literal' && firstFrom !== undefined && sink === firstFrom.tokens) {
-          places[i] = Place.client;
-          continue;
-        }
-        // one issue per keyword: a keyword flood must not become an issue flood
-        if ((duplicates & clauseBit(name)) === 0) {
-          duplicates |= clauseBit(name);
-          issues.push(issue('RECEIVED_DUPLICATE_CLAUSE', 'info', `a second \`${name}\` clause; the first is kept`, { start: t.start, end: t.end }));
-        }
-        // The repeated clause's value must not leak into the previous clause: park it. Its place is still its
-        // clause's (Mimecast's second `with STARTTLS` is the receiver's).
-        sink = [];
-        sinkPlace = placeOf(name);
-        places[i] = sinkPlace;
-        continue;
-      }
-    }
-    sink.push(t);
-    places[i] = sinkPlace;
+    const name = t.kind === 'word' ? keywordOf(raw, t) : undefined;
+    if (name !== undefined && opensClause(raw, tokens, name, i, b.seen)) b.keyword(raw, tokens, name, i, issues);
+    else b.add(t, i, b.sinkPlace);
   }
-  // Each run of from / address places is one clause (its keyword included): refine who wrote what inside it.
+  refineClausePlaces(raw, tokens, b.places, clauseEnd);
+  return { leading: b.leading, clauses: b.clauses, places: b.places, fromAt: b.fromAt, keywordAt: b.keywordAt };
+}
+
+/** Each run of from / address places is one clause (its keyword included): refine who wrote what inside it. */
+function refineClausePlaces(raw: string, tokens: readonly Token[], places: Uint8Array, clauseEnd: number): void {
   for (let i = 0; i < clauseEnd; ) {
     const p = places[i]!;
     let end = i + 1;
@@ -285,7 +312,6 @@ function readClauses(raw: string, tokens: readonly Token[], clauseEnd: number, h
     else if (p === Place.for || p === Place.envelopeFrom) refineAddressPlaces(tokens, places, i, end);
     i = end;
   }
-  return { leading, clauses, places, fromAt, keywordAt };
 }
 
 /** Words of a clause value until the first comment/literal, joined by one space, with their span. */

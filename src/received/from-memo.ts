@@ -7,7 +7,8 @@
 import { BoundedMemo } from '../text/bounded-memo.js';
 import { memoKey } from '../text/memo-key.js';
 import type { Token } from './lex.js';
-import { readFromClause, type FromFacts, type FromLayoutHint } from './tcp-info.js';
+import type { FromLayoutHint } from './from-layouts.js';
+import { readFromClause, type FromFacts } from './tcp-info.js';
 
 /** Clauses remembered: the corpus has 5,504 distinct from clauses in 6,046 messages. */
 export const MAX_FROM_MEMO_ENTRIES = 16_384;
@@ -50,6 +51,7 @@ function kept(facts: FromFacts): FromFacts {
   return {
     from: { helo: keep(f.helo), rdns: keep(f.rdns), ip: keep(f.ip), ipRange: f.ipRange, port: f.port, ident: keep(f.ident) },
     name: keep(facts.name),
+    layout: facts.layout,
     issues: facts.issues.map((i) => ({ ...i, message: memoKey(i.message) })),
   };
 }
@@ -59,6 +61,7 @@ function copy(facts: FromFacts): FromFacts {
   return {
     from: { helo: f.helo, rdns: f.rdns, ip: f.ip, ipRange: f.ipRange, port: f.port, ident: f.ident },
     name: facts.name,
+    layout: facts.layout,
     issues: facts.issues.length === 0 ? [] : facts.issues.map((i) => ({ ...i })),
   };
 }

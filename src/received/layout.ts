@@ -1,7 +1,9 @@
 import { parseIp } from '../address/ip.js';
+import { isAlpha, isDigit } from '../text/chars.js';
 import type { HopFrom } from '../types.js';
 import { commentText, type Token } from './lex.js';
-import type { FromLayoutHint } from './tcp-info.js';
+import { withMeaning } from './protocols.js';
+import type { FromLayoutHint } from './from-layouts.js';
 
 /*
  * Which MTA family wrote a header, as far as the from clause needs to know: `from X ([ip])` means X is the rDNS
@@ -23,7 +25,7 @@ function isVersionOnly(raw: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = raw.charCodeAt(i);
     if (c === 0x2e) dots++;
-    else if (c < 0x30 || c > 0x39) return false;
+    else if (!isDigit(c)) return false;
   }
   if (dots >= 1 && dots <= 2) return true;
   // Four parts is an IPv4 address unless it cannot be one: InterMail 7 writes `(7.0.030.2)` (a zero-padded part).
@@ -33,10 +35,6 @@ function isVersionOnly(raw: string, start: number, end: number): boolean {
 /** Obtuse smtpd's queue ids: `smtpdEDUB8h`. */
 function isObtuseId(id: string): boolean {
   return id.length > 5 && id.startsWith('smtpd');
-}
-
-function isAlnum(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
 /** Exim message ids: `1rAbCd-000XyZ-Qq` (6-6-2) and the 4.97+ form `1tdPyw-00000000CVs-2047` (6-11-4). */
@@ -49,16 +47,15 @@ function isEximId(id: string): boolean {
   if (parts.length !== 3) return false;
   const [a, b, c] = parts as [string, string, string];
   if (a.length !== 6 || (b.length !== 6 && b.length !== 11) || (c.length !== 2 && c.length !== 4)) return false;
-  for (const p of parts) for (let i = 0; i < p.length; i++) if (!isAlnum(p.charCodeAt(i))) return false;
+  for (const p of parts) for (let i = 0; i < p.length; i++) if (!isAlpha(p.charCodeAt(i)) && !isDigit(p.charCodeAt(i))) return false;
   return true;
 }
 
 /** Guess the writer from the protocol word, the id and an `(Exim x.y)` comment. */
 export function layoutHint(raw: string, tokens: readonly Token[], protocol: string | null, id: string | null): FromLayoutHint {
-  if (protocol !== null) {
-    if (protocol.startsWith('Microsoft') || protocol.toLowerCase() === 'mapi') return 'microsoft';
-    if (protocol.includes('/TLS/')) return 'ironport';
-  }
+  const writer = withMeaning(protocol).writer;
+  if (writer === 'microsoft') return 'microsoft';
+  if (writer === 'ironport') return 'ironport';
   if (id !== null && isEximId(id)) return 'exim';
   // Obtuse smtpd: `from RDNS(IP) via SMTP by host, id smtpdXXX` — the name is its lookup (the HELO, when it
   // differs, is written `claiming to be "…"`).

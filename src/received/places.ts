@@ -8,7 +8,7 @@
  */
 import { equalsLower } from './ascii.js';
 import { commentEnd, type Token } from './lex.js';
-import { isEximTcpInfo, looksLikeTcpInfo } from './tcp-info.js';
+import { endsInClientWords, looksLikeTcpInfo } from './from-comments.js';
 
 /**
  * Where a token sits. `client`: text the client shaped (the HELO name and anything glued to it, the from clause up to
@@ -95,10 +95,10 @@ export function refineFromPlaces(raw: string, tokens: readonly Token[], places: 
       const t = tokens[i]!;
       if (t.kind === 'comment' && looksLikeTcpInfo(raw, t.start + 1, commentEnd(raw, t))) found = i;
     }
-    // With no TCP-info comment nothing tells the HELO name from what follows it; Exim's TCP-info ends in the
-    // client's words (`helo=`, `ident=`), and Exim writes no TLS comment in its from clause. Either way the whole
-    // clause is the client's.
-    if (found >= 0 && !isEximTcpInfo(raw, tokens[found]!.start + 1, commentEnd(raw, tokens[found]!))) boundary = found;
+    // With no TCP-info comment nothing tells the HELO name from what follows it; Exim's TCP-info and a `(HELO x)`
+    // comment end in the client's words, and neither Exim nor the MTAs that write `(HELO x)` put a TLS comment in
+    // their from clause. Either way the whole clause is the client's.
+    if (found >= 0 && !endsInClientWords(raw, tokens[found]!.start + 1, commentEnd(raw, tokens[found]!))) boundary = found;
   }
   for (let i = start; i < end; i++) {
     const t = tokens[i]!;
@@ -127,10 +127,11 @@ function isGlued(tokens: readonly Token[], i: number): boolean {
 /**
  * Where the client's words end when it put clause keywords into them. Postfix joins HELO arguments with spaces
  * (`EHLO x with ESMTPS` reads as clauses before the receiver's TCP-info comment), and a HELO name or ident reply that
- * closes Exim's TCP-info comment early (`helo=x) with esmtps (TLS1.3) (`) puts whole clauses after it. The receiver
- * writes its `by` last (the last `by`, not qmail-scanner's `by uid N`). Returns the index of the last token before the
- * receiver's `by` when keywords before it are the client's, or -1. A value that holds a `;` there is another case —
- * a whole stamp pasted in front of another — and is read as it is written.
+ * closes Exim's TCP-info or a `(HELO x)` comment early (`helo=x) with esmtps (TLS1.3) (`) puts whole clauses after it.
+ * The receiver writes its `by` last (the last `by`, not qmail-scanner's `by uid N`). Returns the index of the last
+ * token of the client's words when keywords before the receiver's `by` are the client's, or -1: the token before the
+ * receiver's TCP-info comment, or before its `by` when the client's words close a comment of the receiver's. A value
+ * that holds a `;` there is another case — a whole stamp pasted in front of another — and is read as it is written.
  * `keywordAt` lists the keyword tokens the first reading found, in order; `places` is what it made of them (a `by`
  * keyword's place is {@link Place.by}).
  */
@@ -143,28 +144,45 @@ export function heloZoneEnd(raw: string, tokens: readonly Token[], fromAt: numbe
   if (by <= f + 1) return -1;
   const byAt = keywordAt[by]!;
   const firstAt = keywordAt[f + 1]!;
-  // Exim's TCP-info ends in the client's words, and Exim's own `by` follows it: a keyword in between broke out of it.
-  let client = false;
-  for (let j = fromAt + 1; j < firstAt && !client; j++) {
-    const t = tokens[j]!;
-    client = t.kind === 'comment' && isEximTcpInfo(raw, t.start + 1, commentEnd(raw, t));
-  }
-  // Back from the receiver's `by` over its comments (and Obtuse smtpd's `via SMTP`) to its TCP-info comment: keywords
-  // before that comment were the HELO name's words.
-  for (let j = byAt - 1; !client && j > firstAt; j--) {
-    const t = tokens[j]!;
-    if (t.kind !== 'comment') {
-      if (j - 1 > firstAt && isWord(raw, tokens[j - 1]!, 'via')) {
-        j--;
-        continue;
-      }
-      break;
-    }
-    if (looksLikeTcpInfo(raw, t.start + 1, commentEnd(raw, t))) client = true;
-  }
-  if (!client) return -1;
   for (let j = fromAt + 1; j < byAt; j++) if (tokens[j]!.kind === 'semicolon') return -1;
-  return byAt - 1;
+  // Exim's TCP-info and `(HELO x)` end in the client's words, and the receiver's own `by` follows them: a keyword in
+  // between broke out of the comment.
+  for (let j = fromAt + 1; j < firstAt; j++) {
+    const t = tokens[j]!;
+    if (t.kind === 'comment' && endsInClientWords(raw, t.start + 1, commentEnd(raw, t))) return byAt - 1;
+  }
+  const tcpInfo = receiverTcpInfo(raw, tokens, firstAt, byAt);
+  return tcpInfo < 0 ? -1 : tcpInfo - 1;
+}
+
+/**
+ * Back from the receiver's `by` over its comments (and Obtuse smtpd's `via SMTP` and `claiming to be "x"`) to its
+ * TCP-info comment, after `firstAt`: its index, or -1. Keywords before that comment were the HELO name's words.
+ */
+function receiverTcpInfo(raw: string, tokens: readonly Token[], firstAt: number, byAt: number): number {
+  for (let j = byAt - 1; j > firstAt; j--) {
+    const t = tokens[j]!;
+    if (t.kind === 'comment') {
+      if (looksLikeTcpInfo(raw, t.start + 1, commentEnd(raw, t))) return j;
+      continue;
+    }
+    if (j - 1 > firstAt && isWord(raw, tokens[j - 1]!, 'via')) {
+      j--;
+      continue;
+    }
+    const claim = claimingStart(raw, tokens, j);
+    if (claim <= firstAt) return -1;
+    j = claim;
+  }
+  return -1;
+}
+
+/** Where Obtuse smtpd's `[,] claiming to be "x"` that ends at token `end` starts, or -1. */
+function claimingStart(raw: string, tokens: readonly Token[], end: number): number {
+  const at = end - 3;
+  if (at < 0 || tokens[end]!.kind !== 'quoted' || !isWord(raw, tokens[at]!, 'claiming')) return -1;
+  if (!isWord(raw, tokens[at + 1]!, 'to') || !isWord(raw, tokens[at + 2]!, 'be')) return -1;
+  return at > 0 && isWord(raw, tokens[at - 1]!, ',') ? at - 1 : at;
 }
 
 /** Is `t` the word `word` (lower-case ASCII), in any case? */

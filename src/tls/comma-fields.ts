@@ -5,7 +5,7 @@
  */
 import type { Span } from '../types.js';
 import { isCipherText, isVersionText, leadingNumber } from './text.js';
-import { isSpace } from '../received/lex.js';
+import { isTokenSpace } from '../received/lex.js';
 
 /** What a comma list states. */
 export interface CommaFields {
@@ -26,11 +26,11 @@ export function readCommaFields(raw: string, range: Span): CommaFields {
   let fields = 0;
   while (i < range.end && fields < MAX_FIELDS) {
     let s = i;
-    while (s < range.end && isSpace(raw.charCodeAt(s))) s++;
+    while (s < range.end && isTokenSpace(raw.charCodeAt(s))) s++;
     let e = s;
     while (e < range.end && raw.charCodeAt(e) !== 0x2c) e++;
     const next = e + 1;
-    while (e > s && isSpace(raw.charCodeAt(e - 1))) e--;
+    while (e > s && isTokenSpace(raw.charCodeAt(e - 1))) e--;
     const field = raw.slice(s, e);
     fields++;
     if (versionText === null && isVersionText(field)) versionText = field;

@@ -9,6 +9,7 @@ import { lookupCipher } from '../ciphers/lookup.js';
 import { issue } from '../issues.js';
 import { fold, startsWithLower } from '../received/ascii.js';
 import { Place } from '../received/places.js';
+import { isAlpha } from '../text/chars.js';
 import type { CertificateStatus, HopTls, Issue, Span } from '../types.js';
 import type { TlsContext } from './context.js';
 import type { TlsFinding } from './finding.js';
@@ -31,10 +32,6 @@ export interface TlsRead {
  */
 const TLS_HINTS: readonly string[] = ['tls', 'ssl', 'cipher', 'encrypt'];
 
-function isLetter(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
-}
-
 /** Does a comment hold one of {@link TLS_HINTS} at the start of a word (`TLS`, `SSL:` — not `russell`)? */
 function mentionsTls(raw: string, c: CommentView): boolean {
   // Scanned in place with ASCII case folding (what `toLowerCase` would give): no lower-cased copy of the comment.
@@ -46,7 +43,7 @@ function mentionsTls(raw: string, c: CommentView): boolean {
     if (!afterLetter && (f === 0x74 || f === 0x73 || f === 0x63 || f === 0x65)) {
       for (const h of TLS_HINTS) if (startsWithLower(raw, i, end, h)) return true;
     }
-    afterLetter = isLetter(f);
+    afterLetter = isAlpha(f);
   }
   return false;
 }
@@ -225,21 +222,19 @@ function readersOf(recognisers: readonly TlsRecogniser[]): Readers {
   return readers;
 }
 
+/** The first statement found where its dialect never writes one (text the client shaped, a clause of its own). */
+interface Untrusted {
+  readonly finding: TlsFinding;
+  readonly place: Place;
+}
+
 /**
- * Read the TLS facts of one Received value. Linear in the value: each comment is split into words at most once and
- * rejected by its first characters by most recognisers. Never throws on data.
+ * Offer every comment to the readers that may claim it (by its lead character); a finding counts where its dialect
+ * writes it. Returns the first finding that stood anywhere else, or null. Indexed loops: the readers are called
+ * through one megamorphic site, and `for…of` around such calls allocates an iterator for every comment of every hop.
  */
-export function readTls(ctx: TlsContext, recognisers: readonly TlsRecogniser[] = TLS_RECOGNISERS): TlsRead {
-  const hop = buildHopView(ctx);
-  const readers = readersOf(recognisers);
-  const statements: TlsFinding[] = [];
-  // Only the first keyword finding is ever used (the protocol word); no list of them is kept.
-  let kw: TlsFinding | null = null;
-  // Indexed loops: the readers are called through one megamorphic site, and `for…of` around such calls allocates
-  // an iterator for every comment of every hop.
-  const hopReaders = readers.hop;
-  // The first statement found where its dialect never writes one (text the client shaped, a clause of its own).
-  let untrusted: { finding: TlsFinding; place: Place } | null = null;
+function readComments(hop: HopView, readers: Readers, statements: TlsFinding[]): Untrusted | null {
+  let untrusted: Untrusted | null = null;
   for (let k = 0; k < hop.comments.length; k++) {
     const c = hop.comments[k]!;
     const commentReaders = c.lead >= 0 && c.lead < ASCII_LEADS ? readers.commentByLead[c.lead]! : readers.commentOtherLead;
@@ -259,6 +254,14 @@ export function readTls(ctx: TlsContext, recognisers: readonly TlsRecogniser[] =
     }
     if (misplaced !== null) untrusted ??= { finding: misplaced, place: c.place };
   }
+  return untrusted;
+}
+
+/** Run the hop readers: statements join `statements`; the first keyword finding (the protocol word) is returned. */
+function readHop(hop: HopView, readers: Readers, statements: TlsFinding[]): TlsFinding | null {
+  // Only the first keyword finding is ever used; no list of them is kept.
+  let kw: TlsFinding | null = null;
+  const hopReaders = readers.hop;
   for (let r = 0; r < hopReaders.length; r++) {
     const found = hopReaders[r]!(hop);
     for (let k = 0; k < found.length; k++) {
@@ -267,25 +270,42 @@ export function readTls(ctx: TlsContext, recognisers: readonly TlsRecogniser[] =
       else kw ??= f;
     }
   }
+  return kw;
+}
+
+/**
+ * The statements merged; when the protocol word says plaintext and this MTA names a TLS session in its protocol word,
+ * the two contradict each other and whether the hop was encrypted is unknown.
+ */
+function fromStatements(hop: HopView, statements: TlsFinding[], kw: TlsFinding | null, issues: Issue[]): TlsRead {
+  statements.sort((a, b) => a.span.start - b.span.start);
+  const merged = mergeStatements(hop.ctx.raw, statements);
+  for (const i of merged.issues) issues.push(i);
+  const tls = merged.tls;
+  if (tls === null || tls.encrypted !== true || kw === null || kw.encrypted !== false || !marksTlsInProtocol(hop, tls, statements)) return { tls, normalised: merged.normalised, issues };
+  issues.push(
+    issue(
+      'TLS_CONFLICTING_EVIDENCE',
+      'warning',
+      `the protocol word "${hop.ctx.protocol ?? ''}" says plaintext, yet "${tls.evidence}" states TLS, and this MTA names a TLS session in its protocol word (RFC 3848); whether the hop was encrypted is unknown`,
+      kw.span,
+    ),
+  );
+  return { tls: { ...tls, encrypted: null }, normalised: merged.normalised, issues };
+}
+
+/**
+ * Read the TLS facts of one Received value. Linear in the value: each comment is split into words at most once and
+ * rejected by its first characters by most recognisers. Never throws on data.
+ */
+export function readTls(ctx: TlsContext, recognisers: readonly TlsRecogniser[] = TLS_RECOGNISERS): TlsRead {
+  const hop = buildHopView(ctx);
+  const readers = readersOf(recognisers);
+  const statements: TlsFinding[] = [];
+  const untrusted = readComments(hop, readers, statements);
+  const kw = readHop(hop, readers, statements);
   const issues: Issue[] = untrusted === null ? [] : [untrustedIssue(untrusted.finding, untrusted.place)];
-  if (statements.length > 0) {
-    statements.sort((a, b) => a.span.start - b.span.start);
-    const merged = mergeStatements(ctx.raw, statements);
-    for (const i of merged.issues) issues.push(i);
-    const tls = merged.tls;
-    if (tls !== null && tls.encrypted === true && kw !== null && kw.encrypted === false && marksTlsInProtocol(hop, tls, statements)) {
-      issues.push(
-        issue(
-          'TLS_CONFLICTING_EVIDENCE',
-          'warning',
-          `the protocol word "${ctx.protocol ?? ''}" says plaintext, yet "${tls.evidence}" states TLS, and this MTA names a TLS session in its protocol word (RFC 3848); whether the hop was encrypted is unknown`,
-          kw.span,
-        ),
-      );
-      return { tls: { ...tls, encrypted: null }, normalised: merged.normalised, issues };
-    }
-    return { tls, normalised: merged.normalised, issues };
-  }
+  if (statements.length > 0) return fromStatements(hop, statements, kw, issues);
   if (kw === null) return { tls: null, normalised: null, issues };
   // "No TLS marker is not plaintext": a plain word next to a TLS-looking comment we could not read says nothing.
   // With no statement at all, no comment was claimed by a recogniser: every comment is an unread one.

@@ -3,6 +3,7 @@
  * looks at every character at most once.
  * @module
  */
+import { isAlpha, isDigit } from '../text/chars.js';
 
 /** A version or cipher word longer than this is not one (they are under 60 characters in every MTA we know). */
 const MAX_VERSION_LENGTH = 24;
@@ -10,14 +11,6 @@ const MAX_VERSION_LENGTH = 24;
 const MAX_CIPHER_LENGTH = 128;
 /** A bit count longer than this is noise (no suite has more than 4-digit key bits). */
 const MAX_BITS_DIGITS = 5;
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
-
-function isAlpha(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-}
 
 /**
  * A protocol version as MTAs print it: `TLSv1`, `TLSv1.2`, `TLS1_2`, `TLS1.3`, `TLS-1.0`, `TLS12`, `TLSv1/SSLv3`,

@@ -1,10 +1,11 @@
 import type { Token } from '../received/lex.js';
 import { Place } from '../received/places.js';
+import { withMeaning, type WithMeaning } from '../received/protocols.js';
 import type { Span } from '../types.js';
 import type { TlsContext } from './context.js';
 import type { TlsFinding } from './finding.js';
 import { equalsLower } from '../received/ascii.js';
-import { isSpace } from '../received/lex.js';
+import { isTokenSpace } from '../received/lex.js';
 import { splitWords, type Word } from './words.js';
 
 /** Characters of a comment (after leading space) lower-cased up front: enough to reject a comment by its start. */
@@ -38,6 +39,8 @@ export interface HopView {
   readonly comments: readonly CommentView[];
   /** `ctx.protocol` lower-cased, or null. */
   readonly protocolLower: string | null;
+  /** What `ctx.protocol` says (src/received/protocols.ts). */
+  readonly protocolMeaning: WithMeaning;
   /** The word after the receiver's `by` keyword, lower-cased, or null (Gmail's `mx.google.com`). */
   readonly byHost: string | null;
   /**
@@ -98,7 +101,8 @@ export function buildHopView(ctx: TlsContext): HopView {
       if (next !== undefined && next.kind === 'word') byHost = raw.slice(next.start, next.end).toLowerCase();
     }
   }
-  return { ctx, comments, protocolLower: ctx.protocol === null ? null : ctx.protocol.toLowerCase(), byHost, withAt, overAt };
+  const protocolLower = ctx.protocol === null ? null : ctx.protocol.toLowerCase();
+  return { ctx, comments, protocolLower, protocolMeaning: withMeaning(ctx.protocol), byHost, withAt, overAt };
 }
 
 /** A class, not a literal with a closure: one object per comment instead of three. */
@@ -117,7 +121,7 @@ class LazyCommentView implements CommentView {
     this.place = place;
     this.inner = inner;
     let h = inner.start;
-    while (h < inner.end && isSpace(raw.charCodeAt(h))) h++;
+    while (h < inner.end && isTokenSpace(raw.charCodeAt(h))) h++;
     const c = h < inner.end ? raw.charCodeAt(h) : -1;
     // ASCII lower-cases on its own (letters fold, the rest stay); a non-ASCII first character is read off the head
     // itself (`toLowerCase` may turn one code into another, U+212A KELVIN SIGN into `k`).
@@ -149,7 +153,7 @@ function commentView(raw: string, t: Token, place: Place): CommentView {
 /** Lower-cased start of a comment with every whitespace run (folding included) read as one space. */
 function headOf(raw: string, start: number, end: number): string {
   let h = start;
-  while (h < end && isSpace(raw.charCodeAt(h))) h++;
+  while (h < end && isTokenSpace(raw.charCodeAt(h))) h++;
   const quick = raw.slice(h, Math.min(end, h + HEAD_CHARS));
   // Common case: no folding and no double spaces in the first characters — one slice, one lower-case.
   if (!hasIrregularSpace(quick)) return quick.toLowerCase();
@@ -157,7 +161,7 @@ function headOf(raw: string, start: number, end: number): string {
   let pendingSpace = false;
   for (let i = start; i < end && out.length < HEAD_CHARS; i++) {
     const c = raw.charCodeAt(i);
-    if (isSpace(c)) {
+    if (isTokenSpace(c)) {
       pendingSpace = out.length > 0;
       continue;
     }
@@ -178,7 +182,7 @@ function hasIrregularSpace(s: string): boolean {
     if (c === 0x20) {
       if (prevSpace) return true;
       prevSpace = true;
-    } else if (isSpace(c)) return true;
+    } else if (isTokenSpace(c)) return true;
     else prevSpace = false;
   }
   return prevSpace;

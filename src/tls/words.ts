@@ -1,4 +1,4 @@
-import { isSpace } from '../received/lex.js';
+import { isTokenSpace } from '../received/lex.js';
 import type { Span } from '../types.js';
 
 /** One whitespace-separated word inside a comment; `(` and `)` are words of their own, a quoted string is one word. */
@@ -23,7 +23,7 @@ export function splitWords(raw: string, range: Span): Word[] {
   let i = Math.max(0, range.start);
   while (i < end) {
     const c = raw.charCodeAt(i);
-    if (isSpace(c)) {
+    if (isTokenSpace(c)) {
       i++;
       continue;
     }
@@ -44,7 +44,7 @@ export function splitWords(raw: string, range: Span): Word[] {
     } else {
       while (i < end) {
         const d = raw.charCodeAt(i);
-        if (isSpace(d) || d === LPAREN || d === RPAREN || d === DQUOTE) break;
+        if (isTokenSpace(d) || d === LPAREN || d === RPAREN || d === DQUOTE) break;
         i++;
       }
     }

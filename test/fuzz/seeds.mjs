@@ -1,4 +1,4 @@
-// Seeds for the fuzzer: our own fixtures only (fixtures/received/dialects.json values, fixtures/eml/*.eml),
+// Seeds for the fuzzer: our own fixtures only (the values of fixtures/dialects.txt, fixtures/eml/*.eml),
 // plus messages built from the dialect values so there are whole messages even before the .eml fixtures land.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { wrapMessage } from './engine.mjs';
@@ -7,8 +7,11 @@ const root = new URL('../../fixtures/', import.meta.url);
 
 /** `{ values, messages }` read from the repo's fixtures. */
 export function loadSeeds() {
-  const dialects = JSON.parse(readFileSync(new URL('received/dialects.json', root), 'utf8'));
-  const values = dialects.cases.map((c) => c.header);
+  // A value is the one line of a row that is a JSON string.
+  const values = readFileSync(new URL('dialects.txt', root), 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('"'))
+    .map((l) => JSON.parse(l));
   const messages = [];
   const emlDir = new URL('eml/', root);
   if (existsSync(emlDir)) {

@@ -3,14 +3,14 @@
  * HELO name, the `for` and envelope-from addresses, an ident reply). The receiver's own statements count only where
  * its dialect writes them (src/received/places.ts). Every Received value here is synthetic (written by us).
  */
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gradeRank } from '../../src/grade/order.js';
 import { splitClauses } from '../../src/received/clauses.js';
 import { lexReceived } from '../../src/received/lex.js';
 import { Place } from '../../src/received/places.js';
-import { looksLikeTcpInfo } from '../../src/received/tcp-info.js';
+import { looksLikeTcpInfo } from '../../src/received/from-comments.js';
+import { readDialectRows } from '../received/dialect-rows.js';
 import { DEFAULT_LIMITS } from '../../src/limits.js';
 import { parseReceived } from '../../src/index.js';
 import { TLS_RECOGNISERS } from '../../src/tls/recognisers/index.js';
@@ -152,9 +152,7 @@ describe('a TLS statement against the protocol word', () => {
 
 // ── property: inserting a TLS statement into client text never raises the grade ──────────────────────────────────
 
-const FIXTURES: readonly string[] = (
-  JSON.parse(readFileSync(new URL('../../fixtures/received/dialects.json', import.meta.url), 'utf8')) as { cases: { header: string }[] }
-).cases.map((c) => c.header);
+const FIXTURES: readonly string[] = readDialectRows().map((r) => r.header);
 
 /** Real TLS statements of every dialect we read, as their MTAs write them. */
 const COMMENT_STATEMENTS: readonly string[] = [

@@ -2,7 +2,6 @@
  * The from-clause memo: an answer from memory must be what reading the clause gives, whatever the rest of the value
  * around the same clause text, and no answer may share an object with another.
  */
-import { readFileSync } from 'node:fs';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
@@ -14,8 +13,9 @@ import { layoutHint } from '../../src/received/layout.js';
 import { lexReceived } from '../../src/received/lex.js';
 import { readFromClause } from '../../src/received/tcp-info.js';
 import { parseReceived } from '../../src/index.js';
+import { readDialectRows } from './dialect-rows.js';
 
-const table = JSON.parse(readFileSync(new URL('../../fixtures/received/dialects.json', import.meta.url), 'utf8')) as { cases: { header: string }[] };
+const table = { cases: readDialectRows() };
 
 /** The from clause of a value as readReceivedFields finds it, or null when the lexer met something (no memo then). */
 function fromClauseOf(raw: string): { tokens: ReturnType<typeof lexReceived>['tokens']; hint: ReturnType<typeof layoutHint> } | null {

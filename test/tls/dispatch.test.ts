@@ -3,17 +3,15 @@
  * each recogniser to the `heads` it declares, and the dispatch to what offering every comment to every recogniser
  * finds: on our dialect fixtures, on mutations of them and on random comment soup.
  */
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readTls } from '../../src/tls/read-tls.js';
 import { TLS_RECOGNISERS } from '../../src/tls/recognisers/index.js';
 import { buildHopView, type TlsRecogniser } from '../../src/tls/view.js';
+import { readDialectRows } from '../received/dialect-rows.js';
 import { tlsContext } from '../support/tls-context.js';
 
-const FIXTURES: string[] = (JSON.parse(readFileSync(new URL('../../fixtures/received/dialects.json', import.meta.url), 'utf8')) as { cases: { header: string }[] }).cases.map(
-  (c) => c.header,
-);
+const FIXTURES: string[] = readDialectRows().map((r) => r.header);
 
 /** Comments each dialect writes, in several spellings, plus leads that lower-case to something else (U+212A → k). */
 const COMMENTS = [

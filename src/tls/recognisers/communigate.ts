@@ -7,7 +7,6 @@
 import { Place } from '../../received/places.js';
 import { keyword, NO_FINDINGS, statement, type TlsFinding } from '../finding.js';
 import type { HopView, TlsRecogniser } from '../view.js';
-import { protocolEncryption } from './protocol-keyword.js';
 
 /** The receiver's software comment (`by host (CommuniGate Pro SMTP 6.3.4)`), not a HELO name that says so. */
 function saysCommuniGate(hop: HopView): boolean {
@@ -16,11 +15,11 @@ function saysCommuniGate(hop: HopView): boolean {
 }
 
 function readProtocol(hop: HopView): readonly TlsFinding[] {
-  const p = hop.protocolLower;
+  const m = hop.protocolMeaning;
   const span = hop.ctx.protocolSpan;
-  if (p === null || span === null) return NO_FINDINGS;
-  if (p.endsWith('-tls')) return [statement('communigate', span, {})];
-  if (protocolEncryption(p) === true && saysCommuniGate(hop)) return [keyword('communigate', span, true)];
+  if (span === null) return NO_FINDINGS;
+  if (m.writer === 'communigate') return [statement('communigate', span, {})];
+  if (m.writer === null && m.encrypted === true && saysCommuniGate(hop)) return [keyword('communigate', span, true)];
   return NO_FINDINGS;
 }
 

@@ -11,12 +11,10 @@ function readProtocol(hop: HopView): readonly TlsFinding[] {
   const p = hop.protocolLower;
   const span = hop.ctx.protocolSpan;
   const proto = hop.ctx.protocol;
-  if (p === null || span === null || proto === null) return NO_FINDINGS;
-  const at = p.indexOf('/tls');
-  if (at < 0) return NO_FINDINGS;
-  const after = at + 4;
+  if (p === null || span === null || proto === null || hop.protocolMeaning.writer !== 'ironport') return NO_FINDINGS;
+  // `…/tls` or `…/tls/<cipher>` (src/received/protocols.ts).
+  const after = p.indexOf('/tls') + 4;
   if (after === p.length) return [statement('ironport', span, {})];
-  if (p.charCodeAt(after) !== 0x2f) return NO_FINDINGS;
   const cipher = proto.slice(after + 1);
   return [statement('ironport', span, isCipherText(cipher) ? { cipher } : {})];
 }

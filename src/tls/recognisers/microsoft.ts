@@ -13,8 +13,10 @@ import { looksLikeKv, readKv } from '../kv.js';
 import { eqi } from '../text.js';
 import { tokenSpan, type HopView, type TlsRecogniser } from '../view.js';
 
+/** Exchange's or IIS's own `with` value (`Microsoft SMTP Server`, `Microsoft SMTPSVC`), not its `mapi`. */
 function isMicrosoftProtocol(hop: HopView): boolean {
-  return hop.protocolLower !== null && hop.protocolLower.startsWith('microsoft');
+  const m = hop.protocolMeaning;
+  return m.writer === 'microsoft' && m.transport !== 'mapi';
 }
 
 /** `TLS12`, `TLS13`, `TLS10`, `TLS11`: CodeTwo's version spelling (no `v`, no dot). */
@@ -22,16 +24,14 @@ function isCompactVersion(head: string): boolean {
   return head.length === 5 && head.startsWith('tls1') && head.charCodeAt(4) >= 0x30 && head.charCodeAt(4) <= 0x33;
 }
 
-/** The protocol values whose writers always state TLS when they used it: Exchange (all versions, Online) and IIS. */
-const STATES_TLS_ALWAYS: readonly string[] = ['microsoft smtp server', 'microsoft smtpsvc'];
-
 /** IIS SMTPSVC's `over TLS secured channel`, or Exchange's / IIS's protocol value as plaintext evidence. */
 function readHop(hop: HopView): readonly TlsFinding[] {
   const over = overTls(hop);
   if (over.length > 0) return over;
-  const p = hop.protocolLower;
+  // Exchange (all versions, Online) and IIS always state TLS when they used it: their word alone says plaintext.
+  const m = hop.protocolMeaning;
   const span = hop.ctx.protocolSpan;
-  if (p === null || span === null || !STATES_TLS_ALWAYS.includes(p)) return NO_FINDINGS;
+  if (span === null || m.writer !== 'microsoft' || m.encrypted !== false) return NO_FINDINGS;
   return [keyword('microsoft', span, false)];
 }
 

@@ -5,7 +5,7 @@
  * @module
  */
 import { endsWithLower } from '../../received/ascii.js';
-import { isSpace } from '../../received/lex.js';
+import { isTokenSpace } from '../../received/lex.js';
 import { Place } from '../../received/places.js';
 import { statement } from '../finding.js';
 import { tokenSpan, type TlsRecogniser } from '../view.js';
@@ -22,7 +22,7 @@ export const netmail: TlsRecogniser = {
     if (c.head !== 'tls') return null;
     const raw = hop.ctx.raw;
     let end = c.token.start;
-    while (end > 0 && isSpace(raw.charCodeAt(end - 1))) end--;
+    while (end > 0 && isTokenSpace(raw.charCodeAt(end - 1))) end--;
     return endsWithLower(raw, Math.max(0, end - PHRASE.length), end, PHRASE) ? statement('netmail', tokenSpan(c), {}) : null;
   },
 };
