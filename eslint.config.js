@@ -21,4 +21,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    // A function past 25 paths is split along its seams; the few left over say why beside an inline disable, and
+    // test/repo/complexity.test.ts holds their number (lower it when one is split, never raise it).
+    files: ['src/**/*.ts'],
+    rules: { complexity: ['error', 25] },
+  },
 );

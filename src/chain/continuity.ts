@@ -59,6 +59,7 @@ function sameHost(a: string, b: string, providers: CompiledProviders): boolean {
  * like is compared with like (addresses with addresses, names with names), so a client seen only as an address
  * above a writer named only by host is skipped, not flagged (resolving names is not ours to do).
  */
+// eslint-disable-next-line complexity -- the continuity rules read top to bottom as one decision list
 function linked(upper: HopRead, lower: HopRead, providers: CompiledProviders): boolean {
   const from = upper.from;
   const by = lower.by;

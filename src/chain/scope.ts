@@ -240,6 +240,7 @@ function providerHandoff(read: HopRead, ctx: ScopeContext): ScopeDecision | null
 }
 
 /** Decide the scope of one hop. Pure; reads only the hop, what the chain shows of its writer, and the options. */
+// eslint-disable-next-line complexity -- the scope rules in the order docs/scope.md gives them, one decision list
 export function classifyScope(read: HopRead, ctx: ScopeContext): ScopeDecision {
   const from = read.from;
   const by = read.by;

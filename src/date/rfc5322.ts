@@ -219,6 +219,7 @@ function readNumericZone(sign: DateToken, digits: DateToken, c: Cursor, form: Fo
 }
 
 /** The zone after the time, or `none` (the cursor does not move then). */
+// eslint-disable-next-line complexity -- every RFC 5322 §3.3 and §4.3 zone form in one pass over the characters
 function readZone(c: Cursor, form: Form, notes: Issue[]): Zone {
   const t = c.t[c.i];
   if (t === undefined) return { kind: 'none' };
@@ -497,6 +498,7 @@ function isBlank(c: number): boolean {
  * without tokenising. It returns exactly what the general reader would, or `null` whenever the text strays from that
  * layout in any way the general reader would note (then the general reader runs): it is only a shortcut.
  */
+// eslint-disable-next-line complexity -- the fast path for the canonical layout: one pass, no allocation
 function parseCanonical(clean: string): ParsedDate | null {
   const n = clean.length;
   let i = 0;
@@ -615,6 +617,7 @@ export function parseUnfoldedDate(clean: string): ParsedDate {
  * The general reader behind {@link parseUnfoldedDate}: tokens, every obsolete and vendor layout. Exported for the
  * test that holds the canonical shortcut to the same answers; callers use {@link parseUnfoldedDate}.
  */
+// eslint-disable-next-line complexity -- the tolerant path: each obsolete or broken form has its own branch
 export function parseUnfoldedDateGeneral(clean: string): ParsedDate {
   const notes: Issue[] = [];
   const fail = (code: 'DATE_INVALID' | 'DATE_OUT_OF_RANGE', message: string): ParsedDate => ({

@@ -24,7 +24,7 @@ export interface Address {
  * `(user@ip)`, `(user@[ip])` (qmail); communigate-verified: `([ip] verified)`; communigate-account:
  * `(account user@dom …)`; other: anything else.
  */
-export type CommentKind = 'exim' | 'helo-comment' | 'tcp-info' | 'peer-ip' | 'user-at-ip' | 'communigate-verified' | 'communigate-account' | 'other';
+type CommentKind = 'exim' | 'helo-comment' | 'tcp-info' | 'peer-ip' | 'user-at-ip' | 'communigate-verified' | 'communigate-account' | 'other';
 
 /** What one comment of the from clause says about the peer. */
 export interface CommentFacts {

@@ -11,10 +11,10 @@
  */
 
 /** How the message travelled on this hop, as far as the `with` word tells. */
-export type WithTransport = 'smtp' | 'lmtp' | 'http' | 'imap' | 'pop3' | 'local' | 'mapi' | 'other' | 'none';
+type WithTransport = 'smtp' | 'lmtp' | 'http' | 'imap' | 'pop3' | 'local' | 'mapi' | 'other' | 'none';
 
 /** The software whose own TLS reader interprets the word (it states TLS its own way), or null for a generic word. */
-export type WithWriter = 'microsoft' | 'communigate' | 'ironport';
+type WithWriter = 'microsoft' | 'communigate' | 'ironport';
 
 /** What one `with` word says. */
 export interface WithMeaning {
