@@ -20,6 +20,7 @@ const TRACE_FIELDS: ReadonlySet<string> = new Set([
   'date',
   'message-id',
   'from',
+  'to',
   'subject',
 ]);
 

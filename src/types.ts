@@ -380,6 +380,8 @@ export interface MessageHeaders {
   readonly messageId: string | null;
   /** The `From:` value as written (encoded words not decoded). */
   readonly from: string | null;
+  /** The first `To:` value as written (encoded words not decoded; RFC 5322 §3.6.3). */
+  readonly to: string | null;
   /** The `Subject:` value as written (encoded words not decoded). */
   readonly subject: string | null;
 }

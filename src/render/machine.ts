@@ -1,7 +1,7 @@
 /**
  * What the JSON and NDJSON outputs add to a scanned message: each hop's chronological `number` beside its `index`
  * (header order, 0 = topmost) — 1 = the first handover, the number the text output and the HTML report print — and
- * `decodedHeaders`, the Subject and From with their RFC 2047 encoded words decoded, beside the raw texts that
+ * `decodedHeaders`, the Subject, From and To with their RFC 2047 encoded words decoded, beside the raw texts that
  * `report.headers` keeps as written. And the settings a run was made with, so a file handed on says how it was made.
  * @module
  */
@@ -20,14 +20,15 @@ function numbered(report: MessageReport): MessageReport {
   return { ...report, hops };
 }
 
-/** Subject and From decoded for reading; `null` where the header is absent. */
+/** Subject, From and To decoded for reading; `null` where the header is absent. */
 interface DecodedHeaders {
   readonly subject: string | null;
   readonly from: string | null;
+  readonly to: string | null;
 }
 
 function decoded(report: MessageReport): DecodedHeaders {
-  return { subject: decodeMimeWords(report.headers.subject), from: decodeMimeWords(report.headers.from) };
+  return { subject: decodeMimeWords(report.headers.subject), from: decodeMimeWords(report.headers.from), to: decodeMimeWords(report.headers.to) };
 }
 
 /** `item` as JSON and NDJSON write it: numbered hops and decoded headers, in the top-level and nested reports. */

@@ -218,8 +218,10 @@ function heading(layout: Layout, item: ScanMessage): string {
   let out = `${c.bold(where)}\n`;
   const subject = decodeMimeWords(h.subject);
   const from = decodeMimeWords(h.from);
+  const to = decodeMimeWords(h.to);
   if (subject !== null) out += `  Subject: ${clip(sanitize(subject), HEADING_WIDTH)}\n`;
   if (from !== null) out += `  From:    ${clip(sanitize(from), HEADING_WIDTH)}\n`;
+  if (to !== null) out += `  To:      ${clip(sanitize(to), HEADING_WIDTH)}\n`;
   if (h.date !== null) out += `  Date:    ${clip(sanitize(h.date.text), HEADING_WIDTH)}\n`;
   return out;
 }

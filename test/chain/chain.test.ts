@@ -368,9 +368,16 @@ describe('trace fields', () => {
   });
 
   it('message headers: raw, unfolded, first occurrence; a missing header is null', () => {
-    const msg = 'Subject: =?UTF-8?Q?caf=C3=A9?=\r\n  and more\r\nSubject: second\r\nFrom: a\x1b[31m@example.org\r\nDate: not a date\r\n\r\n';
+    const msg = 'Subject: =?UTF-8?Q?caf=C3=A9?=\r\n  and more\r\nSubject: second\r\nFrom: a\x1b[31m@example.org\r\nTO: =?UTF-8?Q?B=C3=B6b?=\r\n <b@example.net>\r\nTo: second@example.net\r\nDate: not a date\r\n\r\n';
     const r = analyzeMessage(msg);
-    expect(r.headers).toEqual({ date: { text: 'not a date', iso: null, offsetMinutes: null }, messageId: null, from: 'a\x1b[31m@example.org', subject: '=?UTF-8?Q?caf=C3=A9?=  and more' });
+    expect(r.headers).toEqual({
+      date: { text: 'not a date', iso: null, offsetMinutes: null },
+      messageId: null,
+      from: 'a\x1b[31m@example.org',
+      to: '=?UTF-8?Q?B=C3=B6b?= <b@example.net>',
+      subject: '=?UTF-8?Q?caf=C3=A9?=  and more',
+    });
+    expect(analyzeMessage('Subject: x\r\n\r\n').headers.to).toBeNull();
     expect(r.issues.map((i) => i.code)).toContain('CHAIN_NO_HOPS');
     expect(r.issues.some((i) => i.code === 'DATE_INVALID' && i.message.startsWith('Date header'))).toBe(true);
   });

@@ -89,7 +89,7 @@ describe('comment dispatch by head', () => {
       { numRuns: 5000 },
     );
     // The inputs reach the comment dialects, not only the protocol keyword.
-    for (const d of ['postfix', 'sendmail', 'microsoft', 'gmail', 'exim', 'courier', 'qmail', 'opensmtpd', 'mox', 'cellopoint', 'coremail', 'nvidia', 'tmda', 'haraka']) {
+    for (const d of ['postfix', 'sendmail', 'microsoft', 'gmail', 'exim', 'courier', 'qmail', 'opensmtpd', 'mox', 'cellopoint', 'coremail', 'using-tls-list', 'tmda', 'haraka']) {
       expect(dialects, d).toContain(d);
     }
   });

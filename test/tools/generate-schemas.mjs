@@ -112,7 +112,7 @@ const defs = {
       verdict: ref('verdict'),
       timeline: ref('timeline'),
       trace: ref('trace'),
-      headers: obj({ date: ref('hopDate'), messageId: nullable(str), from: nullable(str), subject: nullable(str) }),
+      headers: obj({ date: ref('hopDate'), messageId: nullable(str), from: nullable(str), to: nullable(str), subject: nullable(str) }),
       issues: arrayOf(ref('issue')),
       truncated: bool,
       headerBytes: { type: 'integer', minimum: 0 },
@@ -142,7 +142,7 @@ const defs = {
     type: 'object',
     description: 'What the CLI adds to a message record.',
     properties: {
-      decodedHeaders: obj({ subject: nullable(str), from: nullable(str) }, 'Subject and From with RFC 2047 encoded words decoded.'),
+      decodedHeaders: obj({ subject: nullable(str), from: nullable(str), to: nullable(str) }, 'Subject, From and To with RFC 2047 encoded words decoded.'),
       run: obj({ settings: str, inputs: str, shard: nullable(str) }, 'Digests of the settings and inputs of the run, for rcvd summarize.'),
     },
   },

@@ -16,7 +16,7 @@ import { ironport } from './ironport.js';
 import { microsoft } from './microsoft.js';
 import { mox } from './mox.js';
 import { netmail } from './netmail.js';
-import { nvidia } from './nvidia.js';
+import { usingTlsList } from './using-tls-list.js';
 import { opensmtpd } from './opensmtpd.js';
 import { postfix } from './postfix.js';
 import { protocolKeyword } from './protocol-keyword.js';
@@ -28,7 +28,7 @@ import { tonline } from './tonline.js';
 /** Every TLS dialect we read, in claim order; `protocol-keyword` last (its findings only count when nothing else speaks). */
 export const TLS_RECOGNISERS: readonly TlsRecogniser[] = Object.freeze([
   postfix,
-  nvidia,
+  usingTlsList,
   starttls,
   microsoft,
   netmail,

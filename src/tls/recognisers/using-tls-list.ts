@@ -11,8 +11,8 @@ import { tokenSpan, type TlsRecogniser } from '../view.js';
 import { readCommaFields } from '../comma-fields.js';
 
 /** `(using TLS: <version>, <cipher>)`. */
-export const nvidia: TlsRecogniser = {
-  dialect: 'nvidia',
+export const usingTlsList: TlsRecogniser = {
+  dialect: 'using-tls-list',
   heads: ['using'],
   // After the gateway's host name.
   places: [Place.by],
@@ -24,6 +24,6 @@ export const nvidia: TlsRecogniser = {
     if (first === undefined || second === undefined || !eqi(first.text, 'using') || !eqi(second.text, 'TLS:')) return null;
     const f = readCommaFields(hop.ctx.raw, { start: second.end, end: c.inner.end });
     if (f.versionText === null && f.cipher === null) return null;
-    return statement('nvidia', tokenSpan(c), f);
+    return statement('using-tls-list', tokenSpan(c), f);
   },
 };
