@@ -9,7 +9,7 @@ import { pushAll } from '../issues.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { readReceivedFields } from '../received/read-received.js';
 import { readTls } from '../tls/read-tls.js';
-import type { Grade, HopBy, HopDate, HopFrom, HopTls, Issue, Reason } from '../types.js';
+import type { Grade, Hop, Issue, Reason } from '../types.js';
 import { gradeHop } from './grade-hop.js';
 
 /** Where a Received value came from, for hops read out of a whole message. */
@@ -22,20 +22,7 @@ export interface HopPlacement {
  * One Received value read: every field of the public `Hop` but its scope, the grade and its reasons, and what the
  * chain step reads beyond them.
  */
-export interface HopRead {
-  readonly index: number;
-  /** The value exactly as found (folding kept). */
-  readonly raw: string;
-  readonly byteOffset: number | null;
-  readonly from: HopFrom | null;
-  readonly by: HopBy | null;
-  readonly via: string | null;
-  readonly protocol: string | null;
-  readonly id: string | null;
-  readonly for: string | null;
-  readonly envelopeFrom: string | null;
-  readonly date: HopDate | null;
-  readonly tls: HopTls | null;
+export interface HopRead extends Omit<Hop, 'security' | 'issues'> {
   readonly grade: Grade;
   /** The grade's reasons (the scope reason is added when the chain decides it). */
   readonly reasons: readonly Reason[];
