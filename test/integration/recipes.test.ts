@@ -62,7 +62,7 @@ async function sh(script: string, cwd: string, extra: Record<string, string> = {
 const HAS_PARALLEL = await hasCommand('parallel');
 
 beforeAll(async () => {
-  await build({ config: false, entry: { cli: join(ROOT, 'src/cli/main.ts') }, outDir: OUT, format: ['esm'], target: 'node20', silent: true, clean: true, dts: false, splitting: false });
+  await build({ config: false, entry: { cli: join(ROOT, 'src/cli/main.ts'), worker: join(ROOT, 'src/node/worker-entry.ts') }, outDir: OUT, format: ['esm'], target: 'node20', silent: true, clean: true, dts: false, splitting: false });
   dir = await mkdtemp(join(tmpdir(), 'rcvd-recipes-'));
   const bin = join(dir, 'bin');
   await mkdir(bin);
