@@ -207,6 +207,15 @@ export function reason<R extends RuleId>(rule: R, ...args: MessageArgs<R>): Rule
   return { rule, message: typeof message === 'string' ? message : message(...args) };
 }
 
+/**
+ * `reason(rule, ...args)` with the text that justified it. One object literal, never a spread of another reason: a
+ * spread copy can leave V8 a slower, larger object, and every hop keeps its reasons.
+ */
+export function reasonWithEvidence<R extends RuleId>(evidence: string, rule: R, ...args: MessageArgs<R>): RuleReason<R> & { readonly evidence: string } {
+  const message = MESSAGES.get(rule) as Message;
+  return { rule, message: typeof message === 'string' ? message : message(...args), evidence };
+}
+
 const isCap = (r: Row): r is Extract<Row, { readonly practical: CapGrade }> => r.practical !== null;
 
 /** The cap rows, in table order. */

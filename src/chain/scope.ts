@@ -37,7 +37,7 @@ import { providerOfAddress, providerOfHost, type CompiledProviders, type Provide
 import type { HopRead } from '../hop/read-hop.js';
 import { withMeaning } from '../received/protocols.js';
 import type { IpRange, Reason, Scope, ScopeReason } from '../types.js';
-import { reason, SCOPE_RULES } from '../rules.js';
+import { reason, reasonWithEvidence, SCOPE_RULES } from '../rules.js';
 
 /** The scope of one hop, why, and the reason entry shown to users. */
 export interface ScopeDecision {
@@ -54,8 +54,8 @@ export interface ScopeContext {
 }
 
 function decision(scope: Scope, basis: ScopeReason, message: string, evidence: string | null): ScopeDecision {
-  const stated = reason(SCOPE_RULES[scope], message);
-  return { scope, basis, reason: evidence === null ? stated : { ...stated, evidence } };
+  const rule = SCOPE_RULES[scope];
+  return { scope, basis, reason: evidence === null ? reason(rule, message) : reasonWithEvidence(evidence, rule, message) };
 }
 
 /** Address classes that never cross the internet (RFC 6890 "Global: False"). */

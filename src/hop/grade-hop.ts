@@ -6,7 +6,7 @@
  * @module
  */
 import { gradeResolved } from '../grade/grade.js';
-import { reason } from '../rules.js';
+import { reason, reasonWithEvidence } from '../rules.js';
 import { issue } from '../issues.js';
 import type { GradingPolicyInput } from '../options.js';
 import { normaliseTls } from '../tls/normalise.js';
@@ -66,14 +66,14 @@ export function gradeHop(read: TlsRead, policy?: GradingPolicyInput): HopGrade {
     // writes both from one session state): neither side can be taken, so the letter is not known.
     return {
       grade: 'unknown',
-      reasons: [{ ...reason('T-CONFLICT', evidence), evidence }],
+      reasons: [reasonWithEvidence(evidence, 'T-CONFLICT', evidence)],
       issues,
     };
   }
   if (tls.encrypted === false && tls.cipher === null) {
     return {
       grade: 'none',
-      reasons: [{ ...reason('T-PLAINTEXT', evidence), evidence }],
+      reasons: [reasonWithEvidence(evidence, 'T-PLAINTEXT', evidence)],
       issues,
     };
   }
@@ -81,7 +81,7 @@ export function gradeHop(read: TlsRead, policy?: GradingPolicyInput): HopGrade {
   if (versionText === null && tls.cipher === null) {
     return {
       grade: 'unknown',
-      reasons: [{ ...reason('T-PARAMETERS-UNKNOWN', evidence), evidence }],
+      reasons: [reasonWithEvidence(evidence, 'T-PARAMETERS-UNKNOWN', evidence)],
       issues,
     };
   }
