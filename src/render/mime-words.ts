@@ -22,12 +22,13 @@ function decodeWords(): DecodeWords {
 }
 
 /**
- * `value` with its RFC 2047 encoded words decoded; `null` stays `null`. A word in an unknown charset or with a broken
- * encoding is left as libmime leaves it; a decoder failure returns `value` unchanged (the library never throws on
- * data). The result is for display: pass it through the output's own escaping.
+ * `value` with its RFC 2047 encoded words decoded; `null`, or anything but text (a field an older record lacks), gives
+ * `null`. A word in an unknown charset or with a broken encoding is left as libmime leaves it; a decoder failure
+ * returns `value` unchanged (the library never throws on data). The result is for display: pass it through the output's own escaping.
  */
 export function decodeMimeWords(value: string | null): string | null {
-  if (value === null || !value.includes('=?')) return value;
+  if (typeof value !== 'string') return null;
+  if (!value.includes('=?')) return value;
   const input = value.length > MAX_DECODED_INPUT ? value.slice(0, MAX_DECODED_INPUT) : value;
   try {
     const decoded = decodeWords()(input);

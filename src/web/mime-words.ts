@@ -59,7 +59,8 @@ function word(value: string, at: number): { text: string; end: number } | null {
 
 /** `value` with its encoded words decoded (see the module comment); `null` stays `null`. */
 export function decodeMimeWords(value: string | null): string | null {
-  if (value === null || !value.includes('=?')) return value;
+  if (typeof value !== 'string') return null;
+  if (!value.includes('=?')) return value;
   const input = value.length > MAX_DECODED_INPUT ? value.slice(0, MAX_DECODED_INPUT) : value;
   let out = '';
   let i = 0;

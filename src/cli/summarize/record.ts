@@ -67,7 +67,9 @@ function reportProblem(report: unknown): string | null {
   if (!Array.isArray(report.hops)) return 'report.hops is not a list';
   const verdict = report.verdict;
   if (!isObj(verdict) || !VERDICTS.has(verdict.grade) || !isCounts(verdict.counts)) return 'report.verdict is malformed';
-  if (!isObj(report.headers) || !isText(report.headers.from ?? null) || !isDate(report.headers.date)) return 'report.headers is malformed';
+  const headers = report.headers;
+  // `to` is absent from records written before it was read: absent is fine, anything but text or null is not.
+  if (!isObj(headers) || !['from', 'to', 'subject', 'messageId'].every((k) => isText(headers[k] ?? null)) || !isDate(headers.date)) return 'report.headers is malformed';
   if (!Array.isArray(report.issues) || !report.issues.every((i) => isObj(i) && typeof i.code === 'string' && typeof i.severity === 'string')) return 'report.issues is malformed';
   if (!isObj(report.timeline) || !Array.isArray(report.timeline.entries)) return 'report.timeline is malformed';
   const trace = report.trace;

@@ -134,7 +134,8 @@ export function messageSection(report: MessageReport, anchor: string, origin: Me
   const verdictText = v.grade === 'internal-only' ? 'internal only: no hop crossed between operators' : GRADE_LABEL[v.grade] === '?' ? 'unknown (not stated)' : `grade ${GRADE_LABEL[v.grade]}`;
   html += row('verdict', `${badge(v.grade)} ${verdictText}${weakest !== null && weakest > hopsOmitted ? ` — set by <a href="#${anchor}-h${weakest}">hop ${int(weakest)}</a>` : ''}`);
   html += row('from', text(decodeMimeWords(h.from), 160));
-  if (h.to !== null) html += row('to', text(decodeMimeWords(h.to), 160));
+  // Absent, not only null, in records written before To was read.
+  if (typeof h.to === 'string') html += row('to', text(decodeMimeWords(h.to), 160));
   html += row('date', text(h.date?.text ?? null, 80));
   html += row('message-id', text(h.messageId, 160));
   // `#index` as the CLI and the JSON write it (0 = the first message of the file).
