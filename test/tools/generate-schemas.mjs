@@ -24,6 +24,8 @@ const obj = (properties, description) => ({
   required: Object.keys(properties),
   properties,
 });
+/** `o` with the named properties no longer required. */
+const optional = (o, names) => ({ ...o, required: o.required.filter((k) => !names.includes(k)) });
 const arrayOf = (items) => ({ type: 'array', items });
 const GRADES = ['A', 'B', 'C', 'F', 'none', 'unknown'];
 
@@ -112,21 +114,27 @@ const defs = {
       verdict: ref('verdict'),
       timeline: ref('timeline'),
       trace: ref('trace'),
-      headers: obj({ date: ref('hopDate'), messageId: nullable(str), from: nullable(str), to: nullable(str), subject: nullable(str) }),
+      // `to` came after schemaVersion 1 was set: written always, not required of older records.
+      headers: optional(obj({ date: ref('hopDate'), messageId: nullable(str), from: nullable(str), to: nullable(str), subject: nullable(str) }), ['to']),
       issues: arrayOf(ref('issue')),
       truncated: bool,
       headerBytes: { type: 'integer', minimum: 0 },
     },
     'Everything read from one message (MessageReport).',
   ),
-  nested: obj({
-    parent: { type: 'object' },
-    depth: { type: 'integer', minimum: 1 },
-    position: { type: 'integer', minimum: 0 },
-    parentPosition: nullable({ type: 'integer', minimum: 0 }),
-    contentType: str,
-    report: ref('report'),
-  }),
+  // `source` only for a message embedded in an Outlook item (archive.pst:/Inbox#17/attachment 2).
+  nested: optional(
+    obj({
+      parent: { type: 'object' },
+      depth: { type: 'integer', minimum: 1 },
+      position: { type: 'integer', minimum: 0 },
+      parentPosition: nullable({ type: 'integer', minimum: 0 }),
+      contentType: str,
+      source: str,
+      report: ref('report'),
+    }),
+    ['source'],
+  ),
   message: obj(
     {
       type: { const: 'message' },
@@ -142,7 +150,7 @@ const defs = {
     type: 'object',
     description: 'What the CLI adds to a message record.',
     properties: {
-      decodedHeaders: obj({ subject: nullable(str), from: nullable(str), to: nullable(str) }, 'Subject, From and To with RFC 2047 encoded words decoded.'),
+      decodedHeaders: optional(obj({ subject: nullable(str), from: nullable(str), to: nullable(str) }, 'Subject, From and To with RFC 2047 encoded words decoded.'), ['to']),
       run: obj({ settings: str, inputs: str, shard: nullable(str) }, 'Digests of the settings and inputs of the run, for rcvd summarize.'),
     },
   },
