@@ -5,12 +5,16 @@
  * test/support/shared.ts; the generators that read the reference data are tools, run by hand, and are let through.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SELF = relative(ROOT, fileURLToPath(import.meta.url)).split(sep).join('/');
+/** Where this checkout and the shared data beside it are, as this machine names them: no committed text spells them. */
+const HERE = resolve(ROOT);
+const SHARED = join(HERE, '..', 'shared');
+const escapeRegExp = (text: string): string => text.replace(/[\\^$.*+?()[\]{}|/]/gu, '\\$&');
 
 const ROOTS = ['src', 'test', 'fixtures', 'docs', 'README.md', 'CONTRIBUTING.md', 'CHANGELOG.md'];
 
@@ -26,7 +30,8 @@ const FORBIDDEN: readonly (readonly [RegExp, string])[] = [
   [/\bSOURCES\.md\b/u, 'the provenance note of the reference data'],
   [/(?<![\w/.-])providers\.md\b/u, 'the provider notes (in-repo links say docs/providers.md)'],
   [/\.\.\/providers\.md\b/u, 'the provider notes'],
-  [/(?<![\w.-])\/work\//u, "this machine's paths"],
+  [new RegExp(`${escapeRegExp(HERE)}(?:[\\/]|$)`, 'u'), "this machine's path of the checkout"],
+  [new RegExp(`${escapeRegExp(SHARED)}(?:[\\/]|$)`, 'u'), "this machine's path of the shared folder"],
 ];
 
 /**
@@ -82,9 +87,13 @@ describe('the repository is self-contained', () => {
     ['providers.md §4', 'src/providers/table.ts'],
     ['reference/providers/SOURCES.md', 'README.md'],
     ['research/code-review.md', 'docs/architecture.md'],
-    ['/work/main/dist/cli.js', 'fixtures/golden/x.txt'],
   ])('catches %j in %s', (line, file) => {
     expect(offences(file, line)).not.toEqual([]);
+  });
+
+  it('catches this machine\'s paths of the checkout and of the shared folder', () => {
+    expect(offences('fixtures/golden/x.txt', `ran ${join(HERE, 'dist', 'cli.js')}`)).not.toEqual([]);
+    expect(offences('src/a.ts', `${join(SHARED, 'corpus')}`)).not.toEqual([]);
   });
 
   it.each([
