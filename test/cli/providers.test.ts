@@ -4,16 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './io.js';
+import { PROVIDER_MESSAGE as MESSAGE } from '../support/provider-message.js';
 
-// Synthetic: a mailer's outbound host handing a message to its own inbound host over its own public network.
-const MESSAGE = [
-  'Received: from in1.mailer-mx.example (in1.mailer-mx.example [198.51.100.1]) by mx.example.net (Postfix) with ESMTPS id 1; Tue, 14 May 2024 09:12:05 +0000',
-  'Received: from out1.mailer.example (203.0.113.77) by in1.mailer-mx.example (198.51.100.1) with ESMTP id 2; Tue, 14 May 2024 09:12:04 +0000',
-  'Subject: providers',
-  '',
-  'body',
-  '',
-].join('\r\n');
 
 let dir = '';
 beforeAll(async () => {

@@ -7,15 +7,8 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { ProviderEntry } from '../../src/index.js';
 import { scan, type ScanItem, type ScanOptions } from '../../src/node/index.js';
+import { PROVIDER_MESSAGE as MESSAGE } from '../support/provider-message.js';
 
-const MESSAGE = [
-  'Received: from in1.mailer-mx.example (in1.mailer-mx.example [198.51.100.1]) by mx.example.net (Postfix) with ESMTPS id 1; Tue, 14 May 2024 09:12:05 +0000',
-  'Received: from out1.mailer.example (203.0.113.77) by in1.mailer-mx.example (198.51.100.1) with ESMTP id 2; Tue, 14 May 2024 09:12:04 +0000',
-  'Subject: providers',
-  '',
-  'body',
-  '',
-].join('\r\n');
 
 const MAILER: ProviderEntry = { id: 'mailer', name: 'Mailer', domains: ['mailer.example', 'mailer-mx.example'], mailNetworks: ['203.0.113.0/24'], wideNetworks: [], sources: [] };
 
