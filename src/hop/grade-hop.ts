@@ -102,6 +102,7 @@ export function gradeHop(read: TlsRead, policy?: GradingPolicyInput): HopGrade {
   if (tls.encrypted === false && !issues.some((i) => i.code === 'TLS_NULL_CIPHER')) {
     issues.push(issue('TLS_NULL_CIPHER', 'warning', `cipher ${tls.cipher ?? ''} encrypts nothing (NULL encryption)`, tls.span));
   }
-  const reasons = graded.reasons.map((r) => ({ ...r, evidence }));
+  // One literal per reason, as reasonWithEvidence builds them: every report keeps its reasons.
+  const reasons = graded.reasons.map((r) => ({ rule: r.rule, message: r.message, evidence }));
   return { grade: graded.grade, reasons, issues };
 }
