@@ -7,6 +7,8 @@ const INTEGRATION = ['test/integration/**/*.test.ts', 'test/examples/**/*.test.t
 export default defineConfig({
   test: {
     testTimeout: 60_000,
+    // One fixed fast-check seed (FC_SEED=random explores): CI runs the property cases a developer ran.
+    setupFiles: ['test/support/fast-check-seed.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: INTEGRATION } },
       { extends: true, test: { name: 'integration', include: INTEGRATION } },

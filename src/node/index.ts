@@ -10,7 +10,7 @@ export { readMessages } from './read-messages.js';
 export { scan } from './scan.js';
 export { analyzeNested } from './nested.js';
 export { MAX_MESSAGE_BYTES, MAX_MESSAGE_SCAN_BYTES } from './read-options.js';
-export { MAX_PST_BUFFER_BYTES, MAX_PST_FAULTS_IN_A_ROW, MAX_PST_FOLDER_DEPTH, MAX_PST_FOLDER_ITEMS, MAX_PST_FOLDERS, MAX_PST_READS_PER_CALL } from './read-pst.js';
+export { MAX_PST_BUFFER_BYTES, MAX_PST_FAULTS_IN_A_ROW, MAX_PST_FOLDER_DEPTH, MAX_PST_FOLDER_ITEMS, MAX_PST_FOLDERS, MAX_PST_READS_PER_CALL, MAX_PST_ALLOCATIONS_PER_CALL, MAX_PST_ALLOCATED_BYTES_PER_CALL } from './read-pst.js';
 export { MAX_EMBEDDED_MESSAGES, MAX_MSG_FILE_BYTES } from './read-msg.js';
 export { MAX_CFB_DIRECTORY_ENTRIES, MAX_CFB_STORAGE_DEPTH } from './cfb-check.js';
 export { createOutputFormat } from '../render/formats.js';

@@ -33,6 +33,16 @@ export const MAX_PST_FAULTS_IN_A_ROW = 1000;
  * limit, and a page pointing to itself would spin forever; the largest real folder table needs a few hundred thousand.
  */
 export const MAX_PST_READS_PER_CALL = 2_000_000;
+/**
+ * 4,000,000 buffers allocated by one call into pst-extractor: a loop that allocates without reading the file (the
+ * kind {@link patchNodeStream} closes) ends here. A folder table costs about five a row: 800,000 items in a folder.
+ */
+export const MAX_PST_ALLOCATIONS_PER_CALL = 4_000_000;
+/**
+ * 1 GiB allocated in all by one call into pst-extractor: the same kind of loop with a large buffer would zero
+ * gigabytes long before {@link MAX_PST_ALLOCATIONS_PER_CALL}; one item or one folder's tables need a small part.
+ */
+export const MAX_PST_ALLOCATED_BYTES_PER_CALL = 1024 * 1024 * 1024;
 
 const EMPTY = new Uint8Array(0);
 const CONSOLE_METHODS = ['log', 'error', 'warn', 'info', 'debug'] as const;
@@ -51,6 +61,8 @@ const PAGE_BYTES = 64 * 1024;
  */
 export class ArchiveAccess {
   private reads = 0;
+  private allocations = 0;
+  private allocatedBytes = 0;
   /** Why the current call's last refused read or allocation was refused; `null` when none was. */
   private refused: string | null = null;
   private readonly page = Buffer.allocUnsafe(PAGE_BYTES);
@@ -110,12 +122,17 @@ export class ArchiveAccess {
    */
   call<T>(call: () => T): T {
     this.reads = 0;
+    this.allocations = 0;
+    this.allocatedBytes = 0;
     this.refused = null;
     const saved = CONSOLE_METHODS.map((name) => console[name]);
     const alloc = Buffer.alloc;
     const limit = this.size;
     const bounded = (size: number, fill?: string | Uint8Array | number, encoding?: BufferEncoding): Buffer => {
       if (size > limit) throw this.refuse(`a structure claims ${size} bytes in an archive of ${limit}`);
+      if (++this.allocations > MAX_PST_ALLOCATIONS_PER_CALL) throw this.refuse(`more than ${MAX_PST_ALLOCATIONS_PER_CALL} buffers for one step: a read that makes no progress (MAX_PST_ALLOCATIONS_PER_CALL)`);
+      this.allocatedBytes += size;
+      if (this.allocatedBytes > MAX_PST_ALLOCATED_BYTES_PER_CALL) throw this.refuse(`more than ${MAX_PST_ALLOCATED_BYTES_PER_CALL} bytes of buffers for one step: a read that makes no progress (MAX_PST_ALLOCATED_BYTES_PER_CALL)`);
       return alloc(size, fill, encoding);
     };
     for (const name of CONSOLE_METHODS) console[name] = () => undefined;
@@ -172,13 +189,47 @@ function forgetNamedProperties(PSTFile: unknown): void {
   for (const value of Object.values(maps)) if (value instanceof Map) value.clear();
 }
 
-/** pst-extractor, loaded on first use: runs without any archive never pay for it. */
+/** pst-extractor's item stream, as far as its read loop goes. */
+interface NodeStream {
+  readFromOffset(output: Buffer, offset: number, length: number): number;
+  readCompletely(target: Buffer): void;
+}
+
+/**
+ * Make pst-extractor's item stream fail at its end instead of spinning. Its `readCompletely` loops until the buffer
+ * is full, and its end-of-stream test compares two `Long` objects with `==` (never true), so an item whose blocks
+ * hold less than its stated length reads nothing for ever, without touching the file. A read that brings nothing
+ * ends the call instead. Exported for tests.
+ */
+export function patchNodeStream(prototype: NodeStream): void {
+  prototype.readCompletely = function readCompletely(this: NodeStream, target: Buffer): void {
+    for (let offset = 0; offset < target.length; ) {
+      const read = this.readFromOffset(target, offset, target.length - offset);
+      if (!(read > 0)) throw new Error('an item stream that ends before its stated length');
+      offset += read;
+    }
+  };
+}
+
+/** The class of pst-extractor's item stream, whose prototype {@link patchNodeStream} mends; `null` if not found. */
+function nodeStreamPrototype(m: unknown): NodeStream | null {
+  const mod = m as { PSTNodeInputStream?: { prototype?: unknown }; default?: { PSTNodeInputStream?: { prototype?: unknown } } };
+  const proto = (mod.PSTNodeInputStream ?? mod.default?.PSTNodeInputStream)?.prototype as Partial<NodeStream> | undefined;
+  return typeof proto?.readFromOffset === 'function' && typeof proto.readCompletely === 'function' ? (proto as NodeStream) : null;
+}
+
+/**
+ * pst-extractor, loaded on first use (runs without any archive never pay for it), with its item stream mended. If a
+ * later version moves the stream's module, reading goes on unmended: the allocation budgets still end the loop.
+ */
 function loadExtractor(): Promise<Extractor> {
-  extractor ??= import('pst-extractor').then((m: unknown) => {
+  extractor ??= Promise.all([import('pst-extractor'), import('pst-extractor/dist/PSTNodeInputStream.class.js').catch(() => null)]).then(([m, streamModule]: [unknown, unknown]) => {
     const mod = m as { PSTFile?: unknown; PSTMessage?: unknown; default?: { PSTFile?: unknown; PSTMessage?: unknown } };
     const PSTFile = mod.PSTFile ?? mod.default?.PSTFile;
     const PSTMessage = mod.PSTMessage ?? mod.default?.PSTMessage;
     if (typeof PSTFile !== 'function' || typeof PSTMessage !== 'function') throw new TypeError('pst-extractor has no PSTFile or PSTMessage export');
+    const stream = nodeStreamPrototype(streamModule);
+    if (stream !== null) patchNodeStream(stream);
     return { PSTFile: PSTFile as typeof PSTFileClass, PSTMessage: PSTMessage as typeof PSTMessageClass };
   });
   return extractor;

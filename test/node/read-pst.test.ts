@@ -9,9 +9,10 @@ import { analyzeMessage } from '../../src/analyze.js';
 import { detectFormat } from '../../src/node/detect-format.js';
 import { readMessages } from '../../src/node/read-messages.js';
 import { resolveReadOptions, type MessageRecord } from '../../src/node/read-options.js';
-import { ArchiveAccess, MAX_PST_READS_PER_CALL, readPst } from '../../src/node/read-pst.js';
+import { ArchiveAccess, MAX_PST_ALLOCATED_BYTES_PER_CALL, MAX_PST_ALLOCATIONS_PER_CALL, MAX_PST_READS_PER_CALL, patchNodeStream, readPst } from '../../src/node/read-pst.js';
 import { scan } from '../../src/node/scan.js';
 import { collect, tempDir } from './read-helpers.js';
+import { writePst } from '../support/write-pst.js';
 
 // The archives pst-extractor ships in its own package (example/testdata): real Outlook files, read where they are,
 // never copied into this project.
@@ -216,6 +217,22 @@ describe('ArchiveAccess: what a call into pst-extractor may do', () => {
     expect(access.call(() => access.view.copy(target, 0, 0, 1))).toBe(1);
   });
 
+  it('a bounded number and total size of buffers per call: a loop that allocates without reading ends', () => {
+    const access = new ArchiveAccess(null, Buffer.alloc(1 << 20));
+    expect(() =>
+      access.call(() => {
+        for (let i = 0; i <= MAX_PST_ALLOCATIONS_PER_CALL; i++) Buffer.alloc(1);
+      }),
+    ).toThrow('MAX_PST_ALLOCATIONS_PER_CALL');
+    expect(() =>
+      access.call(() => {
+        for (let i = 0; i <= MAX_PST_ALLOCATED_BYTES_PER_CALL >> 20; i++) Buffer.alloc(1 << 20);
+      }),
+    ).toThrow('MAX_PST_ALLOCATED_BYTES_PER_CALL');
+    // Both budgets are per call.
+    expect(access.call(() => Buffer.alloc(1 << 20).length)).toBe(1 << 20);
+  });
+
   it('strict: a refused allocation that pst-extractor caught itself still fails the call', () => {
     const access = new ArchiveAccess(null, Buffer.alloc(4096));
     const swallowing = (): string => {
@@ -247,5 +264,34 @@ describe('ArchiveAccess: what a call into pst-extractor may do', () => {
     } finally {
       access.close();
     }
+  });
+});
+
+describe('an item stream shorter than it says', () => {
+  /** A stream that yields `chunks` bytes a read, then nothing: what pst-extractor's stream does past its end. */
+  const stream = (...chunks: number[]) => ({
+    readFromOffset: (output: Buffer, offset: number, length: number): number => Math.min(chunks.shift() ?? 0, length, output.length - offset),
+    readCompletely: (_target: Buffer): void => undefined,
+  });
+
+  it('the mended read loop fills the buffer across reads, and ends when a read brings nothing', () => {
+    const whole = stream(3, 5);
+    patchNodeStream(whole);
+    expect(() => whole.readCompletely(Buffer.alloc(8))).not.toThrow();
+    const short = stream(3, 4);
+    patchNodeStream(short);
+    expect(() => short.readCompletely(Buffer.alloc(8))).toThrow('ends before its stated length');
+  });
+
+  it("a folder whose heap's page map runs past its block: an issue where the folders are listed, the rest read", async () => {
+    const path = join(dir, 'overrun.pst');
+    const headers = 'Received: from a.example.org by b.example.net with ESMTPS; Mon, 7 Dec 2026 10:00:00 +0000\r\n\r\n';
+    writePst(path, [{ name: 'Inbox', items: [{ headers }], folders: [{ name: 'Broken', overrunHeap: true, items: [{ headers }] }] }]);
+    const records = await collect(readMessages(path));
+    expect(records.map((r) => [r.source, r.raw.length > 0, r.issues.map((i) => i.code)])).toEqual([
+      [`${path}:/Inbox#0`, true, []],
+      [`${path}:/Inbox`, false, ['IO_UNREADABLE']],
+    ]);
+    expect(records[1]!.issues[0]!.message).toMatch(/ends before its stated length/);
   });
 });

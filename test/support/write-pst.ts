@@ -73,6 +73,11 @@ export interface PstItem {
 /** One folder: its items (a generator is read once, never held), then its sub-folders. */
 export interface PstFolder {
   readonly name: string;
+  /**
+   * Make the folder's property context state, in its heap's page map, a last allocation ending past its block
+   * (a damaged HNPAGEMAP): the value it bounds reads past the end of the node's data.
+   */
+  readonly overrunHeap?: boolean;
   readonly items?: Iterable<PstItem>;
   readonly folders?: readonly PstFolder[];
 }
@@ -365,7 +370,8 @@ class Heap {
     this.items[(hid >> 5) - 1] = bytes;
   }
 
-  build(clientSig: number, hidUserRoot: number): Buffer {
+  /** The heap's block; with `overrun`, the page map's last offset points 256 bytes past the block's end. */
+  build(clientSig: number, hidUserRoot: number, overrun = false): Buffer {
     const offsets: number[] = [];
     let at = 12;
     for (const item of this.items) {
@@ -384,6 +390,7 @@ class Heap {
     this.items.forEach((item, i) => out.set(item, offsets[i]!));
     out.writeUInt16LE(this.items.length, ibHnpm); // cAlloc
     offsets.forEach((o, i) => out.writeUInt16LE(o, ibHnpm + 4 + 2 * i));
+    if (overrun) out.writeUInt16LE(at + 256, ibHnpm + 4 + 2 * this.items.length);
     return out;
   }
 }
@@ -433,7 +440,7 @@ class Subnodes {
 }
 
 /** A property context ([MS-PST] 2.3.3): BTH of (property id → type, value or HNID) as the heap's user root. */
-function propertyContext(props: readonly Prop[], subs: Subnodes): Buffer {
+function propertyContext(props: readonly Prop[], subs: Subnodes, overrun = false): Buffer {
   const heap = new Heap();
   const header = heap.alloc(bthHeader(2, 6, 0));
   const sorted = [...props].sort((a, b) => a.id - b.id);
@@ -444,7 +451,7 @@ function propertyContext(props: readonly Prop[], subs: Subnodes): Buffer {
     records.writeUInt32LE(valueOf(p, heap, subs), 8 * i + 4);
   });
   heap.set(header, bthHeader(2, 6, sorted.length === 0 ? 0 : heap.alloc(records)));
-  return heap.build(0xbc, header);
+  return heap.build(0xbc, header, overrun);
 }
 
 function valueOf(p: Prop, heap: Heap, subs: Subnodes): number {
@@ -651,6 +658,7 @@ class Writer {
         { id: 0x3613, type: PT_UNICODE, value: 'IPF.Note' },
       ],
       subs,
+      spec.overrunHeap === true,
     );
     this.ndb.node(nid, this.ndb.data(pc), subs.write(), parent);
     const base = nid & ~0x1f;
