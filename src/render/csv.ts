@@ -174,7 +174,8 @@ export function csvFormat(bom = false): OutputFormat {
     head: () => (bom ? UTF8_BOM : '') + CSV_COLUMNS.join(',') + CRLF,
     message(item: ScanMessage) {
       let out = reportRows(item.source, String(item.index), item.report);
-      for (const nested of item.nested) out += reportRows(item.source, `${item.index}.${nested.position + 1}`, nested.report);
+      // A message embedded in an Outlook item is named by its own place; a MIME part by the message it is in.
+      for (const nested of item.nested) out += reportRows(nested.source ?? item.source, `${item.index}.${nested.position + 1}`, nested.report);
       return out;
     },
     separator: '',

@@ -230,6 +230,8 @@ function nestedLines(layout: Layout, nested: NestedReport): string {
   const indent = '    '.repeat(nested.depth);
   const inside = nested.parentPosition === null ? '' : ` inside nested #${nested.parentPosition + 1}`;
   let out = `${indent.slice(2)}↳ nested #${nested.position + 1} (${nested.contentType}, depth ${nested.depth}${inside})\n`;
+  // An Outlook item's embedded message has a place of its own (`archive.pst:/Inbox#17/attachment 2`): shown whole.
+  if (nested.source !== undefined) out += `${indent}Source:  ${sanitize(nested.source)}\n`;
   const s = decodeMimeWords(nested.report.headers.subject);
   if (s !== null) out += `${indent}Subject: ${clip(sanitize(s), HEADING_WIDTH)}\n`;
   out += reportLines(layout, nested.report, indent);

@@ -16,6 +16,7 @@ import { EmbeddedList, MAX_EMBEDDED_MESSAGES, msgTransportHeaders } from '../../
 import { resolveReadOptions } from '../../src/node/read-options.js';
 import { readPst } from '../../src/node/read-pst.js';
 import { scan } from '../../src/node/scan.js';
+import { createOutputFormat } from '../../src/render/formats.js';
 import type { ScanMessage, ScanOptions } from '../../src/node/scan-types.js';
 import { collect, tempDir } from './read-helpers.js';
 import { writeMsg, type EmbeddedMsg, type MsgAttachment } from '../support/write-msg.js';
@@ -66,6 +67,18 @@ describe('a .msg with embedded messages', () => {
     ]);
     expect(essence(item!.nested[0]!.report)).toEqual(essence(analyzeMessage(PHISH)));
     expect(essence(item!.nested[1]!.report)).toEqual(essence(analyzeMessage(FORWARDED)));
+  });
+
+  it('text and CSV name each embedded message by its place', async () => {
+    const path = join(dir, 'shown.msg');
+    await writeFile(path, writeMsg(OUTER, { attachments }));
+    const [item] = await messages(path);
+    const text = createOutputFormat({ name: 'text', color: false }).message(item!);
+    expect(text).toContain(`Source:  ${path}/attachment 2\n`);
+    expect(text).toContain(`Source:  ${path}/attachment 2/attachment 1\n`);
+    const rows = createOutputFormat({ name: 'csv', color: false }).message(item!).trimEnd().split('\r\n');
+    const places = rows.map((row) => row.split(',').slice(0, 2).join(','));
+    expect(new Set(places)).toEqual(new Set([`${path},0`, `${path}/attachment 2,0.1`, `${path}/attachment 2/attachment 1,0.2`]));
   });
 
   it('not without nested: the record carries no embedded messages', async () => {
