@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Two tiers. `unit` mirrors src/ and runs in seconds; `integration` holds what reads the corpus, builds or installs
-// the package, spawns the CLI or drives a browser. `npm test` runs both; `npm run test:unit` only the first.
+// Two tiers. `unit` mirrors src/ (about a minute and a half on two cores); `integration` holds what reads the
+// corpus, builds or installs the package, spawns the CLI or drives a browser. `npm test` runs both;
+// `npm run test:unit` only the first.
 const INTEGRATION = ['test/integration/**/*.test.ts', 'test/examples/**/*.test.ts', 'test/fuzz/**/*.test.ts'];
 
 export default defineConfig({
